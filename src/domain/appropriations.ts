@@ -1,0 +1,44 @@
+import { formatKroner } from "./danishNumber";
+import { poolDescription } from "./parameters";
+import type { Parameters } from "./parameters";
+import { Amount, Kroner, toWholeKroner } from "./units";
+
+export interface Appropriation {
+  /** The R9 sentence. */
+  tekst: string;
+  /** The amount in whole kr., always positive; the direction is in the sentence and Fra/Til. */
+  beløbKr: Kroner;
+  år: number;
+  fra: string;
+  til: string;
+  pulje: string;
+}
+
+/**
+ * R9: one budget-neutral tillægsbevilling for a sub-pool's follow-up subtotal (in the table's unit).
+ * A mindreforbrug goes from the committee to the reservation pool; a merforbrug the other way; zero
+ * (in whole kr.) gives none.
+ */
+export function appropriation(pulje: string, subtotal: Amount, år: number, parameters: Parameters): Appropriation | undefined {
+  const kroner = toWholeKroner(subtotal, parameters.unit);
+  if (kroner === 0) return undefined;
+  const amount = Math.abs(kroner);
+  const pool = `reservationspuljen under ${parameters.poolCommittee} vedrørende ${poolDescription(parameters, pulje)}`;
+  const area = `på styringsområdet ${parameters.steeringArea} på ${formatKroner(amount)} i ${år}`;
+  const toPool = kroner > 0;
+  const tekst = toPool
+    ? `Budgetneutral tillægsbevilling fra ${parameters.committee} ${area}, til ${pool}.`
+    : `Budgetneutral tillægsbevilling til ${parameters.committee} ${area}, fra ${pool}.`;
+  const committee = `${parameters.committee}, ${parameters.steeringArea}`;
+  const poolName = capitalize(pool);
+  return { tekst, beløbKr: amount, år, fra: toPool ? committee : poolName, til: toPool ? poolName : committee, pulje };
+}
+
+/** R9 for every sub-pool of a follow-up, in order, skipping zeros. */
+export function appropriations(subtotals: ReadonlyMap<string, Amount>, år: number, parameters: Parameters): Appropriation[] {
+  return [...subtotals].flatMap(([pulje, subtotal]) => appropriation(pulje, subtotal, år, parameters) ?? []);
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

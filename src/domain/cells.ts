@@ -1,0 +1,106 @@
+import { parseNumberText } from "./danishNumber";
+import { Diagnostics, Location } from "./diagnostics";
+import { messages } from "./messages";
+
+/** An Excel error value as read from a cell (#N/A, #REF!, #DIV/0! …). */
+export interface CellErrorValue {
+  error: string;
+}
+
+/** What a cell can hold once read by a workbook implementation. Formulas arrive as their values. */
+export type RawValue = number | string | boolean | Date | null | undefined | CellErrorValue;
+
+/** A cell's value and where it is (sheet and A1 address), as passed in by the caller. */
+export interface RawCell {
+  value: RawValue;
+  at: Location;
+}
+
+export function isCellError(value: RawValue): value is CellErrorValue {
+  return typeof value === "object" && value !== null && !(value instanceof Date) && "error" in value;
+}
+
+export function isBlank(value: RawValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** The text of a cell, trimmed; undefined when blank. Numbers are given in plain form. */
+export function cellText(cell: RawCell | undefined): string | undefined {
+  const value = cell?.value;
+  if (value === undefined || value === null || isCellError(value)) return undefined;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  const text = String(value).replace(/\s+/g, " ").trim();
+  return text === "" ? undefined : text;
+}
+
+export interface NumberOptions {
+  /** The column's Danish name, used in messages. */
+  field: string;
+  /** A blank cell is an error (true) or simply absent (false). */
+  required: boolean;
+  /** A rate column: "21 %" and fractions are both fine; a plain number above 1 is read as percent. */
+  rate?: boolean;
+}
+
+/**
+ * Reads a numeric cell. Numbers pass; Danish number text is read and reported as a warning
+ * (DOMAIN.md R0.3); anything else becomes an error diagnostic at the cell. Never returns a silent zero:
+ * an unreadable cell gives undefined and a diagnostic.
+ */
+export function readNumber(cell: RawCell | undefined, options: NumberOptions, diagnostics: Diagnostics): number | undefined {
+  const at = cell?.at ?? {};
+  const value = cell?.value;
+  if (isBlank(value)) {
+    if (options.required) diagnostics.error("MISSING_VALUE", messages.missingValue(options.field), at);
+    return undefined;
+  }
+  if (isCellError(value)) {
+    diagnostics.error("EXCEL_ERROR", messages.excelError(options.field, value.error), at);
+    return undefined;
+  }
+  let result: number | undefined;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) {
+      diagnostics.error("NOT_A_NUMBER", messages.notANumber(options.field, String(value)), at);
+      return undefined;
+    }
+    result = value;
+  } else if (typeof value === "string") {
+    const parsed = parseNumberText(value);
+    if (!parsed) {
+      diagnostics.error("NOT_A_NUMBER", messages.notANumber(options.field, value), at);
+      return undefined;
+    }
+    if (parsed.percent && !options.rate) {
+      diagnostics.error("PERCENT_NUMBER", messages.percentInAmount(options.field, value), at);
+      return undefined;
+    }
+    diagnostics.warning("TEXT_NUMBER", messages.textNumber(options.field, value, parsed.value, parsed.style), at);
+    result = parsed.value;
+  } else {
+    diagnostics.error("NOT_A_NUMBER", messages.notANumber(options.field, String(value)), at);
+    return undefined;
+  }
+  if (!Number.isSafeInteger(Math.trunc(result))) {
+    diagnostics.error("UNSAFE_NUMBER", messages.unsafeNumber(options.field, result), at);
+    return undefined;
+  }
+  if (options.rate && Math.abs(result) > 1 && Math.abs(result) <= 100) {
+    diagnostics.warning("PERCENT_NUMBER", messages.rateAsPercent(options.field, result), at);
+    result = result / 100;
+  }
+  return result;
+}
+
+/** One input column of a table: its field key, its Danish header and whether it must be present. */
+export interface ColumnSpec<F extends string = string> {
+  field: F;
+  header: string;
+  required: boolean;
+}
+
+/** One table row as read by a workbook implementation: cells by field, and where the row is. */
+export interface RawRecord<F extends string = string> {
+  cells: Partial<Record<F, RawCell>>;
+  at: Location;
+}

@@ -1,0 +1,63 @@
+/** Where a value came from; the caller passes it in and gets it back in every diagnostic. */
+export interface Location {
+  sheet?: string;
+  cell?: string;
+}
+
+export type DiagnosticLevel = "error" | "warning";
+
+/** The closed set of diagnostic codes. Messages are in Danish (DEVELOPERS.md: Danish for users). */
+export type DiagnosticCode =
+  | "NOT_A_NUMBER"
+  | "TEXT_NUMBER"
+  | "PERCENT_NUMBER"
+  | "EXCEL_ERROR"
+  | "MISSING_VALUE"
+  | "UNKNOWN_TYPE"
+  | "UNKNOWN_STATUS"
+  | "UNKNOWN_UNIT"
+  | "UNKNOWN_PARAMETER"
+  | "PARAMETER_OUT_OF_BOUNDS"
+  | "DUPLICATE_RESULT"
+  | "MOVEMENT_AFTER_RESULT"
+  | "UNKNOWN_POOL"
+  | "NOT_A_YES_NO"
+  | "BAD_SPLIT"
+  | "UNSAFE_NUMBER"
+  | "MISSING_YEAR";
+
+export interface Diagnostic extends Location {
+  level: DiagnosticLevel;
+  code: DiagnosticCode;
+  message: string;
+}
+
+/** Collects diagnostics; passed down so that one bad cell never loses the other rows. */
+export class Diagnostics {
+  readonly items: Diagnostic[] = [];
+
+  error(code: DiagnosticCode, message: string, at: Location = {}): void {
+    this.items.push({ level: "error", code, message, ...definedLocation(at) });
+  }
+
+  warning(code: DiagnosticCode, message: string, at: Location = {}): void {
+    this.items.push({ level: "warning", code, message, ...definedLocation(at) });
+  }
+
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.level === "error");
+  }
+}
+
+function definedLocation(at: Location): Location {
+  const out: Location = {};
+  if (at.sheet !== undefined) out.sheet = at.sheet;
+  if (at.cell !== undefined) out.cell = at.cell;
+  return out;
+}
+
+/** "Opfølgning!D7" style prefix used when a diagnostic is printed on one line. */
+export function describeLocation(at: Location): string {
+  if (at.sheet && at.cell) return `${at.sheet}!${at.cell}`;
+  return at.sheet ?? at.cell ?? "";
+}

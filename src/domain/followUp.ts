@@ -1,0 +1,139 @@
+import { cellText, ColumnSpec, RawRecord, readNumber } from "./cells";
+import { difference, sum } from "./compare";
+import { Diagnostics, Location } from "./diagnostics";
+import { economyFlag, Flag, quantityFlag, refundFlag } from "./flags";
+import { messages } from "./messages";
+import { normalizeName } from "./normalize";
+import { OUTSIDE_POOLS, Parameters } from "./parameters";
+import { Amount } from "./units";
+
+export type FollowUpField =
+  | "område"
+  | "pulje"
+  | "vedtaget"
+  | "korrigeret"
+  | "forventet"
+  | "budgetPersoner"
+  | "forventedePersoner"
+  | "budgetRefusion"
+  | "forventetRefusion";
+
+/** The Opfoelgning table's input columns (WORKBOOK.md). */
+export const FOLLOW_UP_COLUMNS: readonly ColumnSpec<FollowUpField>[] = [
+  { field: "område", header: "Område", required: true },
+  { field: "pulje", header: "Pulje", required: true },
+  { field: "vedtaget", header: "Vedtaget budget", required: false },
+  { field: "korrigeret", header: "Korrigeret budget", required: true },
+  { field: "forventet", header: "Forventet regnskab", required: true },
+  { field: "budgetPersoner", header: "Budgetterede helårspersoner", required: false },
+  { field: "forventedePersoner", header: "Forventede helårspersoner", required: false },
+  { field: "budgetRefusion", header: "Budgetteret refusionssats", required: false },
+  { field: "forventetRefusion", header: "Forventet refusionssats", required: false },
+];
+
+export interface FollowUpRow {
+  område: string;
+  pulje: string;
+  vedtaget?: Amount;
+  korrigeret: Amount;
+  forventet: Amount;
+  budgetPersoner?: number;
+  forventedePersoner?: number;
+  budgetRefusion?: number;
+  forventetRefusion?: number;
+  at?: Location;
+}
+
+export interface FollowUpRowResult {
+  row: FollowUpRow;
+  afvigelse: Amount;
+  økonomi: Flag;
+  mængder: Flag;
+  refusion: Flag;
+}
+
+export interface GroupTotals {
+  vedtaget: Amount;
+  korrigeret: Amount;
+  forventet: Amount;
+  afvigelse: Amount;
+}
+
+export interface FollowUpResult {
+  rows: FollowUpRowResult[];
+  /** Per pool group in order of first appearance, including groups outside the pools. */
+  groups: Map<string, GroupTotals>;
+  /** All groups except those outside the pools (R1). */
+  total: GroupTotals;
+}
+
+/** R1: afvigelse = korrigeret − forventet (+ = mindreforbrug). */
+export function deviation(korrigeret: Amount, forventet: Amount): Amount {
+  return difference(korrigeret, forventet);
+}
+
+export function isOutsidePools(pool: string): boolean {
+  return normalizeName(pool) === normalizeName(OUTSIDE_POOLS);
+}
+
+/** R1 and R2 over a follow-up table: row deviations, the three flags, subtotals and the total. */
+export function computeFollowUp(rows: readonly FollowUpRow[], parameters: Parameters): FollowUpResult {
+  const results = rows.map((row) => ({
+    row,
+    afvigelse: deviation(row.korrigeret, row.forventet),
+    økonomi: economyFlag(row.korrigeret, row.forventet, parameters),
+    mængder: quantityFlag(row.budgetPersoner, row.forventedePersoner, parameters),
+    refusion: refundFlag(row.budgetRefusion, row.forventetRefusion, parameters),
+  }));
+  const members = new Map<string, FollowUpRow[]>();
+  for (const row of rows) {
+    const key = [...members.keys()].find((k) => normalizeName(k) === normalizeName(row.pulje)) ?? row.pulje;
+    members.set(key, [...(members.get(key) ?? []), row]);
+  }
+  const groups = new Map<string, GroupTotals>();
+  for (const [pool, groupRows] of members) groups.set(pool, totals(groupRows));
+  return { rows: results, groups, total: totals(rows.filter((r) => !isOutsidePools(r.pulje))) };
+}
+
+function totals(rows: readonly FollowUpRow[]): GroupTotals {
+  return {
+    vedtaget: sum(rows.map((r) => r.vedtaget ?? 0)),
+    korrigeret: sum(rows.map((r) => r.korrigeret)),
+    forventet: sum(rows.map((r) => r.forventet)),
+    afvigelse: sum(rows.map((r) => deviation(r.korrigeret, r.forventet))),
+  };
+}
+
+/**
+ * Reads raw follow-up rows. Rows whose first column (Område) is empty are skipped and rows starting with
+ * "#" are comments (WORKBOOK.md). A row with an unreadable required number is reported and left out; the
+ * caller must not present totals as complete when the diagnostics hold errors.
+ */
+export function readFollowUpRows(records: readonly RawRecord<FollowUpField>[], diagnostics: Diagnostics): FollowUpRow[] {
+  const rows: FollowUpRow[] = [];
+  for (const record of records) {
+    const område = cellText(record.cells.område);
+    if (område === undefined || område.startsWith("#")) continue;
+    const header = (field: FollowUpField) => FOLLOW_UP_COLUMNS.find((c) => c.field === field)!.header;
+    const pulje = cellText(record.cells.pulje);
+    if (pulje === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue(header("pulje")), record.cells.pulje?.at ?? record.at);
+    const amount = (field: FollowUpField, required: boolean, rate = false) =>
+      readNumber(record.cells[field], { field: header(field), required, rate }, diagnostics);
+    const korrigeret = amount("korrigeret", true);
+    const forventet = amount("forventet", true);
+    const row: FollowUpRow = {
+      område,
+      pulje: pulje ?? "",
+      korrigeret: korrigeret ?? 0,
+      forventet: forventet ?? 0,
+      vedtaget: amount("vedtaget", false),
+      budgetPersoner: amount("budgetPersoner", false),
+      forventedePersoner: amount("forventedePersoner", false),
+      budgetRefusion: amount("budgetRefusion", false, true),
+      forventetRefusion: amount("forventetRefusion", false, true),
+      at: record.at,
+    };
+    if (pulje !== undefined && korrigeret !== undefined && forventet !== undefined) rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,42 @@
+import { formatDanishNumber } from "./danishNumber";
+import type { NumberTextStyle } from "./danishNumber";
+
+/** Every Danish message the engine produces, in one catalogue. */
+export const messages = {
+  missingValue: (field: string) => `Feltet "${field}" er tomt, men skal udfyldes.`,
+  excelError: (field: string, error: string) =>
+    `Feltet "${field}" indeholder Excel-fejlen ${error}; værdien kan ikke bruges.`,
+  notANumber: (field: string, text: string) => `Feltet "${field}" skal være et tal, men indeholder "${text}".`,
+  textNumber: (field: string, text: string, value: number, style: NumberTextStyle) =>
+    `Feltet "${field}" indeholder tallet som tekst ("${text}"); det er læst som ${formatDanishNumber(value, decimalsOf(value))}` +
+    (style === "english" ? " (engelsk talformat)." : ".") +
+    " Skriv det som et tal i cellen.",
+  percentInAmount: (field: string, text: string) =>
+    `Feltet "${field}" er et beløb, men indeholder en procentsats ("${text}").`,
+  rateAsPercent: (field: string, value: number) =>
+    `Feltet "${field}" er en sats; ${formatDanishNumber(value, decimalsOf(value))} er læst som ${formatDanishNumber(value, decimalsOf(value))} %.`,
+  unsafeNumber: (field: string, value: number) =>
+    `Feltet "${field}" indeholder et tal (${String(value)}), der er for stort til at blive regnet præcist.`,
+  unknownType: (text: string, allowed: readonly string[]) =>
+    `Ukendt type "${text}". Brug en af: ${allowed.join(", ")}.`,
+  unknownStatus: (text: string) => `Ukendt status "${text}". Brug Endelig eller Prognose.`,
+  unknownUnit: (text: string) => `Ukendt enhed "${text}". Brug kr., 1.000 kr. eller mio. kr.`,
+  unknownParameter: (name: string) => `Ukendt parameter "${name}"; den bruges ikke.`,
+  parameterOutOfBounds: (name: string, value: string, min: string, max: string) =>
+    `Parameteren "${name}" har værdien ${value}, men skal ligge mellem ${min} og ${max}.`,
+  duplicateResult: () => `Der er mere end én Resultat-linje i reservationspuljen; kun den første bruges.`,
+  movementAfterResult: (post: string) =>
+    `Linjen "${post}" står under Resultat-linjen og indgår derfor ikke i resultatet.`,
+  unknownPool: (pool: string, pools: readonly string[]) =>
+    `Puljen "${pool}" findes ikke som kolonne i reservationspuljen (${pools.join(", ")}).`,
+  notAYesNo: (field: string, text: string) => `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
+  badSplit: (text: string) =>
+    `Fordelingen "${text}" kan ikke læses. Skriv et år (2019) eller fx "2019: 60 %; 2020: 40 %".`,
+  missingYear: () => `Budgetår mangler: angiv parameteren Budgetår i arket Regler.`,
+} as const;
+
+function decimalsOf(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : Math.min(6, text.length - dot - 1);
+}

@@ -1,0 +1,224 @@
+import { cellText, RawCell, readNumber } from "./cells";
+import { formatDanishNumber, formatPercent } from "./danishNumber";
+import { Diagnostics } from "./diagnostics";
+import { messages } from "./messages";
+import { normalizeName } from "./normalize";
+import { Amount, DEFAULT_UNIT, Kroner, parseUnit, Unit } from "./units";
+
+/** Every rule parameter of DOMAIN.md; interpretations are parameters, never hidden constants (R10). */
+export interface Parameters {
+  unit: Unit;
+  budgetYear: number | undefined;
+  budgetvaern: Amount;
+  economyAmountKr: Kroner;
+  economyYellowShare: number;
+  economyRedShare: number;
+  quantityYellowPersons: number;
+  quantityRedPersons: number;
+  quantityYellowShare: number;
+  quantityRedShare: number;
+  refundYellowPoints: number;
+  refundRedPoints: number;
+  poolGreenFrom: Amount;
+  poolRedShareOfBudgetvaern: number;
+  investmentMinReturn: number;
+  committee: string;
+  poolCommittee: string;
+  steeringArea: string;
+  /** Words used for each sub-pool in the R9 sentences, keyed by pool name. */
+  poolDescriptions: Record<string, string>;
+}
+
+type ScalarKey = Exclude<keyof Parameters, "poolDescriptions">;
+
+/** How a parameter's value is read and shown. */
+export type ParameterKind = "unit" | "year" | "amount" | "kroner" | "fraction" | "number" | "text";
+
+export interface ParameterDefinition {
+  key: ScalarKey;
+  /** The name in the Regler sheet's Parameter column. */
+  name: string;
+  /** What it means, in Danish, for the Regler sheet and the pane. */
+  label: string;
+  kind: ParameterKind;
+  /** Shown in the Regler sheet's unit column. */
+  unitLabel: string;
+  min?: number;
+  max?: number;
+}
+
+/** The one table that drives the Regler sheet, reading and validation (STYLE.md habit 4). */
+export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
+  { key: "unit", name: "Enhed", label: "Enhed for beløb i tabellerne", kind: "unit", unitLabel: "" },
+  { key: "budgetYear", name: "Budgetår", label: "Budgetåret opfølgningen gælder", kind: "year", unitLabel: "år", min: 1900, max: 2200 },
+  { key: "budgetvaern", name: "Budgetværn", label: "Budgetværn til finansiering af et underskud i reservationspuljen (R5.1)", kind: "amount", unitLabel: "tabellens enhed", min: 0 },
+  { key: "economyAmountKr", name: "Økonomi: beløbsgrænse", label: "Merforbrug til og med dette beløb er GRØN (R2.1)", kind: "kroner", unitLabel: "kr.", min: 0 },
+  { key: "economyYellowShare", name: "Økonomi: gul fra andel af budget", label: "Merforbrug under denne andel af korrigeret budget er GRØN (R2.1)", kind: "fraction", unitLabel: "%", min: 0, max: 1 },
+  { key: "economyRedShare", name: "Økonomi: rød over andel af budget", label: "Merforbrug over denne andel af korrigeret budget er RØD; præcis grænsen er GUL (R2.1)", kind: "fraction", unitLabel: "%", min: 0, max: 1 },
+  { key: "quantityYellowPersons", name: "Mængder: gul over antal", label: "Stigning i helårspersoner til og med dette antal er GRØN (R2.2)", kind: "number", unitLabel: "personer", min: 0 },
+  { key: "quantityRedPersons", name: "Mængder: rød over antal", label: "Stigning i helårspersoner over dette antal er RØD (R2.2)", kind: "number", unitLabel: "personer", min: 0 },
+  { key: "quantityYellowShare", name: "Mængder: gul fra andel", label: "Stigning under denne andel af budgetterede helårspersoner er GRØN (R2.2)", kind: "fraction", unitLabel: "%", min: 0, max: 10 },
+  { key: "quantityRedShare", name: "Mængder: rød over andel", label: "Stigning over denne andel af budgetterede helårspersoner er RØD (R2.2)", kind: "fraction", unitLabel: "%", min: 0, max: 10 },
+  { key: "refundYellowPoints", name: "Refusion: gul fra fald", label: "Fald i refusionssats under dette antal procentpoint er GRØN (R2.3)", kind: "number", unitLabel: "procentpoint", min: 0, max: 100 },
+  { key: "refundRedPoints", name: "Refusion: rød over fald", label: "Fald i refusionssats over dette antal procentpoint er RØD (R2.3)", kind: "number", unitLabel: "procentpoint", min: 0, max: 100 },
+  { key: "poolGreenFrom", name: "Puljeflag: grøn fra resultat", label: "Puljens resultat fra og med dette beløb er GRØN (R5.2)", kind: "amount", unitLabel: "tabellens enhed" },
+  { key: "poolRedShareOfBudgetvaern", name: "Puljeflag: rød over andel af budgetværn", label: "Et underskud over denne andel af budgetværnet er RØD, ellers GUL (R5.2)", kind: "fraction", unitLabel: "%", min: 0, max: 10 },
+  { key: "investmentMinReturn", name: "Investering: mindste afkastgrad", label: "Investeringsprojekter med lavere afkastgrad er RØD (R8)", kind: "number", unitLabel: "", min: 0 },
+  { key: "committee", name: "Udvalg", label: "Fagudvalget i tillægsbevillingerne (R9)", kind: "text", unitLabel: "" },
+  { key: "poolCommittee", name: "Puljeudvalg", label: "Udvalget der har reservationspuljen (R9)", kind: "text", unitLabel: "" },
+  { key: "steeringArea", name: "Styringsområde", label: "Styringsområdet i tillægsbevillingerne og årsregnskabet (R7, R9)", kind: "text", unitLabel: "" },
+];
+
+export const POOL_DESCRIPTION_PREFIX = "Puljebeskrivelse:";
+
+/** The pool names that mean "not part of the reservation pools" (R1). */
+export const OUTSIDE_POOLS = "Uden for puljen";
+
+export function defaultParameters(): Parameters {
+  return {
+    unit: DEFAULT_UNIT,
+    budgetYear: undefined,
+    budgetvaern: 0,
+    economyAmountKr: 250_000,
+    economyYellowShare: 0.0025,
+    economyRedShare: 0.015,
+    quantityYellowPersons: 50,
+    quantityRedPersons: 100,
+    quantityYellowShare: 0.03,
+    quantityRedShare: 0.1,
+    refundYellowPoints: 0.5,
+    refundRedPoints: 1.0,
+    poolGreenFrom: 0,
+    poolRedShareOfBudgetvaern: 1,
+    investmentMinReturn: 1,
+    committee: "Beskæftigelses- og Socialudvalget",
+    poolCommittee: "Økonomiudvalget",
+    steeringArea: "Særlige driftsområder",
+    poolDescriptions: {
+      Budgetgaranti: "budgetgaranterede områder og øvrige overførsler",
+      Beskæftigelsestilskud: "beskæftigelsestilskuddet",
+    },
+  };
+}
+
+/** The description used in R9 for a pool: the parameter, else the pool's own name. */
+export function poolDescription(parameters: Parameters, pool: string): string {
+  const key = Object.keys(parameters.poolDescriptions).find((name) => normalizeName(name) === normalizeName(pool));
+  return key === undefined ? pool : parameters.poolDescriptions[key]!;
+}
+
+export interface ParameterRow {
+  name: RawCell;
+  value: RawCell;
+}
+
+/**
+ * Reads the Parametre table. Missing parameters take their defaults; a present but unreadable or
+ * out-of-bounds value is an error at its cell (WORKBOOK.md), and the default is not used silently.
+ */
+export function readParameters(rows: readonly ParameterRow[], diagnostics: Diagnostics): Parameters {
+  const parameters = defaultParameters();
+  const byName = new Map(PARAMETER_DEFINITIONS.map((d) => [normalizeName(d.name), d]));
+  for (const row of rows) {
+    const name = cellText(row.name);
+    if (name === undefined || name.startsWith("#")) continue;
+    if (normalizeName(name).startsWith(normalizeName(POOL_DESCRIPTION_PREFIX))) {
+      const pool = name.slice(name.indexOf(":") + 1).trim();
+      const text = cellText(row.value);
+      if (pool !== "" && text !== undefined) parameters.poolDescriptions[pool] = text;
+      continue;
+    }
+    const definition = byName.get(normalizeName(name));
+    if (!definition) {
+      diagnostics.warning("UNKNOWN_PARAMETER", messages.unknownParameter(name), row.name.at);
+      continue;
+    }
+    readOne(parameters, definition, row.value, diagnostics);
+  }
+  return parameters;
+}
+
+function readOne(parameters: Parameters, definition: ParameterDefinition, cell: RawCell, diagnostics: Diagnostics): void {
+  const target = parameters as unknown as Record<ScalarKey, unknown>;
+  switch (definition.kind) {
+    case "text": {
+      const text = cellText(cell);
+      if (text !== undefined) target[definition.key] = text;
+      return;
+    }
+    case "unit": {
+      const text = cellText(cell);
+      if (text === undefined) return;
+      const unit = parseUnit(text);
+      if (unit === undefined) diagnostics.error("UNKNOWN_UNIT", messages.unknownUnit(text), cell.at);
+      else parameters.unit = unit;
+      return;
+    }
+    default: {
+      const field = definition.name;
+      const value = readNumber(cell, { field, required: false, rate: definition.kind === "fraction" }, diagnostics);
+      if (value === undefined) return;
+      if (!withinBounds(value, definition)) {
+        diagnostics.error(
+          "PARAMETER_OUT_OF_BOUNDS",
+          messages.parameterOutOfBounds(
+            field,
+            showParameterValue(definition, value),
+            definition.min === undefined ? "−∞" : showParameterValue(definition, definition.min),
+            definition.max === undefined ? "∞" : showParameterValue(definition, definition.max),
+          ),
+          cell.at,
+        );
+        return;
+      }
+      target[definition.key] = value;
+    }
+  }
+}
+
+function withinBounds(value: number, definition: ParameterDefinition): boolean {
+  if (definition.kind === "year" && !Number.isInteger(value)) return false;
+  if (definition.min !== undefined && value < definition.min) return false;
+  if (definition.max !== undefined && value > definition.max) return false;
+  return true;
+}
+
+/** A parameter value as shown to a Danish user ("0,25 %", "250.000", "1.000 kr."). */
+export function showParameterValue(definition: ParameterDefinition, value: unknown): string {
+  if (value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value !== "number") return String(value);
+  if (definition.kind === "fraction") return formatPercent(value);
+  if (definition.kind === "year") return String(value);
+  return formatDanishNumber(value, Number.isInteger(value) ? 0 : 2);
+}
+
+/** One row of the generated Regler sheet. */
+export interface RulesSheetRow {
+  name: string;
+  value: string | number | undefined;
+  unitLabel: string;
+  label: string;
+  kind: ParameterKind | "poolDescription";
+}
+
+/** The Regler sheet's rows: every parameter with its value (defaults unless given), then pool wordings. */
+export function rulesSheetRows(parameters: Parameters = defaultParameters()): RulesSheetRow[] {
+  const rows: RulesSheetRow[] = PARAMETER_DEFINITIONS.map((d) => ({
+    name: d.name,
+    value: parameters[d.key] as string | number | undefined,
+    unitLabel: d.unitLabel,
+    label: d.label,
+    kind: d.kind,
+  }));
+  for (const [pool, text] of Object.entries(parameters.poolDescriptions)) {
+    rows.push({
+      name: `${POOL_DESCRIPTION_PREFIX} ${pool}`,
+      value: text,
+      unitLabel: "",
+      label: `Ordlyden for puljen ${pool} i tillægsbevillingerne (R9)`,
+      kind: "poolDescription",
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,172 @@
+import { cellText, ColumnSpec, RawCell, RawRecord, readNumber } from "./cells";
+import { sum } from "./compare";
+import { Diagnostics, Location } from "./diagnostics";
+import { messages } from "./messages";
+import { normalizeName } from "./normalize";
+import { Amount } from "./units";
+
+/** Movement types of DOMAIN.md R4; Saldo and Resultat are computed lines. */
+export const MOVEMENT_TYPES = [
+  "Oprindelig",
+  "Vurdering",
+  "Investeringsprojekter",
+  "DUT",
+  "Midtvejsregulering",
+  "Efterregulering",
+  "Regnskab",
+  "Anden regulering",
+  "Saldo",
+  "Resultat",
+] as const;
+export type MovementType = (typeof MOVEMENT_TYPES)[number];
+
+export type Status = "Endelig" | "Prognose";
+
+export const TOTAL_COLUMN = "I alt";
+
+export function isComputedType(type: MovementType): boolean {
+  return type === "Saldo" || type === "Resultat";
+}
+
+/** One ledger line; `values` has one amount per sub-pool, in the ledger's pool order (blank = 0). */
+export interface LedgerLine {
+  post: string;
+  type: MovementType;
+  status: Status;
+  kilde?: string;
+  values: Amount[];
+  at?: Location;
+}
+
+export interface Ledger {
+  pools: string[];
+  lines: LedgerLine[];
+}
+
+export interface ComputedLedgerLine extends LedgerLine {
+  /** The combined column: the sum of the sub-pools. */
+  total: Amount;
+}
+
+export interface PoolAmounts {
+  perPool: Amount[];
+  total: Amount;
+}
+
+export interface LedgerResult {
+  pools: string[];
+  /** Every line; Saldo and Resultat lines hold their running balances. */
+  lines: ComputedLedgerLine[];
+  /** The Resultat line's values, or the sum of all movements when there is none. */
+  result: PoolAmounts;
+  /** The same without movements of status Prognose (R5.3). */
+  resultExcludingPrognoses: PoolAmounts;
+}
+
+function amounts(perPool: Amount[]): PoolAmounts {
+  return { perPool, total: sum(perPool) };
+}
+
+/**
+ * R4/R5.3: fills Saldo and Resultat lines with the sum of every movement above them, per sub-pool,
+ * and every line's I alt with the sum of its sub-pools. The result is the first Resultat line (movements
+ * below it are not part of the result), or the sum of all movements when there is no Resultat line.
+ */
+export function computeLedger(ledger: Ledger): LedgerResult {
+  const n = ledger.pools.length;
+  const running: Amount[][] = Array.from({ length: n }, () => []);
+  const runningFinal: Amount[][] = Array.from({ length: n }, () => []);
+  let result: PoolAmounts | undefined;
+  let resultExcludingPrognoses: PoolAmounts | undefined;
+  const lines: ComputedLedgerLine[] = ledger.lines.map((line) => {
+    if (isComputedType(line.type)) {
+      const values = running.map((column) => sum(column));
+      if (line.type === "Resultat" && result === undefined) {
+        result = amounts(values);
+        resultExcludingPrognoses = amounts(runningFinal.map((column) => sum(column)));
+      }
+      return { ...line, values, total: sum(values) };
+    }
+    const values = Array.from({ length: n }, (_, i) => line.values[i] ?? 0);
+    if (result === undefined) {
+      values.forEach((v, i) => {
+        running[i]!.push(v);
+        if (line.status !== "Prognose") runningFinal[i]!.push(v);
+      });
+    }
+    return { ...line, values, total: sum(values) };
+  });
+  return {
+    pools: [...ledger.pools],
+    lines,
+    result: result ?? amounts(running.map((column) => sum(column))),
+    resultExcludingPrognoses: resultExcludingPrognoses ?? amounts(runningFinal.map((column) => sum(column))),
+  };
+}
+
+export type LedgerField = "post" | "type" | "status" | "kilde";
+
+export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerField>[] = [
+  { field: "post", header: "Post", required: true },
+  { field: "type", header: "Type", required: true },
+  { field: "status", header: "Status", required: false },
+  { field: "kilde", header: "Kilde", required: false },
+];
+
+/** A raw ledger row: the fixed columns plus one cell per pool column, in pool order. */
+export interface RawLedgerRecord extends RawRecord<LedgerField> {
+  poolCells: (RawCell | undefined)[];
+}
+
+export function parseMovementType(text: string): MovementType | undefined {
+  return MOVEMENT_TYPES.find((t) => normalizeName(t) === normalizeName(text));
+}
+
+export function parseStatus(text: string | undefined): Status | undefined {
+  if (text === undefined) return "Endelig";
+  const n = normalizeName(text);
+  if (n === "endelig") return "Endelig";
+  if (n === "prognose") return "Prognose";
+  return undefined;
+}
+
+/**
+ * Reads the Reservationspulje table. Computed lines (Saldo, Resultat) need no amounts: whatever they
+ * hold will be replaced by the tool. Unknown types and statuses are errors at their cells; a second
+ * Resultat line and movements below the Resultat line are warnings.
+ */
+export function readLedger(pools: string[], records: readonly RawLedgerRecord[], diagnostics: Diagnostics): Ledger {
+  const lines: LedgerLine[] = [];
+  let seenResult = false;
+  for (const record of records) {
+    const post = cellText(record.cells.post);
+    if (post === undefined || post.startsWith("#")) continue;
+    const typeText = cellText(record.cells.type);
+    const type = typeText === undefined ? undefined : parseMovementType(typeText);
+    if (type === undefined) {
+      const at = record.cells.type?.at ?? record.at;
+      if (typeText === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Type"), at);
+      else diagnostics.error("UNKNOWN_TYPE", messages.unknownType(typeText, MOVEMENT_TYPES), at);
+      continue;
+    }
+    const statusText = cellText(record.cells.status);
+    const status = parseStatus(statusText);
+    if (status === undefined) {
+      diagnostics.error("UNKNOWN_STATUS", messages.unknownStatus(statusText ?? ""), record.cells.status?.at ?? record.at);
+      continue;
+    }
+    if (type === "Resultat") {
+      if (seenResult) diagnostics.warning("DUPLICATE_RESULT", messages.duplicateResult(), record.cells.type?.at ?? record.at);
+      seenResult = true;
+    } else if (seenResult && !isComputedType(type)) {
+      diagnostics.warning("MOVEMENT_AFTER_RESULT", messages.movementAfterResult(post), record.at);
+    }
+    const values = pools.map((pool, i) => {
+      if (isComputedType(type)) return 0;
+      return readNumber(record.poolCells[i], { field: pool, required: false }, diagnostics) ?? 0;
+    });
+    const kilde = cellText(record.cells.kilde);
+    lines.push({ post, type, status, values, at: record.at, ...(kilde === undefined ? {} : { kilde }) });
+  }
+  return { pools, lines };
+}

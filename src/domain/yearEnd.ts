@@ -1,0 +1,173 @@
+import { cellText, ColumnSpec, RawRecord, readNumber } from "./cells";
+import { difference, sum } from "./compare";
+import { Diagnostics, Location } from "./diagnostics";
+import { messages } from "./messages";
+import { normalizeName } from "./normalize";
+import { parseNumberText } from "./danishNumber";
+import { Amount } from "./units";
+
+export type YearEndField = "område" | "styringsområde" | "overførselsadgang" | "korrigeret" | "regnskab" | "overføresTilÅr" | "pulje";
+
+export const YEAR_END_COLUMNS: readonly ColumnSpec<YearEndField>[] = [
+  { field: "område", header: "Område", required: true },
+  { field: "styringsområde", header: "Styringsområde", required: true },
+  { field: "overførselsadgang", header: "Overførselsadgang", required: true },
+  { field: "korrigeret", header: "Korrigeret budget", required: true },
+  { field: "regnskab", header: "Regnskab", required: true },
+  { field: "overføresTilÅr", header: "Overføres til år", required: false },
+  { field: "pulje", header: "Pulje", required: false },
+];
+
+/** A share of a carry-over to one year. */
+export interface CarryOverShare {
+  år: number;
+  andel: number;
+}
+
+export interface YearEndLine {
+  område: string;
+  styringsområde: string;
+  overførselsadgang: boolean;
+  korrigeret: Amount;
+  regnskab: Amount;
+  /** How the carry-over is split over years; empty = not stated. */
+  fordeling: CarryOverShare[];
+  /** The sub-pool whose ledger takes the line's kassen part (optional). */
+  pulje?: string;
+  at?: Location;
+}
+
+export interface YearEndLineResult {
+  line: YearEndLine;
+  afvigelse: Amount;
+  kassen: Amount;
+  overførsel: Amount;
+  overførselPerÅr: { år: number; beløb: Amount }[];
+}
+
+export interface YearEndTotals {
+  afvigelse: Amount;
+  kassen: Amount;
+  overførsel: Amount;
+}
+
+export interface YearEndResult {
+  lines: YearEndLineResult[];
+  perStyringsområde: Map<string, YearEndTotals>;
+  total: YearEndTotals;
+}
+
+/**
+ * R7: afvigelse = korrigeret budget − regnskab (+ = mindreforbrug). Lines without overførselsadgang send
+ * the whole afvigelse to kassen; lines with it carry it over, split over the stated years so that the
+ * parts add up to the afvigelse exactly.
+ */
+export function computeYearEnd(lines: readonly YearEndLine[]): YearEndResult {
+  const results = lines.map((line): YearEndLineResult => {
+    const afvigelse = difference(line.korrigeret, line.regnskab);
+    const kassen = line.overførselsadgang ? 0 : afvigelse;
+    const overførsel = line.overførselsadgang ? afvigelse : 0;
+    return { line, afvigelse, kassen, overførsel, overførselPerÅr: splitCarryOver(overførsel, line.fordeling) };
+  });
+  const perStyringsområde = new Map<string, YearEndTotals>();
+  for (const area of new Set(lines.map((l) => l.styringsområde))) {
+    perStyringsområde.set(area, totals(results.filter((r) => r.line.styringsområde === area)));
+  }
+  return { lines: results, perStyringsområde, total: totals(results) };
+}
+
+function totals(results: readonly YearEndLineResult[]): YearEndTotals {
+  return {
+    afvigelse: sum(results.map((r) => r.afvigelse)),
+    kassen: sum(results.map((r) => r.kassen)),
+    overførsel: sum(results.map((r) => r.overførsel)),
+  };
+}
+
+/**
+ * Splits a carry-over over years by shares, rounding each part but the last to whole units; the last
+ * takes the remainder, so the parts always add up to the amount.
+ */
+export function splitCarryOver(amount: Amount, shares: readonly CarryOverShare[]): { år: number; beløb: Amount }[] {
+  if (shares.length === 0 || amount === 0) return shares.map((s) => ({ år: s.år, beløb: 0 }));
+  const parts = shares.slice(0, -1).map((s) => ({ år: s.år, beløb: Math.round(amount * s.andel) + 0 }));
+  const last = shares[shares.length - 1]!;
+  parts.push({ år: last.år, beløb: difference(amount, sum(parts.map((p) => p.beløb))) });
+  return parts;
+}
+
+/**
+ * R7's ledger line: the kassen part of the lines of the given steering area (Særlige driftsområder) without
+ * overførselsadgang, per sub-pool. Lines without a Pulje go to the only pool, or are reported when there
+ * are several.
+ */
+export function yearEndMovement(
+  result: YearEndResult,
+  pools: readonly string[],
+  steeringArea: string,
+  diagnostics: Diagnostics,
+): Amount[] {
+  const values: Amount[][] = pools.map(() => []);
+  for (const r of result.lines) {
+    if (r.line.overførselsadgang || normalizeName(r.line.styringsområde) !== normalizeName(steeringArea)) continue;
+    const index = r.line.pulje === undefined ? (pools.length === 1 ? 0 : -1) : pools.findIndex((p) => normalizeName(p) === normalizeName(r.line.pulje!));
+    if (index < 0) {
+      diagnostics.error("UNKNOWN_POOL", messages.unknownPool(r.line.pulje ?? "", pools), r.line.at);
+      continue;
+    }
+    values[index]!.push(r.kassen);
+  }
+  return values.map((v) => sum(v));
+}
+
+/** Reads "Ja"/"Nej" (also yes/no, true/false, 1/0). */
+export function parseYesNo(text: string | undefined): boolean | undefined {
+  if (text === undefined) return undefined;
+  const n = normalizeName(text);
+  if (["ja", "j", "yes", "true", "sand", "1"].includes(n)) return true;
+  if (["nej", "n", "no", "false", "falsk", "0"].includes(n)) return false;
+  return undefined;
+}
+
+/** Reads "2019" or "2019: 60 %; 2020: 40 %" into shares that sum to 1; undefined when unreadable. */
+export function parseCarryOverSplit(text: string): CarryOverShare[] | undefined {
+  const single = /^\s*(\d{4})\s*$/.exec(text);
+  if (single) return [{ år: Number(single[1]), andel: 1 }];
+  const parts = text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "");
+  const shares: CarryOverShare[] = [];
+  for (const part of parts) {
+    const match = /^(\d{4})\s*:\s*(.+)$/.exec(part);
+    const share = match ? parseNumberText(match[2]!) : undefined;
+    if (!match || !share || share.value < 0) return undefined;
+    shares.push({ år: Number(match[1]), andel: share.value });
+  }
+  const total = sum(shares.map((s) => s.andel));
+  if (shares.length === 0 || Math.abs(total - 1) > 1e-9) return undefined;
+  return shares;
+}
+
+export function readYearEndLines(records: readonly RawRecord<YearEndField>[], diagnostics: Diagnostics): YearEndLine[] {
+  const lines: YearEndLine[] = [];
+  for (const record of records) {
+    const område = cellText(record.cells.område);
+    if (område === undefined || område.startsWith("#")) continue;
+    const styringsområde = cellText(record.cells.styringsområde);
+    if (styringsområde === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Styringsområde"), record.cells.styringsområde?.at ?? record.at);
+    const adgangText = cellText(record.cells.overførselsadgang);
+    const adgang = parseYesNo(adgangText);
+    if (adgang === undefined) {
+      const at = record.cells.overførselsadgang?.at ?? record.at;
+      if (adgangText === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Overførselsadgang"), at);
+      else diagnostics.error("NOT_A_YES_NO", messages.notAYesNo("Overførselsadgang", adgangText), at);
+    }
+    const korrigeret = readNumber(record.cells.korrigeret, { field: "Korrigeret budget", required: true }, diagnostics);
+    const regnskab = readNumber(record.cells.regnskab, { field: "Regnskab", required: true }, diagnostics);
+    const splitText = cellText(record.cells.overføresTilÅr);
+    const fordeling = splitText === undefined ? [] : parseCarryOverSplit(splitText);
+    if (fordeling === undefined) diagnostics.error("BAD_SPLIT", messages.badSplit(splitText ?? ""), record.cells.overføresTilÅr?.at ?? record.at);
+    if (styringsområde === undefined || adgang === undefined || korrigeret === undefined || regnskab === undefined || fordeling === undefined) continue;
+    const pulje = cellText(record.cells.pulje);
+    lines.push({ område, styringsområde, overførselsadgang: adgang, korrigeret, regnskab, fordeling, at: record.at, ...(pulje === undefined ? {} : { pulje }) });
+  }
+  return lines;
+}
