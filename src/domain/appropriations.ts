@@ -19,7 +19,12 @@ export interface Appropriation {
  * A mindreforbrug goes from the committee to the reservation pool; a merforbrug the other way; zero
  * (in whole kr.) gives none.
  */
-export function appropriation(pulje: string, subtotal: Amount, år: number, parameters: Parameters): Appropriation | undefined {
+export function appropriation(
+  pulje: string,
+  subtotal: Amount,
+  år: number,
+  parameters: Parameters,
+): Appropriation | undefined {
   const kroner = toWholeKroner(subtotal, parameters.unit);
   if (kroner === 0) return undefined;
   const amount = Math.abs(kroner);
@@ -31,11 +36,22 @@ export function appropriation(pulje: string, subtotal: Amount, år: number, para
     : `Budgetneutral tillægsbevilling til ${parameters.committee} ${area}, fra ${pool}.`;
   const committee = `${parameters.committee}, ${parameters.steeringArea}`;
   const poolName = capitalize(pool);
-  return { tekst, beløbKr: amount, år, fra: toPool ? committee : poolName, til: toPool ? poolName : committee, pulje };
+  return {
+    tekst,
+    beløbKr: amount,
+    år,
+    fra: toPool ? committee : poolName,
+    til: toPool ? poolName : committee,
+    pulje,
+  };
 }
 
 /** R9 for every sub-pool of a follow-up, in order, skipping zeros. */
-export function appropriations(subtotals: ReadonlyMap<string, Amount>, år: number, parameters: Parameters): Appropriation[] {
+export function appropriations(
+  subtotals: ReadonlyMap<string, Amount>,
+  år: number,
+  parameters: Parameters,
+): Appropriation[] {
   return [...subtotals].flatMap(([pulje, subtotal]) => appropriation(pulje, subtotal, år, parameters) ?? []);
 }
 

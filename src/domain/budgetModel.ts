@@ -1,4 +1,4 @@
-import { cellText, ColumnSpec, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
 import { Amount } from "./units";
@@ -41,23 +41,45 @@ export function computeBudgetModel(rows: readonly BudgetModelRow[]): BudgetModel
   const years = [...new Set(rows.map((r) => r.år))];
   for (const år of years) {
     const ofYear = rows.filter((r) => r.år === år);
-    const pools = ofYear.map((r) => ({ år, pulje: r.pulje, reservationspulje: openingPool(r.klSkoen, r.forvaltningensSkoen) }));
+    const pools = ofYear.map((r) => ({
+      år,
+      pulje: r.pulje,
+      reservationspulje: openingPool(r.klSkoen, r.forvaltningensSkoen),
+    }));
     results.push(...pools);
-    if (pools.length > 1) results.push({ år, pulje: TOTAL_COLUMN, reservationspulje: sum(pools.map((p) => p.reservationspulje)) });
+    if (pools.length > 1)
+      results.push({
+        år,
+        pulje: TOTAL_COLUMN,
+        reservationspulje: sum(pools.map((p) => p.reservationspulje)),
+      });
   }
   return results;
 }
 
-export function readBudgetModelRows(records: readonly RawRecord<BudgetModelField>[], diagnostics: Diagnostics): BudgetModelRow[] {
+export function readBudgetModelRows(
+  records: readonly RawRecord<BudgetModelField>[],
+  diagnostics: Diagnostics,
+): BudgetModelRow[] {
   const rows: BudgetModelRow[] = [];
   for (const record of records) {
     const first = cellText(record.cells.år);
     if (first === undefined || first.startsWith("#")) continue;
-    const år = readNumber(record.cells.år, { field: "År", required: true }, diagnostics);
-    const kl = readNumber(record.cells.kl, { field: "KL's skøn", required: true }, diagnostics);
-    const forvaltning = readNumber(record.cells.forvaltning, { field: "Forvaltningens skøn", required: true }, diagnostics);
+    const år = readNumber(fieldCell(record, "år"), { field: "År", required: true }, diagnostics);
+    const kl = readNumber(fieldCell(record, "kl"), { field: "KL's skøn", required: true }, diagnostics);
+    const forvaltning = readNumber(
+      fieldCell(record, "forvaltning"),
+      { field: "Forvaltningens skøn", required: true },
+      diagnostics,
+    );
     if (år === undefined || kl === undefined || forvaltning === undefined) continue;
-    rows.push({ år, pulje: cellText(record.cells.pulje) ?? TOTAL_COLUMN, klSkoen: kl, forvaltningensSkoen: forvaltning, at: record.at });
+    rows.push({
+      år,
+      pulje: cellText(record.cells.pulje) ?? TOTAL_COLUMN,
+      klSkoen: kl,
+      forvaltningensSkoen: forvaltning,
+      at: record.at,
+    });
   }
   return rows;
 }

@@ -47,7 +47,11 @@ export interface NumberOptions {
  * (DOMAIN.md R0.3); anything else becomes an error diagnostic at the cell. Never returns a silent zero:
  * an unreadable cell gives undefined and a diagnostic.
  */
-export function readNumber(cell: RawCell | undefined, options: NumberOptions, diagnostics: Diagnostics): number | undefined {
+export function readNumber(
+  cell: RawCell | undefined,
+  options: NumberOptions,
+  diagnostics: Diagnostics,
+): number | undefined {
   const at = cell?.at ?? {};
   const value = cell?.value;
   if (isBlank(value)) {
@@ -75,7 +79,11 @@ export function readNumber(cell: RawCell | undefined, options: NumberOptions, di
       diagnostics.error("PERCENT_NUMBER", messages.percentInAmount(options.field, value), at);
       return undefined;
     }
-    diagnostics.warning("TEXT_NUMBER", messages.textNumber(options.field, value, parsed.value, parsed.style), at);
+    diagnostics.warning(
+      "TEXT_NUMBER",
+      messages.textNumber(options.field, value, parsed.value, parsed.style),
+      at,
+    );
     result = parsed.value;
   } else {
     diagnostics.error("NOT_A_NUMBER", messages.notANumber(options.field, String(value)), at);
@@ -103,4 +111,9 @@ export interface ColumnSpec<F extends string = string> {
 export interface RawRecord<F extends string = string> {
   cells: Partial<Record<F, RawCell>>;
   at: Location;
+}
+
+/** A record's cell for a field; a field the table lacks reads as a blank at the row's position. */
+export function fieldCell<F extends string>(record: RawRecord<F>, field: F): RawCell {
+  return record.cells[field] ?? { value: undefined, at: record.at };
 }

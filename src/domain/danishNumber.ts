@@ -51,7 +51,7 @@ export function parseNumberText(text: string): ParsedNumberText | undefined {
   }
   const magnitude = Number(digits);
   if (!Number.isFinite(magnitude)) return undefined;
-  const value = (sign * (percent ? magnitude / 100 : magnitude)) + 0;
+  const value = sign * (percent ? magnitude / 100 : magnitude) + 0;
   return { value, style, percent };
 }
 

@@ -25,7 +25,11 @@ export interface EconomyThresholds {
  * korrigeret budget; RØD above 1,5 %; GUL between, with 0,25 % and 1,5 % themselves GUL. A zero or
  * negative budget with merforbrug above the amount limit is RØD (interpretation in DOMAIN.md).
  */
-export function economyFlag(korrigeret: Amount | undefined, forventet: Amount | undefined, t: EconomyThresholds): Flag {
+export function economyFlag(
+  korrigeret: Amount | undefined,
+  forventet: Amount | undefined,
+  t: EconomyThresholds,
+): Flag {
   if (korrigeret === undefined || forventet === undefined) return NOT_APPLICABLE;
   const merforbrug = forventet - korrigeret;
   if (merforbrug <= 0) return "GRØN";
@@ -48,7 +52,11 @@ export interface QuantityThresholds {
  * holds (falling, rise ≤ 50 persons, rise < 3 %); otherwise RØD if either red condition holds (rise
  * > 100 persons, > 10 %); otherwise GUL. Without a positive budgeted number only persons count.
  */
-export function quantityFlag(budgetted: number | undefined, expected: number | undefined, t: QuantityThresholds): Flag {
+export function quantityFlag(
+  budgetted: number | undefined,
+  expected: number | undefined,
+  t: QuantityThresholds,
+): Flag {
   if (budgetted === undefined || expected === undefined) return NOT_APPLICABLE;
   const rise = expected - budgetted;
   const share = budgetted > 0 ? rise / budgetted : undefined;
@@ -69,7 +77,11 @@ export interface RefundThresholds {
  * percentage points. GRØN when rising or falling less than 0,5 pp; GUL from 0,5 to 1,0 pp inclusive;
  * RØD above 1,0 pp.
  */
-export function refundFlag(budgetted: number | undefined, expected: number | undefined, t: RefundThresholds): Flag {
+export function refundFlag(
+  budgetted: number | undefined,
+  expected: number | undefined,
+  t: RefundThresholds,
+): Flag {
   if (budgetted === undefined || expected === undefined) return NOT_APPLICABLE;
   const fallPoints = (budgetted - expected) * 100;
   if (below(fallPoints, t.refundYellowPoints)) return "GRØN";

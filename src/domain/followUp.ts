@@ -1,4 +1,4 @@
-import { cellText, ColumnSpec, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
 import { economyFlag, Flag, quantityFlag, refundFlag } from "./flags";
@@ -109,16 +109,24 @@ function totals(rows: readonly FollowUpRow[]): GroupTotals {
  * "#" are comments (WORKBOOK.md). A row with an unreadable required number is reported and left out; the
  * caller must not present totals as complete when the diagnostics hold errors.
  */
-export function readFollowUpRows(records: readonly RawRecord<FollowUpField>[], diagnostics: Diagnostics): FollowUpRow[] {
+export function readFollowUpRows(
+  records: readonly RawRecord<FollowUpField>[],
+  diagnostics: Diagnostics,
+): FollowUpRow[] {
   const rows: FollowUpRow[] = [];
   for (const record of records) {
     const område = cellText(record.cells.område);
     if (område === undefined || område.startsWith("#")) continue;
     const header = (field: FollowUpField) => FOLLOW_UP_COLUMNS.find((c) => c.field === field)!.header;
     const pulje = cellText(record.cells.pulje);
-    if (pulje === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue(header("pulje")), record.cells.pulje?.at ?? record.at);
+    if (pulje === undefined)
+      diagnostics.error(
+        "MISSING_VALUE",
+        messages.missingValue(header("pulje")),
+        fieldCell(record, "pulje").at,
+      );
     const amount = (field: FollowUpField, required: boolean, rate = false) =>
-      readNumber(record.cells[field], { field: header(field), required, rate }, diagnostics);
+      readNumber(fieldCell(record, field), { field: header(field), required, rate }, diagnostics);
     const korrigeret = amount("korrigeret", true);
     const forventet = amount("forventet", true);
     const row: FollowUpRow = {

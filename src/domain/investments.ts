@@ -1,10 +1,11 @@
-import { cellText, ColumnSpec, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { clean, difference, sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
 import { Flag, NOT_APPLICABLE } from "./flags";
 import { Amount, fromKroner, Kroner, Unit } from "./units";
 
-export type InvestmentField = "nr" | "projekt" | "gevinst" | "investeringssum" | "realiseretGevinst" | "forbrug";
+export type InvestmentField =
+  "nr" | "projekt" | "gevinst" | "investeringssum" | "realiseretGevinst" | "forbrug";
 
 export const INVESTMENT_COLUMNS: readonly ColumnSpec<InvestmentField>[] = [
   { field: "nr", header: "Nr", required: true },
@@ -55,18 +56,27 @@ export function returnRatio(gevinst: Amount, investeringssum: Amount): number | 
  * back); GUL when only the realised net gain is negative (not yet earned back); GRØN otherwise; "–"
  * without an afkastgrad.
  */
-export function investmentFlag(afkastgrad: number | undefined, realiseretNettogevinst: Amount | undefined, minReturn: number): Flag {
+export function investmentFlag(
+  afkastgrad: number | undefined,
+  realiseretNettogevinst: Amount | undefined,
+  minReturn: number,
+): Flag {
   if (afkastgrad === undefined) return NOT_APPLICABLE;
   if (afkastgrad < minReturn) return "RØD";
   if (realiseretNettogevinst !== undefined && realiseretNettogevinst < 0) return "GUL";
   return "GRØN";
 }
 
-export function computeInvestments(projects: readonly InvestmentProject[], minReturn: number): InvestmentsResult {
+export function computeInvestments(
+  projects: readonly InvestmentProject[],
+  minReturn: number,
+): InvestmentsResult {
   const rows = projects.map((project): InvestmentResult => {
     const afkastgrad = returnRatio(project.gevinst, project.investeringssum);
     const realiseretNettogevinst =
-      project.realiseretGevinst === undefined || project.forbrug === undefined ? undefined : difference(project.realiseretGevinst, project.forbrug);
+      project.realiseretGevinst === undefined || project.forbrug === undefined
+        ? undefined
+        : difference(project.realiseretGevinst, project.forbrug);
     return {
       project,
       nettogevinst: difference(project.gevinst, project.investeringssum),
@@ -94,19 +104,30 @@ export function investmentMovement(previousNetKr: Kroner, newNetKr: Kroner, unit
   return clean(fromKroner(newNetKr - previousNetKr, unit));
 }
 
-export function readInvestments(records: readonly RawRecord<InvestmentField>[], diagnostics: Diagnostics): InvestmentProject[] {
+export function readInvestments(
+  records: readonly RawRecord<InvestmentField>[],
+  diagnostics: Diagnostics,
+): InvestmentProject[] {
   const projects: InvestmentProject[] = [];
   for (const record of records) {
     const nr = cellText(record.cells.nr);
     if (nr === undefined || nr.startsWith("#")) continue;
     const amount = (field: InvestmentField, header: string, required: boolean) =>
-      readNumber(record.cells[field], { field: header, required }, diagnostics);
+      readNumber(fieldCell(record, field), { field: header, required }, diagnostics);
     const gevinst = amount("gevinst", "Gevinst", true);
     const investeringssum = amount("investeringssum", "Investeringssum", true);
     const realiseretGevinst = amount("realiseretGevinst", "Realiseret gevinst", false);
     const forbrug = amount("forbrug", "Forbrug", false);
     if (gevinst === undefined || investeringssum === undefined) continue;
-    projects.push({ nr, projekt: cellText(record.cells.projekt) ?? "", gevinst, investeringssum, realiseretGevinst, forbrug, at: record.at });
+    projects.push({
+      nr,
+      projekt: cellText(record.cells.projekt) ?? "",
+      gevinst,
+      investeringssum,
+      realiseretGevinst,
+      forbrug,
+      at: record.at,
+    });
   }
   return projects;
 }

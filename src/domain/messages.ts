@@ -6,7 +6,8 @@ export const messages = {
   missingValue: (field: string) => `Feltet "${field}" er tomt, men skal udfyldes.`,
   excelError: (field: string, error: string) =>
     `Feltet "${field}" indeholder Excel-fejlen ${error}; værdien kan ikke bruges.`,
-  notANumber: (field: string, text: string) => `Feltet "${field}" skal være et tal, men indeholder "${text}".`,
+  notANumber: (field: string, text: string) =>
+    `Feltet "${field}" skal være et tal, men indeholder "${text}".`,
   textNumber: (field: string, text: string, value: number, style: NumberTextStyle) =>
     `Feltet "${field}" indeholder tallet som tekst ("${text}"); det er læst som ${formatDanishNumber(value, decimalsOf(value))}` +
     (style === "english" ? " (engelsk talformat)." : ".") +
@@ -29,7 +30,8 @@ export const messages = {
     `Linjen "${post}" står under Resultat-linjen og indgår derfor ikke i resultatet.`,
   unknownPool: (pool: string, pools: readonly string[]) =>
     `Puljen "${pool}" findes ikke som kolonne i reservationspuljen (${pools.join(", ")}).`,
-  notAYesNo: (field: string, text: string) => `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
+  notAYesNo: (field: string, text: string) =>
+    `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
   badSplit: (text: string) =>
     `Fordelingen "${text}" kan ikke læses. Skriv et år (2019) eller fx "2019: 60 %; 2020: 40 %".`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår i arket Regler.`,

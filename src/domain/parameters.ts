@@ -50,23 +50,146 @@ export interface ParameterDefinition {
 /** The one table that drives the Regler sheet, reading and validation (STYLE.md habit 4). */
 export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   { key: "unit", name: "Enhed", label: "Enhed for beløb i tabellerne", kind: "unit", unitLabel: "" },
-  { key: "budgetYear", name: "Budgetår", label: "Budgetåret opfølgningen gælder", kind: "year", unitLabel: "år", min: 1900, max: 2200 },
-  { key: "budgetvaern", name: "Budgetværn", label: "Budgetværn til finansiering af et underskud i reservationspuljen (R5.1)", kind: "amount", unitLabel: "tabellens enhed", min: 0 },
-  { key: "economyAmountKr", name: "Økonomi: beløbsgrænse", label: "Merforbrug til og med dette beløb er GRØN (R2.1)", kind: "kroner", unitLabel: "kr.", min: 0 },
-  { key: "economyYellowShare", name: "Økonomi: gul fra andel af budget", label: "Merforbrug under denne andel af korrigeret budget er GRØN (R2.1)", kind: "fraction", unitLabel: "%", min: 0, max: 1 },
-  { key: "economyRedShare", name: "Økonomi: rød over andel af budget", label: "Merforbrug over denne andel af korrigeret budget er RØD; præcis grænsen er GUL (R2.1)", kind: "fraction", unitLabel: "%", min: 0, max: 1 },
-  { key: "quantityYellowPersons", name: "Mængder: gul over antal", label: "Stigning i helårspersoner til og med dette antal er GRØN (R2.2)", kind: "number", unitLabel: "personer", min: 0 },
-  { key: "quantityRedPersons", name: "Mængder: rød over antal", label: "Stigning i helårspersoner over dette antal er RØD (R2.2)", kind: "number", unitLabel: "personer", min: 0 },
-  { key: "quantityYellowShare", name: "Mængder: gul fra andel", label: "Stigning under denne andel af budgetterede helårspersoner er GRØN (R2.2)", kind: "fraction", unitLabel: "%", min: 0, max: 10 },
-  { key: "quantityRedShare", name: "Mængder: rød over andel", label: "Stigning over denne andel af budgetterede helårspersoner er RØD (R2.2)", kind: "fraction", unitLabel: "%", min: 0, max: 10 },
-  { key: "refundYellowPoints", name: "Refusion: gul fra fald", label: "Fald i refusionssats under dette antal procentpoint er GRØN (R2.3)", kind: "number", unitLabel: "procentpoint", min: 0, max: 100 },
-  { key: "refundRedPoints", name: "Refusion: rød over fald", label: "Fald i refusionssats over dette antal procentpoint er RØD (R2.3)", kind: "number", unitLabel: "procentpoint", min: 0, max: 100 },
-  { key: "poolGreenFrom", name: "Puljeflag: grøn fra resultat", label: "Puljens resultat fra og med dette beløb er GRØN (R5.2)", kind: "amount", unitLabel: "tabellens enhed" },
-  { key: "poolRedShareOfBudgetvaern", name: "Puljeflag: rød over andel af budgetværn", label: "Et underskud over denne andel af budgetværnet er RØD, ellers GUL (R5.2)", kind: "fraction", unitLabel: "%", min: 0, max: 10 },
-  { key: "investmentMinReturn", name: "Investering: mindste afkastgrad", label: "Investeringsprojekter med lavere afkastgrad er RØD (R8)", kind: "number", unitLabel: "", min: 0 },
-  { key: "committee", name: "Udvalg", label: "Fagudvalget i tillægsbevillingerne (R9)", kind: "text", unitLabel: "" },
-  { key: "poolCommittee", name: "Puljeudvalg", label: "Udvalget der har reservationspuljen (R9)", kind: "text", unitLabel: "" },
-  { key: "steeringArea", name: "Styringsområde", label: "Styringsområdet i tillægsbevillingerne og årsregnskabet (R7, R9)", kind: "text", unitLabel: "" },
+  {
+    key: "budgetYear",
+    name: "Budgetår",
+    label: "Budgetåret opfølgningen gælder",
+    kind: "year",
+    unitLabel: "år",
+    min: 1900,
+    max: 2200,
+  },
+  {
+    key: "budgetvaern",
+    name: "Budgetværn",
+    label: "Budgetværn til finansiering af et underskud i reservationspuljen (R5.1)",
+    kind: "amount",
+    unitLabel: "tabellens enhed",
+    min: 0,
+  },
+  {
+    key: "economyAmountKr",
+    name: "Økonomi: beløbsgrænse",
+    label: "Merforbrug til og med dette beløb er GRØN (R2.1)",
+    kind: "kroner",
+    unitLabel: "kr.",
+    min: 0,
+  },
+  {
+    key: "economyYellowShare",
+    name: "Økonomi: gul fra andel af budget",
+    label: "Merforbrug under denne andel af korrigeret budget er GRØN (R2.1)",
+    kind: "fraction",
+    unitLabel: "%",
+    min: 0,
+    max: 1,
+  },
+  {
+    key: "economyRedShare",
+    name: "Økonomi: rød over andel af budget",
+    label: "Merforbrug over denne andel af korrigeret budget er RØD; præcis grænsen er GUL (R2.1)",
+    kind: "fraction",
+    unitLabel: "%",
+    min: 0,
+    max: 1,
+  },
+  {
+    key: "quantityYellowPersons",
+    name: "Mængder: gul over antal",
+    label: "Stigning i helårspersoner til og med dette antal er GRØN (R2.2)",
+    kind: "number",
+    unitLabel: "personer",
+    min: 0,
+  },
+  {
+    key: "quantityRedPersons",
+    name: "Mængder: rød over antal",
+    label: "Stigning i helårspersoner over dette antal er RØD (R2.2)",
+    kind: "number",
+    unitLabel: "personer",
+    min: 0,
+  },
+  {
+    key: "quantityYellowShare",
+    name: "Mængder: gul fra andel",
+    label: "Stigning under denne andel af budgetterede helårspersoner er GRØN (R2.2)",
+    kind: "fraction",
+    unitLabel: "%",
+    min: 0,
+    max: 10,
+  },
+  {
+    key: "quantityRedShare",
+    name: "Mængder: rød over andel",
+    label: "Stigning over denne andel af budgetterede helårspersoner er RØD (R2.2)",
+    kind: "fraction",
+    unitLabel: "%",
+    min: 0,
+    max: 10,
+  },
+  {
+    key: "refundYellowPoints",
+    name: "Refusion: gul fra fald",
+    label: "Fald i refusionssats under dette antal procentpoint er GRØN (R2.3)",
+    kind: "number",
+    unitLabel: "procentpoint",
+    min: 0,
+    max: 100,
+  },
+  {
+    key: "refundRedPoints",
+    name: "Refusion: rød over fald",
+    label: "Fald i refusionssats over dette antal procentpoint er RØD (R2.3)",
+    kind: "number",
+    unitLabel: "procentpoint",
+    min: 0,
+    max: 100,
+  },
+  {
+    key: "poolGreenFrom",
+    name: "Puljeflag: grøn fra resultat",
+    label: "Puljens resultat fra og med dette beløb er GRØN (R5.2)",
+    kind: "amount",
+    unitLabel: "tabellens enhed",
+  },
+  {
+    key: "poolRedShareOfBudgetvaern",
+    name: "Puljeflag: rød over andel af budgetværn",
+    label: "Et underskud over denne andel af budgetværnet er RØD, ellers GUL (R5.2)",
+    kind: "fraction",
+    unitLabel: "%",
+    min: 0,
+    max: 10,
+  },
+  {
+    key: "investmentMinReturn",
+    name: "Investering: mindste afkastgrad",
+    label: "Investeringsprojekter med lavere afkastgrad er RØD (R8)",
+    kind: "number",
+    unitLabel: "",
+    min: 0,
+  },
+  {
+    key: "committee",
+    name: "Udvalg",
+    label: "Fagudvalget i tillægsbevillingerne (R9)",
+    kind: "text",
+    unitLabel: "",
+  },
+  {
+    key: "poolCommittee",
+    name: "Puljeudvalg",
+    label: "Udvalget der har reservationspuljen (R9)",
+    kind: "text",
+    unitLabel: "",
+  },
+  {
+    key: "steeringArea",
+    name: "Styringsområde",
+    label: "Styringsområdet i tillægsbevillingerne og årsregnskabet (R7, R9)",
+    kind: "text",
+    unitLabel: "",
+  },
 ];
 
 export const POOL_DESCRIPTION_PREFIX = "Puljebeskrivelse:";
@@ -103,7 +226,9 @@ export function defaultParameters(): Parameters {
 
 /** The description used in R9 for a pool: the parameter, else the pool's own name. */
 export function poolDescription(parameters: Parameters, pool: string): string {
-  const key = Object.keys(parameters.poolDescriptions).find((name) => normalizeName(name) === normalizeName(pool));
+  const key = Object.keys(parameters.poolDescriptions).find(
+    (name) => normalizeName(name) === normalizeName(pool),
+  );
   return key === undefined ? pool : parameters.poolDescriptions[key]!;
 }
 
@@ -138,7 +263,12 @@ export function readParameters(rows: readonly ParameterRow[], diagnostics: Diagn
   return parameters;
 }
 
-function readOne(parameters: Parameters, definition: ParameterDefinition, cell: RawCell, diagnostics: Diagnostics): void {
+function readOne(
+  parameters: Parameters,
+  definition: ParameterDefinition,
+  cell: RawCell,
+  diagnostics: Diagnostics,
+): void {
   const target = parameters as unknown as Record<ScalarKey, unknown>;
   switch (definition.kind) {
     case "text": {
@@ -156,7 +286,11 @@ function readOne(parameters: Parameters, definition: ParameterDefinition, cell: 
     }
     default: {
       const field = definition.name;
-      const value = readNumber(cell, { field, required: false, rate: definition.kind === "fraction" }, diagnostics);
+      const value = readNumber(
+        cell,
+        { field, required: false, rate: definition.kind === "fraction" },
+        diagnostics,
+      );
       if (value === undefined) return;
       if (!withinBounds(value, definition)) {
         diagnostics.error(

@@ -1,4 +1,4 @@
-import { cellText, ColumnSpec, RawCell, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
 import { sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
 import { messages } from "./messages";
@@ -135,7 +135,11 @@ export function parseStatus(text: string | undefined): Status | undefined {
  * hold will be replaced by the tool. Unknown types and statuses are errors at their cells; a second
  * Resultat line and movements below the Resultat line are warnings.
  */
-export function readLedger(pools: string[], records: readonly RawLedgerRecord[], diagnostics: Diagnostics): Ledger {
+export function readLedger(
+  pools: string[],
+  records: readonly RawLedgerRecord[],
+  diagnostics: Diagnostics,
+): Ledger {
   const lines: LedgerLine[] = [];
   let seenResult = false;
   for (const record of records) {
@@ -144,7 +148,7 @@ export function readLedger(pools: string[], records: readonly RawLedgerRecord[],
     const typeText = cellText(record.cells.type);
     const type = typeText === undefined ? undefined : parseMovementType(typeText);
     if (type === undefined) {
-      const at = record.cells.type?.at ?? record.at;
+      const at = fieldCell(record, "type").at;
       if (typeText === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Type"), at);
       else diagnostics.error("UNKNOWN_TYPE", messages.unknownType(typeText, MOVEMENT_TYPES), at);
       continue;
@@ -152,11 +156,16 @@ export function readLedger(pools: string[], records: readonly RawLedgerRecord[],
     const statusText = cellText(record.cells.status);
     const status = parseStatus(statusText);
     if (status === undefined) {
-      diagnostics.error("UNKNOWN_STATUS", messages.unknownStatus(statusText ?? ""), record.cells.status?.at ?? record.at);
+      diagnostics.error(
+        "UNKNOWN_STATUS",
+        messages.unknownStatus(statusText ?? ""),
+        fieldCell(record, "status").at,
+      );
       continue;
     }
     if (type === "Resultat") {
-      if (seenResult) diagnostics.warning("DUPLICATE_RESULT", messages.duplicateResult(), record.cells.type?.at ?? record.at);
+      if (seenResult)
+        diagnostics.warning("DUPLICATE_RESULT", messages.duplicateResult(), fieldCell(record, "type").at);
       seenResult = true;
     } else if (seenResult && !isComputedType(type)) {
       diagnostics.warning("MOVEMENT_AFTER_RESULT", messages.movementAfterResult(post), record.at);

@@ -6,7 +6,12 @@ import { Amount } from "./units";
  * merudgiftsbehov_k = (udgifter − Σ grundtilskud) × L_k / Σ L, where L = bruttoledige dagpengemodtagere
  * (fuldtidspersoner) two years before the grant year. Undefined when Σ L is not positive.
  */
-export function additionalNeed(udgifter: Amount, sumGrundtilskud: Amount, ledige: number, sumLedige: number): Amount | undefined {
+export function additionalNeed(
+  udgifter: Amount,
+  sumGrundtilskud: Amount,
+  ledige: number,
+  sumLedige: number,
+): Amount | undefined {
   if (!(sumLedige > 0) || ledige < 0 || ledige > sumLedige) return undefined;
   return clean(((udgifter - sumGrundtilskud) * ledige) / sumLedige);
 }
@@ -28,12 +33,20 @@ export interface GrantShare {
 }
 
 /** The grant of every municipality: grundtilskud + merudgiftsbehov, the need shared over the whole group. */
-export function employmentGrant(municipalities: readonly GrantMunicipality[], udgifter: Amount): GrantShare[] {
+export function employmentGrant(
+  municipalities: readonly GrantMunicipality[],
+  udgifter: Amount,
+): GrantShare[] {
   const sumGrundtilskud = sum(municipalities.map((m) => m.grundtilskud));
   const sumLedige = sum(municipalities.map((m) => m.ledige));
   return municipalities.map((m) => {
     const need = additionalNeed(udgifter, sumGrundtilskud, m.ledige, sumLedige) ?? 0;
-    return { name: m.name, landsdel: m.landsdel, merudgiftsbehov: need, beskaeftigelsestilskud: m.grundtilskud + need };
+    return {
+      name: m.name,
+      landsdel: m.landsdel,
+      merudgiftsbehov: need,
+      beskaeftigelsestilskud: m.grundtilskud + need,
+    };
   });
 }
 
@@ -61,7 +74,9 @@ export function finalRegulation(
   udgifterAfterMidYear: Amount,
   actualPerLandsdel: ReadonlyMap<string, Amount>,
 ): Map<string, Amount> {
-  const previous = new Map(employmentGrant(municipalities, udgifterAfterMidYear).map((g) => [g.name, g.merudgiftsbehov]));
+  const previous = new Map(
+    employmentGrant(municipalities, udgifterAfterMidYear).map((g) => [g.name, g.merudgiftsbehov]),
+  );
   const result = new Map<string, Amount>();
   for (const landsdel of new Set(municipalities.map((m) => m.landsdel))) {
     const members = municipalities.filter((m) => m.landsdel === landsdel);

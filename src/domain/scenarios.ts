@@ -81,7 +81,13 @@ export function sensitivity(
  * The amount of a regulation on one pool at which the budgetværn is exactly used up (deficit =
  * budgetværn): the ledger's result is linear in the amount, so this is solved directly.
  */
-export function amountUsingUpBudgetvaern(ledger: Ledger, type: MovementType, pool: string, budgetvaern: Amount): Amount {
-  const withoutIt = computeLedger(applyScenario(ledger, { name: "", type, amounts: { [pool]: 0 } })).result.total;
+export function amountUsingUpBudgetvaern(
+  ledger: Ledger,
+  type: MovementType,
+  pool: string,
+  budgetvaern: Amount,
+): Amount {
+  const withoutIt = computeLedger(applyScenario(ledger, { name: "", type, amounts: { [pool]: 0 } })).result
+    .total;
   return clean(-budgetvaern - withoutIt);
 }

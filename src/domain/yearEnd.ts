@@ -1,4 +1,4 @@
-import { cellText, ColumnSpec, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
 import { messages } from "./messages";
@@ -6,7 +6,8 @@ import { normalizeName } from "./normalize";
 import { parseNumberText } from "./danishNumber";
 import { Amount } from "./units";
 
-export type YearEndField = "område" | "styringsområde" | "overførselsadgang" | "korrigeret" | "regnskab" | "overføresTilÅr" | "pulje";
+export type YearEndField =
+  "område" | "styringsområde" | "overførselsadgang" | "korrigeret" | "regnskab" | "overføresTilÅr" | "pulje";
 
 export const YEAR_END_COLUMNS: readonly ColumnSpec<YearEndField>[] = [
   { field: "område", header: "Område", required: true },
@@ -67,7 +68,13 @@ export function computeYearEnd(lines: readonly YearEndLine[]): YearEndResult {
     const afvigelse = difference(line.korrigeret, line.regnskab);
     const kassen = line.overførselsadgang ? 0 : afvigelse;
     const overførsel = line.overførselsadgang ? afvigelse : 0;
-    return { line, afvigelse, kassen, overførsel, overførselPerÅr: splitCarryOver(overførsel, line.fordeling) };
+    return {
+      line,
+      afvigelse,
+      kassen,
+      overførsel,
+      overførselPerÅr: splitCarryOver(overførsel, line.fordeling),
+    };
   });
   const perStyringsområde = new Map<string, YearEndTotals>();
   for (const area of new Set(lines.map((l) => l.styringsområde))) {
@@ -88,7 +95,10 @@ function totals(results: readonly YearEndLineResult[]): YearEndTotals {
  * Splits a carry-over over years by shares, rounding each part but the last to whole units; the last
  * takes the remainder, so the parts always add up to the amount.
  */
-export function splitCarryOver(amount: Amount, shares: readonly CarryOverShare[]): { år: number; beløb: Amount }[] {
+export function splitCarryOver(
+  amount: Amount,
+  shares: readonly CarryOverShare[],
+): { år: number; beløb: Amount }[] {
   if (shares.length === 0 || amount === 0) return shares.map((s) => ({ år: s.år, beløb: 0 }));
   const parts = shares.slice(0, -1).map((s) => ({ år: s.år, beløb: Math.round(amount * s.andel) + 0 }));
   const last = shares[shares.length - 1]!;
@@ -109,8 +119,14 @@ export function yearEndMovement(
 ): Amount[] {
   const values: Amount[][] = pools.map(() => []);
   for (const r of result.lines) {
-    if (r.line.overførselsadgang || normalizeName(r.line.styringsområde) !== normalizeName(steeringArea)) continue;
-    const index = r.line.pulje === undefined ? (pools.length === 1 ? 0 : -1) : pools.findIndex((p) => normalizeName(p) === normalizeName(r.line.pulje!));
+    if (r.line.overførselsadgang || normalizeName(r.line.styringsområde) !== normalizeName(steeringArea))
+      continue;
+    const index =
+      r.line.pulje === undefined
+        ? pools.length === 1
+          ? 0
+          : -1
+        : pools.findIndex((p) => normalizeName(p) === normalizeName(r.line.pulje!));
     if (index < 0) {
       diagnostics.error("UNKNOWN_POOL", messages.unknownPool(r.line.pulje ?? "", pools), r.line.at);
       continue;
@@ -133,7 +149,10 @@ export function parseYesNo(text: string | undefined): boolean | undefined {
 export function parseCarryOverSplit(text: string): CarryOverShare[] | undefined {
   const single = /^\s*(\d{4})\s*$/.exec(text);
   if (single) return [{ år: Number(single[1]), andel: 1 }];
-  const parts = text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "");
+  const parts = text
+    .split(/[;\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
   const shares: CarryOverShare[] = [];
   for (const part of parts) {
     const match = /^(\d{4})\s*:\s*(.+)$/.exec(part);
@@ -146,28 +165,66 @@ export function parseCarryOverSplit(text: string): CarryOverShare[] | undefined 
   return shares;
 }
 
-export function readYearEndLines(records: readonly RawRecord<YearEndField>[], diagnostics: Diagnostics): YearEndLine[] {
+export function readYearEndLines(
+  records: readonly RawRecord<YearEndField>[],
+  diagnostics: Diagnostics,
+): YearEndLine[] {
   const lines: YearEndLine[] = [];
   for (const record of records) {
     const område = cellText(record.cells.område);
     if (område === undefined || område.startsWith("#")) continue;
     const styringsområde = cellText(record.cells.styringsområde);
-    if (styringsområde === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Styringsområde"), record.cells.styringsområde?.at ?? record.at);
+    if (styringsområde === undefined)
+      diagnostics.error(
+        "MISSING_VALUE",
+        messages.missingValue("Styringsområde"),
+        fieldCell(record, "styringsområde").at,
+      );
     const adgangText = cellText(record.cells.overførselsadgang);
     const adgang = parseYesNo(adgangText);
     if (adgang === undefined) {
-      const at = record.cells.overførselsadgang?.at ?? record.at;
-      if (adgangText === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Overførselsadgang"), at);
+      const at = fieldCell(record, "overførselsadgang").at;
+      if (adgangText === undefined)
+        diagnostics.error("MISSING_VALUE", messages.missingValue("Overførselsadgang"), at);
       else diagnostics.error("NOT_A_YES_NO", messages.notAYesNo("Overførselsadgang", adgangText), at);
     }
-    const korrigeret = readNumber(record.cells.korrigeret, { field: "Korrigeret budget", required: true }, diagnostics);
-    const regnskab = readNumber(record.cells.regnskab, { field: "Regnskab", required: true }, diagnostics);
+    const korrigeret = readNumber(
+      fieldCell(record, "korrigeret"),
+      { field: "Korrigeret budget", required: true },
+      diagnostics,
+    );
+    const regnskab = readNumber(
+      fieldCell(record, "regnskab"),
+      { field: "Regnskab", required: true },
+      diagnostics,
+    );
     const splitText = cellText(record.cells.overføresTilÅr);
     const fordeling = splitText === undefined ? [] : parseCarryOverSplit(splitText);
-    if (fordeling === undefined) diagnostics.error("BAD_SPLIT", messages.badSplit(splitText ?? ""), record.cells.overføresTilÅr?.at ?? record.at);
-    if (styringsområde === undefined || adgang === undefined || korrigeret === undefined || regnskab === undefined || fordeling === undefined) continue;
+    if (fordeling === undefined)
+      diagnostics.error(
+        "BAD_SPLIT",
+        messages.badSplit(splitText ?? ""),
+        record.cells.overføresTilÅr?.at ?? record.at,
+      );
+    if (
+      styringsområde === undefined ||
+      adgang === undefined ||
+      korrigeret === undefined ||
+      regnskab === undefined ||
+      fordeling === undefined
+    )
+      continue;
     const pulje = cellText(record.cells.pulje);
-    lines.push({ område, styringsområde, overførselsadgang: adgang, korrigeret, regnskab, fordeling, at: record.at, ...(pulje === undefined ? {} : { pulje }) });
+    lines.push({
+      område,
+      styringsområde,
+      overførselsadgang: adgang,
+      korrigeret,
+      regnskab,
+      fordeling,
+      at: record.at,
+      ...(pulje === undefined ? {} : { pulje }),
+    });
   }
   return lines;
 }

@@ -59,7 +59,13 @@ describe("R2.1 Økonomi, boundaries", () => {
   });
 
   it("uses the thresholds it is given", () => {
-    const t = { ...p, unit: "kr." as Unit, economyAmountKr: 0, economyYellowShare: 0.1, economyRedShare: 0.2 };
+    const t = {
+      ...p,
+      unit: "kr." as Unit,
+      economyAmountKr: 0,
+      economyYellowShare: 0.1,
+      economyRedShare: 0.2,
+    };
     expect(economyFlag(100, 109, t)).toBe("GRØN");
     expect(economyFlag(100, 110, t)).toBe("GUL");
     expect(economyFlag(100, 120, t)).toBe("GUL");

@@ -42,7 +42,9 @@ describe("2018 follow-up (R1), 2. halvår, 1.000 kr.", () => {
     expect(group.korrigeret).toBe(2786901);
     expect(group.afvigelse).toBe(8131);
     // The other printed subtotal agrees with its rows.
-    expect(result.groups.get("Beskæftigelsestilskud")!.korrigeret).toBe(num(printed[1]!["Korrigeret budget"]));
+    expect(result.groups.get("Beskæftigelsestilskud")!.korrigeret).toBe(
+      num(printed[1]!["Korrigeret budget"]),
+    );
   });
 });
 
@@ -102,7 +104,9 @@ describe("2018 tillægsbevillinger (R9)", () => {
   it("from the row subtotals it says 8.131.000 kr., the computed figure", () => {
     const { rows } = followUp2018();
     const groups = computeFollowUp(rows, parameters).groups;
-    const pools = new Map([...groups].filter(([k]) => k !== "Uden for puljen").map(([k, v]) => [k, v.afvigelse]));
+    const pools = new Map(
+      [...groups].filter(([k]) => k !== "Uden for puljen").map(([k, v]) => [k, v.afvigelse]),
+    );
     expect(appropriations(pools, 2018, parameters).map((l) => l.beløbKr)).toEqual([8131000, 15011000]);
   });
 });
@@ -110,13 +114,17 @@ describe("2018 tillægsbevillinger (R9)", () => {
 describe("2018 investment projects (R8), kr.", () => {
   const result = computeInvestments(investments2018(), 1);
   it("reproduces each documented net gain, realised and expected", () => {
-    expect(result.rows.map((r) => ({ nettogevinst: r.nettogevinst, realiseret: r.realiseretNettogevinst }))).toEqual(
-      documentedInvestmentNets(),
-    );
+    expect(
+      result.rows.map((r) => ({ nettogevinst: r.nettogevinst, realiseret: r.realiseretNettogevinst })),
+    ).toEqual(documentedInvestmentNets());
   });
   it("totals 132.023.529 − 85.411.631 = 46.611.898 and realised 46.022.596 − 31.654.596 = 14.368.000", () => {
-    expect([result.gevinst, result.investeringssum, result.nettogevinst]).toEqual([132023529, 85411631, 46611898]);
-    expect([result.realiseretGevinst, result.forbrug, result.realiseretNettogevinst]).toEqual([46022596, 31654596, 14368000]);
+    expect([result.gevinst, result.investeringssum, result.nettogevinst]).toEqual([
+      132023529, 85411631, 46611898,
+    ]);
+    expect([result.realiseretGevinst, result.forbrug, result.realiseretNettogevinst]).toEqual([
+      46022596, 31654596, 14368000,
+    ]);
   });
   it("gives Samtaler - Forsikrede ledige an afkastgrad of 1,19", () => {
     const row = result.rows.find((r) => r.project.projekt === "Samtaler - Forsikrede ledige")!;

@@ -31,7 +31,10 @@ const ledgerArb: fc.Arbitrary<Ledger> = fc.integer({ min: 1, max: 4 }).chain((n)
     )
     .map((lines) => ({
       pools: Array.from({ length: n }, (_, i) => `Pulje ${i + 1}`),
-      lines: [...lines.map((l, i) => ({ ...l, post: `Linje ${i}` })), { post: "Resultat", type: "Resultat" as const, status: "Endelig" as const, values: [] }],
+      lines: [
+        ...lines.map((l, i) => ({ ...l, post: `Linje ${i}` })),
+        { post: "Resultat", type: "Resultat" as const, status: "Endelig" as const, values: [] },
+      ],
     })),
 );
 
@@ -49,7 +52,10 @@ describe("invariants (fast-check)", () => {
       fc.property(ledgerArb, (ledger) => {
         const result = computeLedger(ledger);
         const resultIndex = result.lines.findIndex((l) => l.type === "Resultat");
-        const lastSaldo = result.lines.slice(0, resultIndex).map((l) => l.type).lastIndexOf("Saldo");
+        const lastSaldo = result.lines
+          .slice(0, resultIndex)
+          .map((l) => l.type)
+          .lastIndexOf("Saldo");
         const base = lastSaldo < 0 ? ledger.pools.map(() => 0) : result.lines[lastSaldo]!.values;
         const between = result.lines.slice(lastSaldo + 1, resultIndex).filter((l) => l.type !== "Saldo");
         const expected = base.map((b, i) => b + sum(between.map((l) => l.values[i]!)));
@@ -64,8 +70,12 @@ describe("invariants (fast-check)", () => {
     fc.assert(
       fc.property(ledgerArb, (ledger) => {
         const result = computeLedger(ledger);
-        const prognoses = ledger.lines.filter((l) => l.status === "Prognose" && l.type !== "Saldo" && l.type !== "Resultat");
-        expect(result.result.total - result.resultExcludingPrognoses.total).toBe(sum(prognoses.map((l) => sum(l.values))));
+        const prognoses = ledger.lines.filter(
+          (l) => l.status === "Prognose" && l.type !== "Saldo" && l.type !== "Resultat",
+        );
+        expect(result.result.total - result.resultExcludingPrognoses.total).toBe(
+          sum(prognoses.map((l) => sum(l.values))),
+        );
       }),
     );
   });
@@ -89,15 +99,29 @@ describe("invariants (fast-check)", () => {
 
   it("a larger rise in persons and a larger fall in refusion never get milder flags", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: -5_000, max: 5_000 }), fc.integer({ min: 0, max: 5_000 }), (b, e, extra) => {
-        expect(flagSeverity(quantityFlag(b, e + extra, p))).toBeGreaterThanOrEqual(flagSeverity(quantityFlag(b, e, p)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100_000 }),
+        fc.integer({ min: -5_000, max: 5_000 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        (b, e, extra) => {
+          expect(flagSeverity(quantityFlag(b, e + extra, p))).toBeGreaterThanOrEqual(
+            flagSeverity(quantityFlag(b, e, p)),
+          );
+        },
+      ),
     );
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (b, e, extra) => {
-        const rate = (x: number) => x / 1000;
-        expect(flagSeverity(refundFlag(rate(b), rate(e) - rate(extra), p))).toBeGreaterThanOrEqual(flagSeverity(refundFlag(rate(b), rate(e), p)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (b, e, extra) => {
+          const rate = (x: number) => x / 1000;
+          expect(flagSeverity(refundFlag(rate(b), rate(e) - rate(extra), p))).toBeGreaterThanOrEqual(
+            flagSeverity(refundFlag(rate(b), rate(e), p)),
+          );
+        },
+      ),
     );
   });
 
@@ -108,11 +132,15 @@ describe("invariants (fast-check)", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.integer({ min: -1_000_000_000_00, max: 1_000_000_000_00 }), fc.integer({ min: 1, max: 4 }), (cents, decimals) => {
-        const value = cents / 100;
-        const text = formatDanishNumber(value, decimals);
-        expect(parseNumberText(text)?.value).toBe(Number(value.toFixed(decimals)) + 0);
-      }),
+      fc.property(
+        fc.integer({ min: -1_000_000_000_00, max: 1_000_000_000_00 }),
+        fc.integer({ min: 1, max: 4 }),
+        (cents, decimals) => {
+          const value = cents / 100;
+          const text = formatDanishNumber(value, decimals);
+          expect(parseNumberText(text)?.value).toBe(Number(value.toFixed(decimals)) + 0);
+        },
+      ),
     );
   });
 });

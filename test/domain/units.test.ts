@@ -86,7 +86,11 @@ describe("reading a numeric cell", () => {
   const at = { sheet: "Opfølgning", cell: "D7" };
   const read = (value: unknown, rate = false) => {
     const d = new Diagnostics();
-    const result = readNumber({ value: value as never, at }, { field: "Korrigeret budget", required: true, rate }, d);
+    const result = readNumber(
+      { value: value as never, at },
+      { field: "Korrigeret budget", required: true, rate },
+      d,
+    );
     return { result, items: d.items };
   };
 
@@ -96,20 +100,34 @@ describe("reading a numeric cell", () => {
   it("reads Danish number text and warns at the cell", () => {
     const { result, items } = read("−6.879");
     expect(result).toBe(-6879);
-    expect(items).toEqual([expect.objectContaining({ level: "warning", code: "TEXT_NUMBER", sheet: "Opfølgning", cell: "D7" })]);
+    expect(items).toEqual([
+      expect.objectContaining({ level: "warning", code: "TEXT_NUMBER", sheet: "Opfølgning", cell: "D7" }),
+    ]);
     expect(items[0]!.message).toContain("-6.879");
   });
   it("refuses text that is not a number, with a Danish message at the cell", () => {
     const { result, items } = read("ca. 500");
     expect(result).toBeUndefined();
     expect(items).toEqual([
-      { level: "error", code: "NOT_A_NUMBER", sheet: "Opfølgning", cell: "D7", message: 'Feltet "Korrigeret budget" skal være et tal, men indeholder "ca. 500".' },
+      {
+        level: "error",
+        code: "NOT_A_NUMBER",
+        sheet: "Opfølgning",
+        cell: "D7",
+        message: 'Feltet "Korrigeret budget" skal være et tal, men indeholder "ca. 500".',
+      },
     ]);
   });
   it("refuses Excel errors and blanks in required cells, never giving zero", () => {
     expect(read({ error: "#N/A" })).toEqual({
       result: undefined,
-      items: [expect.objectContaining({ code: "EXCEL_ERROR", cell: "D7", message: expect.stringContaining("#N/A") })],
+      items: [
+        expect.objectContaining({
+          code: "EXCEL_ERROR",
+          cell: "D7",
+          message: expect.stringContaining("#N/A"),
+        }),
+      ],
     });
     expect(read(null).items[0]!.code).toBe("MISSING_VALUE");
     expect(read(true).items[0]!.code).toBe("NOT_A_NUMBER");

@@ -22,7 +22,11 @@ export const LEDGER_POOLS_2018 = ["Budgetgaranterede områder og øvrige overfø
  * The 2018 ledger. The efterregulering is KL's prognosis (status Prognose); every other line is final.
  * Computed lines are given with no amounts so the tests show that the engine, not the fixture, fills them.
  */
-export function ledger2018(): { ledger: Ledger; documentedTotals: number[]; documentedValues: (number | undefined)[][] } {
+export function ledger2018(): {
+  ledger: Ledger;
+  documentedTotals: number[];
+  documentedValues: (number | undefined)[][];
+} {
   const records = readCsvFixture("reservationspulje-2018.csv");
   const lines: LedgerLine[] = records.map((r) => {
     const type = parseMovementType(r["Type"]!)!;
