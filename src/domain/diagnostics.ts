@@ -24,7 +24,18 @@ export type DiagnosticCode =
   | "NOT_A_YES_NO"
   | "BAD_SPLIT"
   | "UNSAFE_NUMBER"
-  | "MISSING_YEAR";
+  | "MISSING_YEAR"
+  | "DUPLICATE_HEADER"
+  | "MISSING_COLUMN"
+  | "EMPTY_TABLE"
+  | "HIDDEN_ROWS"
+  | "UNIT_MISMATCH"
+  | "NO_POOL_COLUMNS"
+  | "NOT_OWNED"
+  | "SHEET_NOT_OWNED"
+  | "PROTECTED_SHEET"
+  | "PART_LOST"
+  | "NOTHING_FOUND";
 
 export interface Diagnostic extends Location {
   level: DiagnosticLevel;

@@ -1,0 +1,139 @@
+import { describeLocation, Diagnostic, formatDanishNumber } from "../domain";
+import { Summary } from "../workbook/summary";
+
+export interface ReportOptions {
+  color: boolean;
+}
+
+const ANSI = {
+  GRØN: "\x1b[42;30m",
+  GUL: "\x1b[43;30m",
+  RØD: "\x1b[41;97m",
+  reset: "\x1b[0m",
+  bold: "\x1b[1m",
+  dim: "\x1b[2m",
+};
+
+function pad(text: string, width: number, right = false): string {
+  const t = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return right ? t.padStart(width) : t.padEnd(width);
+}
+
+function flag(word: string, options: ReportOptions): string {
+  const padded = pad(word, 5);
+  const colour = ANSI[word as keyof typeof ANSI];
+  return options.color && colour && word !== "–" ? `${colour}${padded}${ANSI.reset}` : padded;
+}
+
+function n(value: number | null | undefined): string {
+  return value === null || value === undefined
+    ? ""
+    : formatDanishNumber(value, Number.isInteger(value) ? 0 : 2);
+}
+
+/** One line per diagnostic: "FEJL  Opfølgning!D7  Feltet …". */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => {
+    const where = describeLocation(d);
+    return `${d.level === "error" ? "FEJL    " : "ADVARSEL"}  ${where ? `${where}  ` : ""}${d.message}`;
+  });
+}
+
+/** A readable terminal report of a summary: flags, the pool waterfall, the outcome, the appropriations. */
+export function formatReport(summary: Summary, options: ReportOptions): string {
+  const out: string[] = [];
+  const heading = (text: string) => out.push("", options.color ? `${ANSI.bold}${text}${ANSI.reset}` : text);
+  out.push(`Enhed: ${summary.unit}`);
+  if (summary.followUp) {
+    heading("Opfølgning: mer-/mindreforbrug pr. ydelsesområde (+ = mindreforbrug)");
+    out.push(
+      `${pad("Område", 48)} ${pad("Pulje", 22)} ${pad("Afvigelse", 10, true)}  Økonomi Mængder Refusion`,
+    );
+    for (const r of summary.followUp.rows) {
+      out.push(
+        `${pad(r.område, 48)} ${pad(r.pulje, 22)} ${pad(n(r.afvigelse), 10, true)}  ${flag(r.økonomi, options)}   ${flag(r.mængder, options)}   ${flag(r.refusion, options)}`,
+      );
+    }
+    out.push("");
+    for (const [pool, g] of Object.entries(summary.followUp.groups))
+      out.push(`${pad(`  I alt ${pool}`, 71)} ${pad(n(g.afvigelse), 10, true)}`);
+    out.push(
+      `${pad("  I alt i puljerne (uden for puljen ikke medregnet)", 71)} ${pad(n(summary.followUp.total), 10, true)}`,
+    );
+  }
+  if (summary.pool) {
+    const pool = summary.pool;
+    heading("Reservationspuljen: vandfald (I alt)");
+    const totals = pool.lines.map((l) => l.values["I alt"] ?? 0);
+    let running = 0;
+    const spans = pool.lines.map((l, i) => {
+      if (l.type === "Saldo" || l.type === "Resultat") return { from: 0, to: totals[i]!, computed: true };
+      const from = running;
+      running += totals[i]!;
+      return { from, to: running, computed: false };
+    });
+    const lo = Math.min(0, ...spans.flatMap((s) => [s.from, s.to]));
+    const hi = Math.max(0, ...spans.flatMap((s) => [s.from, s.to]));
+    const width = 36;
+    const x = (v: number) => Math.round(((v - lo) / (hi - lo || 1)) * width);
+    const poolHeaders = pool.pools.map((p) => pad(p, 14, true)).join(" ");
+    out.push(`${pad("Post", 46)} ${pad("Type", 12)} ${poolHeaders} ${pad("I alt", 10, true)}`);
+    pool.lines.forEach((l, i) => {
+      const s = spans[i]!;
+      const a = x(Math.min(s.from, s.to));
+      const b = Math.max(a + 1, x(Math.max(s.from, s.to)));
+      const zero = x(0);
+      const bar = Array.from({ length: width + 1 }, (_, k) =>
+        k >= a && k < b ? (s.computed ? "▒" : "█") : k === zero ? "│" : " ",
+      ).join("");
+      const prognose = l.status === "Prognose" ? " (prognose)" : "";
+      const values = pool.pools.map((p) => pad(n(l.values[p]), 14, true)).join(" ");
+      out.push(
+        `${pad(l.post + prognose, 46)} ${pad(l.type, 12)} ${values} ${pad(n(l.values["I alt"]), 10, true)}  ${bar}`,
+      );
+    });
+    heading("Resultat");
+    out.push(`Forventet resultat:              ${pad(n(pool.result["I alt"]), 10, true)}`);
+    out.push(`Resultat uden prognoser:         ${pad(n(pool.resultExcludingPrognoses["I alt"]), 10, true)}`);
+    out.push(
+      `Budgetværn:                      ${pad(n(pool.budgetvaern), 10, true)}  (heraf brugt ${n(pool.budgetvaernBrugt)})`,
+    );
+    out.push(
+      `Kassefinansiering:               ${pad(n(pool.kassefinansiering), 10, true)}  (uden prognoser ${n(pool.kassefinansieringExcludingPrognoses)})`,
+    );
+    out.push(`Puljeflag:                       ${flag(pool.flag, options)}`);
+  }
+  if (summary.budgetModel) {
+    heading("Budgetmodel: oprindelig reservationspulje (KL's skøn − forvaltningens skøn)");
+    for (const r of summary.budgetModel)
+      out.push(`${r.år}  ${pad(r.pulje, 30)} ${pad(n(r.reservationspulje), 12, true)}`);
+  }
+  if (summary.yearEnd) {
+    heading("Regnskab");
+    out.push(
+      `Afvigelse ${n(summary.yearEnd.afvigelse)}; kassen ${n(summary.yearEnd.kassen)}; overførsel ${n(summary.yearEnd.overførsel)}`,
+    );
+  }
+  if (summary.investments) {
+    const i = summary.investments;
+    heading("Investeringsprojekter (kr.)");
+    for (const r of i.rows) {
+      const ratio = r.afkastgrad === null ? "" : formatDanishNumber(r.afkastgrad, 2);
+      out.push(
+        `${pad(r.projekt, 48)} ${pad(n(r.nettogevinst), 12, true)} ${pad(ratio, 6, true)} ${pad(n(r.realiseretNettogevinst), 12, true)}  ${flag(r.flag, options)}`,
+      );
+    }
+    out.push(
+      `${pad("I alt", 48)} ${pad(n(i.nettogevinst), 12, true)} ${pad("", 6)} ${pad(n(i.realiseretNettogevinst), 12, true)}`,
+    );
+  }
+  if (summary.appropriations && summary.appropriations.length > 0) {
+    heading("Tillægsbevillinger");
+    summary.appropriations.forEach((a, i) => out.push(`${i + 1}. ${a.tekst}`));
+  }
+  if (summary.diagnostics.length > 0) {
+    heading("Bemærkninger");
+    out.push(...formatDiagnostics(summary.diagnostics));
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,105 @@
+import { writeFile } from "fs/promises";
+import { existsSync } from "fs";
+import { resolve } from "path";
+import { Diagnostics } from "../domain";
+import { FileWorkbook } from "../workbook/fileWorkbook";
+import { workbookMessages } from "../workbook/messages";
+import { runContract } from "../workbook/run";
+import { formatDiagnostics, formatReport } from "./report";
+
+export const USAGE =
+  "Brug: npm run workbook -- <input.xlsx> -o <output.xlsx> [--json <summary.json>] [--quiet]";
+
+export interface CliArgs {
+  input: string;
+  output: string;
+  json?: string;
+  quiet: boolean;
+}
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+}
+
+/** Parses the arguments; a string is a usage error message. */
+export function parseArgs(argv: readonly string[]): CliArgs | string {
+  let input: string | undefined;
+  let output: string | undefined;
+  let json: string | undefined;
+  let quiet = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "-o" || arg === "--output") output = argv[++i];
+    else if (arg === "--json") json = argv[++i];
+    else if (arg === "--quiet" || arg === "-q") quiet = true;
+    else if (arg.startsWith("-")) return `Ukendt tilvalg: ${arg}`;
+    else if (input === undefined) input = arg;
+    else return `For mange filer: ${arg}`;
+  }
+  if (input === undefined) return "Angiv inputfilen.";
+  if (output === undefined) return "Angiv outputfilen med -o.";
+  if (json === "") return "Angiv en fil efter --json.";
+  if (resolve(input) === resolve(output))
+    return "Outputfilen må ikke være inputfilen: inputfilen ændres aldrig.";
+  return { input, output, quiet, ...(json === undefined ? {} : { json }) };
+}
+
+/**
+ * The headless command (WORKBOOK.md): exit 0 on success (warnings allowed), 1 on input errors (nothing
+ * written), 2 on usage errors. The input file is only read.
+ */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  if (typeof args === "string") {
+    io.err(`${args}\n${USAGE}`);
+    return 2;
+  }
+  if (!existsSync(args.input)) {
+    io.err(`Inputfilen findes ikke: ${args.input}\n${USAGE}`);
+    return 2;
+  }
+  const diagnostics = new Diagnostics();
+  let workbook: FileWorkbook;
+  try {
+    workbook = await FileWorkbook.fromFile(args.input);
+  } catch (error) {
+    io.err(
+      `FEJL      ${args.input} kan ikke læses som en Excel-projektmappe (.xlsx): ${(error as Error).message}`,
+    );
+    return 1;
+  }
+  for (const part of workbook.lostParts) {
+    diagnostics.warning(
+      "PART_LOST",
+      workbookMessages.partLost(part.what, part.sheet),
+      part.sheet ? { sheet: part.sheet } : {},
+    );
+  }
+  const outcome = await runContract(workbook, diagnostics);
+  if (args.json) await writeFile(args.json, `${JSON.stringify(outcome.summary, null, 2)}\n`, "utf8");
+  if (!outcome.ok) {
+    io.err(formatDiagnostics(outcome.summary.diagnostics).join("\n"));
+    io.err(`\nIngen outputfil er skrevet. Ret fejlene i ${args.input} og kør igen.`);
+    return 1;
+  }
+  await workbook.save(args.output);
+  if (!args.quiet) io.out(formatReport(outcome.summary, { color: io.color }));
+  io.out(`\nOutput skrevet til ${resolve(args.output)}`);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+    color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],
+  }).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`Uventet fejl: ${(error as Error).stack ?? String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,203 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { RawValue } from "../domain";
+import { a1, parseRange } from "./address";
+import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
+import { SheetSnapshot, TableSnapshot, WorkbookPort, WorkbookSnapshot, WritePlan } from "./port";
+
+/** ExcelJS's loaded table model (not in its typings). */
+interface LoadedTableModel {
+  name: string;
+  tableRef: string;
+  autoFilterRef?: string;
+  headerRow: boolean;
+  totalsRow: boolean;
+  columns: { name: string; filterButton?: boolean }[];
+}
+
+/** Excel's own flag words in conditional-format rules we wrote earlier, to replace rather than stack them. */
+const OUR_RULE_TEXTS = new Set(['"GRØN"', '"GUL"', '"RØD"']);
+
+/**
+ * The workbook port over an .xlsx file, with ExcelJS. The file on disk is never written to: `save`
+ * writes a new file. What ExcelJS cannot carry over is listed by `lostParts` before anything is saved.
+ */
+export class FileWorkbook implements WorkbookPort {
+  private constructor(
+    readonly workbook: ExcelJS.Workbook,
+    readonly lostParts: LostPart[],
+  ) {}
+
+  static async fromBuffer(buffer: Buffer | ArrayBuffer): Promise<FileWorkbook> {
+    const zip = await JSZip.loadAsync(buffer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as ArrayBuffer);
+    const withHeader = await tablesWithDefaultHeader(zip);
+    workbook.eachSheet((ws) => {
+      for (const table of ws.getTables() as unknown as { model: LoadedTableModel }[]) {
+        // ExcelJS reads an absent headerRowCount (Excel's default, 1) as "no header row" and would then
+        // write headerRowCount="0", turning the header into data. Restore what the file says.
+        if (withHeader.has(table.model.name)) table.model.headerRow = true;
+      }
+    });
+    return new FileWorkbook(workbook, await findLostParts(zip));
+  }
+
+  static async fromFile(path: string): Promise<FileWorkbook> {
+    const { readFile } = await import("fs/promises");
+    return FileWorkbook.fromBuffer(await readFile(path));
+  }
+
+  async snapshot(): Promise<WorkbookSnapshot> {
+    const sheets: SheetSnapshot[] = [];
+    const tables: TableSnapshot[] = [];
+    this.workbook.eachSheet((ws) => {
+      const values: RawValue[][] = [];
+      const formulaCells = new Set<string>();
+      const hiddenRows = new Set<number>();
+      ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+        if (row.hidden) hiddenRows.add(rowNumber);
+        const rowValues: RawValue[] = [];
+        row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+          if (cell.type === ExcelJS.ValueType.Merge) return;
+          const { value, formula } = toRawValue(cell.value);
+          rowValues[colNumber - 1] = value;
+          if (formula) formulaCells.add(a1(rowNumber, colNumber));
+        });
+        values[rowNumber - 1] = rowValues;
+      });
+      for (let i = 0; i < values.length; i++) values[i] ??= [];
+      const model = ws.model as unknown as { merges?: string[] };
+      sheets.push({
+        name: ws.name,
+        values,
+        formulaCells,
+        hiddenRows,
+        merges: model.merges ?? [],
+        protected: Boolean(
+          (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+        ),
+      });
+      for (const table of ws.getTables() as unknown as { model: LoadedTableModel }[]) {
+        const bounds = parseRange(table.model.tableRef);
+        tables.push({
+          name: table.model.name,
+          sheet: ws.name,
+          ...bounds,
+          hasTotalsRow: Boolean(table.model.totalsRow),
+        });
+      }
+    });
+    return { sheets, tables };
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    const wb = this.workbook;
+    for (const sheet of plan.sheets) {
+      const existing = wb.getWorksheet(sheet.name);
+      if (existing && sheet.replace) wb.removeWorksheet(existing.id);
+      if (!existing || sheet.replace) wb.addWorksheet(sheet.name);
+    }
+    for (const resize of plan.tableResizes) {
+      const ws = wb.getWorksheet(resize.sheet)!;
+      const table = (ws.getTables() as unknown as { model: LoadedTableModel }[]).find(
+        (t) => t.model.name === resize.table,
+      )!;
+      const bounds = parseRange(table.model.tableRef);
+      const right = bounds.right + resize.addColumns.length;
+      table.model.tableRef = `${a1(bounds.top, bounds.left)}:${a1(bounds.bottom, right)}`;
+      if (table.model.autoFilterRef) {
+        const filter = parseRange(table.model.autoFilterRef);
+        table.model.autoFilterRef = `${a1(filter.top, filter.left)}:${a1(filter.bottom, right)}`;
+      }
+      for (const name of resize.addColumns) table.model.columns.push({ name, filterButton: true });
+    }
+    for (const block of plan.blocks) {
+      const ws = wb.getWorksheet(block.sheet)!;
+      block.values.forEach((rowValues, r) => {
+        const row = ws.getRow(block.row + r);
+        rowValues.forEach((value, c) => {
+          const cell = row.getCell(block.col + c);
+          cell.value = value;
+          if (block.numberFormat) cell.numFmt = block.numberFormat;
+          const fill = block.fills?.[r]?.[c];
+          if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+          else if (block.fills) cell.fill = { type: "pattern", pattern: "none" };
+          const fontColor = block.fontColors?.[r]?.[c];
+          if (block.bold || fontColor || block.fontColors) {
+            cell.font = {
+              ...cell.font,
+              ...(block.bold ? { bold: true } : {}),
+              color: fontColor ? { argb: fontColor } : undefined,
+            };
+          }
+        });
+      });
+    }
+    for (const cf of plan.conditionalFills) {
+      const ws = wb.getWorksheet(cf.sheet)!;
+      ws.removeConditionalFormatting(
+        (existing: ExcelJS.ConditionalFormattingOptions) => !isOurRule(existing, cf.range),
+      );
+      ws.addConditionalFormatting({
+        ref: cf.range,
+        rules: cf.rules.map((rule, i) => ({
+          type: "cellIs",
+          operator: "equal",
+          formulae: [`"${rule.equals}"`],
+          priority: i + 1,
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: rule.fill } },
+            font: { color: { argb: rule.font } },
+          },
+        })),
+      });
+    }
+    for (const width of plan.columnWidths) {
+      wb.getWorksheet(width.sheet)!.getColumn(width.col).width = width.width;
+    }
+  }
+
+  async save(path: string): Promise<void> {
+    await this.workbook.xlsx.writeFile(path);
+  }
+
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+}
+
+/** A conditional format this tool wrote on the range: only cellIs-equal rules on the flag words. */
+function isOurRule(cf: ExcelJS.ConditionalFormattingOptions, range: string): boolean {
+  return (
+    cf.ref === range &&
+    cf.rules.length > 0 &&
+    cf.rules.every(
+      (r) =>
+        r.type === "cellIs" &&
+        r.operator === "equal" &&
+        (r.formulae ?? []).every((f) => OUR_RULE_TEXTS.has(String(f))),
+    )
+  );
+}
+
+/** ExcelJS cell value → the port's raw value; formulas give their cached result. */
+export function toRawValue(value: ExcelJS.CellValue): { value: RawValue; formula: boolean } {
+  if (value === null || value === undefined) return { value: null, formula: false };
+  if (
+    typeof value === "number" ||
+    typeof value === "string" ||
+    typeof value === "boolean" ||
+    value instanceof Date
+  ) {
+    return { value, formula: false };
+  }
+  if ("error" in value) return { value: { error: String(value.error) }, formula: false };
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: unknown }).result;
+    return { value: toRawValue((result ?? null) as ExcelJS.CellValue).value, formula: true };
+  }
+  if ("richText" in value) return { value: value.richText.map((t) => t.text).join(""), formula: false };
+  if ("text" in value) return { value: String((value as { text: unknown }).text), formula: false };
+  return { value: null, formula: false };
+}

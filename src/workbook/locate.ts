@@ -1,0 +1,226 @@
+import { cellText, Diagnostics, normalizeName } from "../domain";
+import { a1 } from "./address";
+import { TableContract } from "./contract";
+import { workbookMessages } from "./messages";
+import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./port";
+
+/** How far down a sheet a plain block's header row is looked for (WORKBOOK.md). */
+export const HEADER_SEARCH_ROWS = 50;
+
+export interface HeaderCell {
+  col: number;
+  text: string;
+}
+
+/** A contract table found in a workbook: a ListObject or a header-detected block. */
+export interface LocatedTable {
+  contract: TableContract;
+  sheet: SheetSnapshot;
+  listObject?: TableSnapshot;
+  headerRow: number;
+  left: number;
+  right: number;
+  firstDataRow: number;
+  /** Inclusive; less than firstDataRow when the table has no data rows. */
+  lastDataRow: number;
+  headers: HeaderCell[];
+  /** Input fields → column. */
+  columns: Map<string, number>;
+  /** Output keys → existing column (absent ones are added by the writer). */
+  outputs: Map<string, number>;
+}
+
+export function cellValue(sheet: SheetSnapshot, row: number, col: number) {
+  return sheet.values[row - 1]?.[col - 1];
+}
+
+function headerText(sheet: SheetSnapshot, row: number, col: number): string | undefined {
+  return cellText({ value: cellValue(sheet, row, col), at: {} });
+}
+
+function findSheet(snapshot: WorkbookSnapshot, contract: TableContract): SheetSnapshot | undefined {
+  return (
+    snapshot.sheets.find((s) => normalizeName(s.name) === normalizeName(contract.sheetName)) ??
+    snapshot.sheets.find((s) => normalizeName(s.name) === normalizeName(contract.tableName))
+  );
+}
+
+/**
+ * Finds a contract table: the ListObject of that name, else a plain block on the table's sheet whose
+ * header row is the first of the first 50 rows holding all required headers; the block ends at the first
+ * empty row. Undefined (with no diagnostic) when neither the table nor its sheet exists.
+ */
+export function locateTable(
+  snapshot: WorkbookSnapshot,
+  contract: TableContract,
+  diagnostics: Diagnostics,
+): LocatedTable | undefined {
+  const listObject = snapshot.tables.find((t) => normalizeName(t.name) === normalizeName(contract.tableName));
+  if (listObject) {
+    const sheet = snapshot.sheets.find((s) => s.name === listObject.sheet)!;
+    const lastDataRow = listObject.bottom - (listObject.hasTotalsRow ? 1 : 0);
+    return build(
+      contract,
+      sheet,
+      listObject.top,
+      listObject.left,
+      listObject.right,
+      lastDataRow,
+      diagnostics,
+      listObject,
+    );
+  }
+  const sheet = findSheet(snapshot, contract);
+  if (!sheet) return undefined;
+  const required = contract.columns.filter((c) => c.required).map((c) => normalizeName(c.header));
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.values.length);
+  let best: { row: number; found: number } = { row: 0, found: -1 };
+  for (let row = 1; row <= rows; row++) {
+    const names = new Set(
+      (sheet.values[row - 1] ?? []).map((v) => normalizeName(cellText({ value: v, at: {} }) ?? "")),
+    );
+    const found = required.filter((r) => names.has(r)).length;
+    if (found === required.length) {
+      const firstCol =
+        (sheet.values[row - 1] ?? []).findIndex((v) =>
+          required.includes(normalizeName(cellText({ value: v, at: {} }) ?? "")),
+        ) + 1;
+      let left = firstCol;
+      while (left > 1 && headerText(sheet, row, left - 1) !== undefined) left--;
+      let right = firstCol;
+      while (headerText(sheet, row, right + 1) !== undefined) right++;
+      let last = row;
+      while (last < sheet.values.length && !rowIsEmpty(sheet, last + 1, left, right)) last++;
+      return build(contract, sheet, row, left, right, last, diagnostics);
+    }
+    if (found > best.found) best = { row, found };
+  }
+  reportMissingColumns(contract, sheet, best.row || 1, diagnostics, undefined);
+  return undefined;
+}
+
+function rowIsEmpty(sheet: SheetSnapshot, row: number, left: number, right: number): boolean {
+  for (let col = left; col <= right; col++) if (headerText(sheet, row, col) !== undefined) return false;
+  return true;
+}
+
+function build(
+  contract: TableContract,
+  sheet: SheetSnapshot,
+  headerRow: number,
+  left: number,
+  right: number,
+  lastDataRow: number,
+  diagnostics: Diagnostics,
+  listObject?: TableSnapshot,
+): LocatedTable | undefined {
+  const headers: HeaderCell[] = [];
+  for (let col = left; col <= right; col++) {
+    const text = headerText(sheet, headerRow, col);
+    if (text !== undefined) headers.push({ col, text });
+  }
+  const known = [...contract.columns.map((c) => c.header), ...contract.outputs.map((o) => o.header)].map(
+    normalizeName,
+  );
+  const seen = new Map<string, number>();
+  let duplicate = false;
+  for (const h of headers) {
+    const n = normalizeName(h.text);
+    if (!known.includes(n)) continue;
+    if (seen.has(n)) {
+      diagnostics.error(
+        "DUPLICATE_HEADER",
+        workbookMessages.duplicateHeader(contract.tableName, h.text, a1(headerRow, seen.get(n)!)),
+        {
+          sheet: sheet.name,
+          cell: a1(headerRow, h.col),
+        },
+      );
+      duplicate = true;
+    } else seen.set(n, h.col);
+  }
+  const columns = new Map<string, number>();
+  for (const spec of contract.columns) {
+    const col = seen.get(normalizeName(spec.header));
+    if (col !== undefined) columns.set(spec.field, col);
+  }
+  const missing = contract.columns.filter((c) => c.required && !columns.has(c.field));
+  if (missing.length > 0) {
+    reportMissingColumns(contract, sheet, headerRow, diagnostics, listObject, headers);
+    return undefined;
+  }
+  if (duplicate) return undefined;
+  const outputs = new Map<string, number>();
+  for (const output of contract.outputs) {
+    const col = seen.get(normalizeName(output.header));
+    if (col !== undefined) outputs.set(output.key, col);
+  }
+  const located: LocatedTable = {
+    contract,
+    sheet,
+    headerRow,
+    left,
+    right,
+    firstDataRow: headerRow + 1,
+    lastDataRow,
+    headers,
+    columns,
+    outputs,
+  };
+  if (listObject) located.listObject = listObject;
+  return located;
+}
+
+function reportMissingColumns(
+  contract: TableContract,
+  sheet: SheetSnapshot,
+  headerRow: number,
+  diagnostics: Diagnostics,
+  listObject: TableSnapshot | undefined,
+  headers?: HeaderCell[],
+): void {
+  const present =
+    headers ??
+    (sheet.values[headerRow - 1] ?? []).flatMap((v, i) => {
+      const text = cellText({ value: v, at: {} });
+      return text === undefined ? [] : [{ col: i + 1, text }];
+    });
+  const presentNames = new Set(present.map((h) => normalizeName(h.text)));
+  for (const spec of contract.columns.filter(
+    (c) => c.required && !presentNames.has(normalizeName(c.header)),
+  )) {
+    const near = nearest(spec.header, present);
+    const where = listObject ? listObject.name : contract.tableName;
+    diagnostics.error("MISSING_COLUMN", workbookMessages.missingColumn(where, spec.header, near?.text), {
+      sheet: sheet.name,
+      cell: near ? a1(headerRow, near.col) : a1(headerRow, listObject?.left ?? 1),
+    });
+  }
+}
+
+/** The header nearest to a wanted name (edit distance on normalised text), if near enough to suggest. */
+function nearest(wanted: string, headers: readonly HeaderCell[]): HeaderCell | undefined {
+  const target = normalizeName(wanted);
+  let best: { header: HeaderCell; distance: number } | undefined;
+  for (const header of headers) {
+    const distance = editDistance(target, normalizeName(header.text));
+    if (!best || distance < best.distance) best = { header, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(target.length / 3)) ? best.header : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,32 @@
+/** Danish messages of the workbook layer (the engine's are in domain/messages.ts). */
+export const workbookMessages = {
+  duplicateHeader: (table: string, header: string, first: string) =>
+    `Tabellen ${table} har kolonnen "${header}" to gange (også i ${first}); kun én er tilladt.`,
+  missingColumn: (table: string, column: string, near: string | undefined) =>
+    `Tabellen ${table} mangler kolonnen "${column}".` + (near ? ` Mente du "${near}"?` : ""),
+  emptyTable: (table: string) => `Tabellen ${table} har ingen datarækker.`,
+  hiddenRows: (table: string, count: number, first: string) =>
+    `Tabellen ${table} har ${count} skjulte eller filtrerede rækker (første: ${first}); de tælles med.`,
+  unitMismatch: (header: string, headerUnit: string, unit: string) =>
+    `Kolonnen "${header}" er angivet i ${headerUnit}, men parameteren Enhed er ${unit}. Ret overskriften eller Enhed.`,
+  noPoolColumns: (table: string) =>
+    `Tabellen ${table} har ingen puljekolonner efter Post, Type, Status og Kilde.`,
+  notOwned: (cell: string, what: string) =>
+    `Cellen ${cell} indeholder ${what}, som ikke er skrevet af Reservationspuljen; den overskrives ikke.`,
+  columnBlocked: (table: string, header: string, cell: string) =>
+    `Kolonnen "${header}" kan ikke tilføjes til tabellen ${table}, fordi ${cell} ikke er tom.`,
+  sheetNotOwned: (sheet: string) =>
+    `Arket "${sheet}" findes allerede og er ikke lavet af Reservationspuljen; det overskrives ikke. Omdøb arket.`,
+  protectedSheet: (sheet: string) =>
+    `Arket "${sheet}" er beskyttet; Reservationspuljen skriver ikke i det. Ophæv beskyttelsen.`,
+  partLost: (what: string, sheet: string | undefined) =>
+    sheet
+      ? `${what} på arket "${sheet}" kan ikke bevares i den skrevne fil.`
+      : `${what} kan ikke bevares i den skrevne fil.`,
+  missingYear: () =>
+    "Budgetår mangler: angiv parameteren Budgetår i arket Regler for at lave tillægsbevillinger.",
+  unknownPoolInFollowUp: (pool: string) =>
+    `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
+  nothingFound: () =>
+    "Projektmappen indeholder ingen af tabellerne Opfoelgning, Reservationspulje, Budgetmodel, Regnskab eller Investeringer.",
+} as const;

@@ -1,0 +1,370 @@
+import { Diagnostics, Flag, FLAGS, normalizeName, openingPool, TOTAL_COLUMN } from "../domain";
+import { a1, columnLetters } from "./address";
+import {
+  APPROPRIATIONS_HEADERS,
+  APPROPRIATIONS_SHEET,
+  FLAG_FILLS,
+  FLAG_FONTS,
+  NUMBER_FORMATS,
+  OutputKind,
+  SUMMARY_SHEET,
+  SUMMARY_TITLE,
+} from "./contract";
+import { ContractResults } from "./compute";
+import { cellValue, LocatedTable } from "./locate";
+import { workbookMessages } from "./messages";
+import { emptyPlan, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteValue } from "./port";
+import { ContractInputs, rowOf } from "./readContract";
+
+/**
+ * Turns results into one write plan, checking ownership first: the plan only touches the tool's own
+ * output columns, the computed ledger lines and the tool's generated sheets, and every non-empty cell it
+ * would overwrite must hold something the tool writes (a number in an amount column, a flag word in a
+ * flag column). Anything else is an error at that cell, and the caller writes nothing at all.
+ */
+export function planWrites(
+  snapshot: WorkbookSnapshot,
+  inputs: ContractInputs,
+  results: ContractResults,
+  diagnostics: Diagnostics,
+): WritePlan {
+  const planner = new Planner(snapshot, diagnostics);
+  const { followUp, ledger, yearEnd, investments, budgetModel } = inputs;
+  if (followUp && results.followUp) {
+    const values = new Map(
+      results.followUp.rows.map((r) => [
+        rowOf(r.row.at),
+        { afvigelse: r.afvigelse, økonomi: r.økonomi, mængder: r.mængder, refusion: r.refusion },
+      ]),
+    );
+    planner.outputColumns(followUp.table, values);
+  }
+  if (ledger && results.ledger) {
+    const lines = results.ledger.lines;
+    planner.outputColumns(ledger.table, new Map(lines.map((l) => [rowOf(l.at), { total: l.total }])));
+    ledger.poolColumns.forEach((col, i) => {
+      const computed = new Map(
+        lines
+          .filter((l) => l.type === "Saldo" || l.type === "Resultat")
+          .map((l) => [rowOf(l.at), l.values[i]!]),
+      );
+      planner.column(ledger.table.sheet, col, "amount", computed, ledger.table);
+    });
+  }
+  if (budgetModel) {
+    const values = new Map(
+      budgetModel.rows.map((r) => [
+        rowOf(r.at),
+        { reservationspulje: openingPool(r.klSkoen, r.forvaltningensSkoen) },
+      ]),
+    );
+    planner.outputColumns(budgetModel.table, values);
+  }
+  if (yearEnd && results.yearEnd) {
+    const values = new Map(
+      results.yearEnd.lines.map((l) => [
+        rowOf(l.line.at),
+        { afvigelse: l.afvigelse, kassen: l.kassen, overførsel: l.overførsel },
+      ]),
+    );
+    planner.outputColumns(yearEnd.table, values);
+  }
+  if (investments && results.investments) {
+    const values = new Map(
+      results.investments.rows.map((r) => [
+        rowOf(r.project.at),
+        {
+          nettogevinst: r.nettogevinst,
+          afkastgrad: r.afkastgrad ?? null,
+          realiseretNettogevinst: r.realiseretNettogevinst ?? null,
+          flag: r.flag,
+        },
+      ]),
+    );
+    planner.outputColumns(investments.table, values);
+  }
+  planner.summarySheet(inputs, results);
+  if (results.appropriations) planner.appropriationsSheet(results);
+  return planner.plan;
+}
+
+type RowValues = Map<number, Record<string, WriteValue>>;
+
+class Planner {
+  readonly plan: WritePlan = emptyPlan();
+  private readonly protectedReported = new Set<string>();
+
+  constructor(
+    private readonly snapshot: WorkbookSnapshot,
+    private readonly diagnostics: Diagnostics,
+  ) {}
+
+  /** The table's output columns: existing ones are reused, missing ones appended to the right. */
+  outputColumns(table: LocatedTable, values: RowValues): void {
+    let next = table.right;
+    const added: string[] = [];
+    for (const output of table.contract.outputs) {
+      let col = table.outputs.get(output.key);
+      if (col === undefined) {
+        col = ++next;
+        if (!this.newColumnIsFree(table, col, output.header)) continue;
+        added.push(output.header);
+        this.plan.blocks.push({
+          sheet: table.sheet.name,
+          row: table.headerRow,
+          col,
+          values: [[output.header]],
+          bold: true,
+        });
+        this.plan.columnWidths.push({
+          sheet: table.sheet.name,
+          col,
+          width: Math.max(12, output.header.length + 4),
+        });
+      }
+      const column = new Map<number, WriteValue>();
+      for (const [row, record] of values) if (output.key in record) column.set(row, record[output.key]!);
+      this.column(table.sheet, col, output.kind, column, table);
+    }
+    if (added.length > 0 && table.listObject) {
+      this.plan.tableResizes.push({
+        table: table.listObject.name,
+        sheet: table.sheet.name,
+        addColumns: added,
+      });
+    }
+  }
+
+  private newColumnIsFree(table: LocatedTable, col: number, header: string): boolean {
+    const bottom = table.listObject ? table.listObject.bottom : table.lastDataRow;
+    for (let row = table.headerRow; row <= bottom; row++) {
+      const value = cellValue(table.sheet, row, col);
+      if (value !== null && value !== undefined && value !== "") {
+        this.diagnostics.error(
+          "NOT_OWNED",
+          workbookMessages.columnBlocked(table.contract.tableName, header, a1(row, col)),
+          {
+            sheet: table.sheet.name,
+            cell: a1(row, col),
+          },
+        );
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes one column's values in contiguous runs, with the kind's format, fills and rule. */
+  column(
+    sheet: SheetSnapshot,
+    col: number,
+    kind: OutputKind,
+    values: Map<number, WriteValue>,
+    table?: LocatedTable,
+  ): void {
+    const rows = [...values.keys()].sort((a, b) => a - b);
+    if (rows.length === 0 || !this.writable(sheet)) return;
+    for (const row of rows) this.checkOwned(sheet, row, col, kind);
+    let start = 0;
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
+      const run = rows.slice(start, i);
+      const cells = run.map((row) => values.get(row)!);
+      this.plan.blocks.push({
+        sheet: sheet.name,
+        row: run[0]!,
+        col,
+        values: cells.map((v) => [v]),
+        ...(kind === "flag"
+          ? flagColours(cells)
+          : { numberFormat: kind === "ratio" ? NUMBER_FORMATS.ratio : NUMBER_FORMATS.amount }),
+      });
+      start = i;
+    }
+    if (kind === "flag" && table) {
+      const range = `${columnLetters(col)}${table.firstDataRow}:${columnLetters(col)}${Math.max(table.firstDataRow, table.lastDataRow)}`;
+      this.plan.conditionalFills.push({ sheet: sheet.name, range, rules: flagRules() });
+    }
+  }
+
+  private writable(sheet: SheetSnapshot): boolean {
+    if (!sheet.protected) return true;
+    if (!this.protectedReported.has(sheet.name)) {
+      this.protectedReported.add(sheet.name);
+      this.diagnostics.error("PROTECTED_SHEET", workbookMessages.protectedSheet(sheet.name), {
+        sheet: sheet.name,
+      });
+    }
+    return false;
+  }
+
+  private checkOwned(sheet: SheetSnapshot, row: number, col: number, kind: OutputKind): void {
+    const address = a1(row, col);
+    const value = cellValue(sheet, row, col);
+    let what: string | undefined;
+    if (sheet.formulaCells.has(address)) what = "en formel";
+    else if (value === null || value === undefined || value === "") return;
+    else if (
+      kind === "flag"
+        ? typeof value === "string" && (FLAGS as readonly string[]).includes(value)
+        : typeof value === "number"
+    )
+      return;
+    else what = typeof value === "string" ? `teksten "${value}"` : "en værdi";
+    this.diagnostics.error("NOT_OWNED", workbookMessages.notOwned(address, what), {
+      sheet: sheet.name,
+      cell: address,
+    });
+  }
+
+  /** Decides whether a generated sheet may be (re)written: absent, or recognisably ours. */
+  private generatedSheet(name: string, isOurs: (sheet: SheetSnapshot) => boolean): boolean {
+    const existing = this.snapshot.sheets.find((s) => normalizeName(s.name) === normalizeName(name));
+    if (existing && !isOurs(existing)) {
+      this.diagnostics.error("SHEET_NOT_OWNED", workbookMessages.sheetNotOwned(existing.name), {
+        sheet: existing.name,
+        cell: "A1",
+      });
+      return false;
+    }
+    if (existing && !this.writable(existing)) return false;
+    this.plan.sheets.push({ name: existing?.name ?? name, replace: existing !== undefined });
+    return true;
+  }
+
+  summarySheet(inputs: ContractInputs, results: ContractResults): void {
+    if (!this.generatedSheet(SUMMARY_SHEET, (s) => cellValue(s, 1, 1) === SUMMARY_TITLE)) return;
+    const rows: { values: WriteValue[]; bold?: boolean; flag?: Flag }[] = [];
+    rows.push({ values: [SUMMARY_TITLE], bold: true });
+    rows.push({ values: ["Enhed", inputs.parameters.unit] });
+    const { followUp, ledger, outcome, flagCounts } = results;
+    if (followUp) {
+      rows.push({ values: [] }, { values: ["Opfølgning: mer-/mindreforbrug pr. pulje"], bold: true });
+      for (const [pool, totals] of followUp.groups) rows.push({ values: [pool, totals.afvigelse] });
+      rows.push({ values: ["I alt (uden for puljen ikke medregnet)", followUp.total.afvigelse], bold: true });
+    }
+    if (flagCounts) {
+      rows.push({ values: [] }, { values: ["Lyskryds", "GRØN", "GUL", "RØD", "–"], bold: true });
+      for (const [name, counts] of Object.entries(flagCounts)) {
+        rows.push({ values: [capitalize(name), counts.GRØN, counts.GUL, counts.RØD, counts["–"]] });
+      }
+    }
+    if (ledger && outcome) {
+      rows.push(
+        { values: [] },
+        { values: ["Reservationspulje: forventet resultat", ...ledger.pools, TOTAL_COLUMN], bold: true },
+      );
+      rows.push({ values: ["Resultat", ...ledger.result.perPool, ledger.result.total] });
+      rows.push({
+        values: [
+          "Resultat uden prognoser",
+          ...ledger.resultExcludingPrognoses.perPool,
+          ledger.resultExcludingPrognoses.total,
+        ],
+      });
+      rows.push({ values: ["Budgetværn", outcome.budgetvaern] });
+      rows.push({ values: ["Heraf dækket af budgetværnet", outcome.budgetvaernBrugt] });
+      rows.push({ values: ["Kassefinansiering", outcome.kassefinansiering], bold: true });
+      rows.push({
+        values: ["Kassefinansiering uden prognoser", results.outcomeExcludingPrognoses!.kassefinansiering],
+      });
+      rows.push({ values: ["Puljeflag", outcome.flag], flag: outcome.flag });
+    }
+    if (results.yearEnd) {
+      rows.push({ values: [] }, { values: ["Regnskab", "Afvigelse", "Kassen", "Overførsel"], bold: true });
+      for (const [area, t] of results.yearEnd.perStyringsområde)
+        rows.push({ values: [area, t.afvigelse, t.kassen, t.overførsel] });
+      const t = results.yearEnd.total;
+      rows.push({ values: [TOTAL_COLUMN, t.afvigelse, t.kassen, t.overførsel], bold: true });
+    }
+    if (results.investments) {
+      const i = results.investments;
+      rows.push(
+        { values: [] },
+        {
+          values: [
+            "Investeringsprojekter (kr.)",
+            "Gevinst",
+            "Investeringssum",
+            "Nettogevinst",
+            "Realiseret nettogevinst",
+          ],
+          bold: true,
+        },
+      );
+      rows.push({
+        values: [TOTAL_COLUMN, i.gevinst, i.investeringssum, i.nettogevinst, i.realiseretNettogevinst],
+      });
+    }
+    rows.forEach((row, index) => {
+      if (row.values.length === 0) return;
+      this.plan.blocks.push({
+        sheet: SUMMARY_SHEET,
+        row: index + 1,
+        col: 1,
+        values: [row.values],
+        numberFormat: NUMBER_FORMATS.amount,
+        ...(row.bold ? { bold: true } : {}),
+        ...(row.flag && row.flag !== "–"
+          ? { fills: [[undefined, FLAG_FILLS[row.flag]]], fontColors: [[undefined, FLAG_FONTS[row.flag]]] }
+          : {}),
+      });
+    });
+    this.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col: 1, width: 44 });
+    for (let col = 2; col <= 6; col++) this.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col, width: 16 });
+  }
+
+  appropriationsSheet(results: ContractResults): void {
+    const ours = (s: SheetSnapshot) =>
+      APPROPRIATIONS_HEADERS.every(
+        (h, i) => normalizeName(String(cellValue(s, 1, i + 1) ?? "")) === normalizeName(h),
+      );
+    if (!this.generatedSheet(APPROPRIATIONS_SHEET, ours)) return;
+    const lines = results.appropriations ?? [];
+    this.plan.blocks.push({
+      sheet: APPROPRIATIONS_SHEET,
+      row: 1,
+      col: 1,
+      values: [APPROPRIATIONS_HEADERS],
+      bold: true,
+    });
+    if (lines.length > 0) {
+      this.plan.blocks.push({
+        sheet: APPROPRIATIONS_SHEET,
+        row: 2,
+        col: 1,
+        values: lines.map((l, i) => [i + 1, l.tekst, l.beløbKr, l.år, l.fra, l.til]),
+      });
+      this.plan.blocks.push({
+        sheet: APPROPRIATIONS_SHEET,
+        row: 2,
+        col: 3,
+        values: lines.map((l) => [l.beløbKr]),
+        numberFormat: NUMBER_FORMATS.amount,
+      });
+    }
+    [6, 100, 16, 8, 50, 50].forEach((width, i) =>
+      this.plan.columnWidths.push({ sheet: APPROPRIATIONS_SHEET, col: i + 1, width }),
+    );
+  }
+}
+
+function flagColours(cells: WriteValue[]) {
+  const known = (v: WriteValue): v is keyof typeof FLAG_FILLS => typeof v === "string" && v in FLAG_FILLS;
+  return {
+    fills: cells.map((v) => [known(v) ? FLAG_FILLS[v] : undefined]),
+    fontColors: cells.map((v) => [known(v) ? FLAG_FONTS[v] : undefined]),
+  };
+}
+
+function flagRules() {
+  return (["GRØN", "GUL", "RØD"] as const).map((flag) => ({
+    equals: flag,
+    fill: FLAG_FILLS[flag],
+    font: FLAG_FONTS[flag],
+  }));
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,84 @@
+import type { RawValue } from "../domain";
+
+/**
+ * The one small port between the contract code and a workbook (STYLE.md habit 5). Reading is one
+ * snapshot; writing is one plan applied at once. Both implementations (an .xlsx file, Office.js) do the
+ * whole read in a fixed number of round trips and the whole write in another, whatever the row count.
+ */
+export interface WorkbookPort {
+  snapshot(): Promise<WorkbookSnapshot>;
+  apply(plan: WritePlan): Promise<void>;
+}
+
+/** A sheet's used range from A1: values[r][c] is row r+1, column c+1. Formula cells hold their value. */
+export interface SheetSnapshot {
+  name: string;
+  values: RawValue[][];
+  /** Addresses of cells holding a formula ("D7"). */
+  formulaCells: ReadonlySet<string>;
+  /** 1-based rows that are hidden or filtered out. */
+  hiddenRows: ReadonlySet<number>;
+  /** Merged areas as "A1:B2". */
+  merges: readonly string[];
+  protected: boolean;
+}
+
+/** A ListObject: its name, sheet and 1-based bounds including the header row. */
+export interface TableSnapshot {
+  name: string;
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  hasTotalsRow: boolean;
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  tables: TableSnapshot[];
+}
+
+export type WriteValue = string | number | null;
+
+/** A colour as ARGB ("FFC6EFCE"). */
+export type Argb = string;
+
+/** A rectangular block of values from (row, col), 1-based, with optional per-cell fills and one format. */
+export interface BlockWrite {
+  sheet: string;
+  row: number;
+  col: number;
+  values: WriteValue[][];
+  numberFormat?: string;
+  fills?: (Argb | undefined)[][];
+  fontColors?: (Argb | undefined)[][];
+  bold?: boolean;
+}
+
+/** A conditional format rule on a range: cell equals the text ⇒ fill (and font colour). */
+export interface ConditionalFill {
+  sheet: string;
+  range: string;
+  rules: { equals: string; fill: Argb; font: Argb }[];
+}
+
+export interface TableResize {
+  table: string;
+  sheet: string;
+  /** Headers of the columns appended to the right of the table, in order. */
+  addColumns: string[];
+}
+
+export interface WritePlan {
+  /** Sheets to create (or, if they exist and are ours, to clear first). */
+  sheets: { name: string; replace: boolean }[];
+  tableResizes: TableResize[];
+  blocks: BlockWrite[];
+  conditionalFills: ConditionalFill[];
+  columnWidths: { sheet: string; col: number; width: number }[];
+}
+
+export function emptyPlan(): WritePlan {
+  return { sheets: [], tableResizes: [], blocks: [], conditionalFills: [], columnWidths: [] };
+}

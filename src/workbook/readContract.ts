@@ -1,0 +1,186 @@
+import {
+  BudgetModelRow,
+  defaultParameters,
+  Diagnostics,
+  FollowUpRow,
+  InvestmentProject,
+  Ledger,
+  normalizeName,
+  Parameters,
+  parseUnit,
+  RawLedgerRecord,
+  RawRecord,
+  readBudgetModelRows,
+  readFollowUpRows,
+  readInvestments,
+  readLedger,
+  readParameters,
+  readYearEndLines,
+  trailingParenthesis,
+  Unit,
+  YearEndLine,
+} from "../domain";
+import { a1, parseA1 } from "./address";
+import { CONTRACT, TableContract } from "./contract";
+import { cellValue, LocatedTable, locateTable } from "./locate";
+import { workbookMessages } from "./messages";
+import { WorkbookSnapshot } from "./port";
+
+export interface TableInput<T> {
+  table: LocatedTable;
+  rows: T[];
+}
+
+export interface LedgerInput {
+  table: LocatedTable;
+  ledger: Ledger;
+  poolColumns: number[];
+}
+
+/** Everything the contract reads from a workbook, with where each table is. */
+export interface ContractInputs {
+  parameters: Parameters;
+  tables: Map<TableContract["key"], LocatedTable>;
+  followUp?: TableInput<FollowUpRow>;
+  ledger?: LedgerInput;
+  budgetModel?: TableInput<BudgetModelRow>;
+  yearEnd?: TableInput<YearEndLine>;
+  investments?: TableInput<InvestmentProject>;
+}
+
+/** The sheet row a domain row came from. */
+export function rowOf(at: { cell?: string } | undefined): number {
+  return parseA1(at!.cell!).row;
+}
+
+function records(table: LocatedTable, extra?: (row: number) => Partial<RawLedgerRecord>): RawRecord[] {
+  const out: RawRecord[] = [];
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    const cells: RawRecord["cells"] = {};
+    for (const [field, col] of table.columns) {
+      cells[field] = {
+        value: cellValue(table.sheet, row, col),
+        at: { sheet: table.sheet.name, cell: a1(row, col) },
+      };
+    }
+    out.push({
+      cells,
+      at: { sheet: table.sheet.name, cell: a1(row, table.left) },
+      ...(extra ? extra(row) : {}),
+    });
+  }
+  return out;
+}
+
+/** Reads every contract table present in the snapshot. Absent tables are simply absent. */
+export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostics): ContractInputs {
+  const tables = new Map<TableContract["key"], LocatedTable>();
+  for (const contract of CONTRACT) {
+    const located = locateTable(snapshot, contract, diagnostics);
+    if (!located) continue;
+    tables.set(contract.key, located);
+    reportHiddenRows(located, diagnostics);
+  }
+  const parametersTable = tables.get("parameters");
+  const parameters = parametersTable
+    ? readParameters(
+        records(parametersTable).map((r) => ({
+          name: r.cells["name"] ?? { value: undefined, at: r.at },
+          value: r.cells["value"] ?? { value: undefined, at: r.at },
+        })),
+        diagnostics,
+      )
+    : defaultParameters();
+  const inputs: ContractInputs = { parameters, tables };
+  for (const [key, table] of tables) {
+    if (key === "parameters") continue;
+    checkUnits(table, key === "investments" ? "kr." : parameters.unit, diagnostics);
+    if (table.lastDataRow < table.firstDataRow) {
+      diagnostics.warning("EMPTY_TABLE", workbookMessages.emptyTable(table.contract.tableName), {
+        sheet: table.sheet.name,
+        cell: a1(table.headerRow, table.left),
+      });
+    }
+  }
+  const followUp = tables.get("followUp");
+  if (followUp) inputs.followUp = { table: followUp, rows: readFollowUpRows(records(followUp), diagnostics) };
+  const ledger = tables.get("ledger");
+  if (ledger) inputs.ledger = readLedgerTable(ledger, diagnostics);
+  const budgetModel = tables.get("budgetModel");
+  if (budgetModel)
+    inputs.budgetModel = { table: budgetModel, rows: readBudgetModelRows(records(budgetModel), diagnostics) };
+  const yearEnd = tables.get("yearEnd");
+  if (yearEnd) inputs.yearEnd = { table: yearEnd, rows: readYearEndLines(records(yearEnd), diagnostics) };
+  const investments = tables.get("investments");
+  if (investments)
+    inputs.investments = { table: investments, rows: readInvestments(records(investments), diagnostics) };
+  return inputs;
+}
+
+/**
+ * The ledger's pool columns are the named columns to the right of Post, Type, Status and Kilde, up to
+ * the I alt column (or the end of the table); columns after I alt are the user's and left alone.
+ */
+export function poolColumnsOf(table: LocatedTable): number[] {
+  const fixed = Math.max(...table.columns.values());
+  const total = table.outputs.get("total") ?? Infinity;
+  return table.headers.filter((h) => h.col > fixed && h.col < total).map((h) => h.col);
+}
+
+/** A pool's name is its header without a trailing unit. */
+export function poolName(header: string): string {
+  return header.replace(/\s*\([^()]*\)\s*$/, "").trim();
+}
+
+function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerInput | undefined {
+  const poolColumns = poolColumnsOf(table);
+  if (poolColumns.length === 0) {
+    diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(table.contract.tableName), {
+      sheet: table.sheet.name,
+      cell: a1(table.headerRow, table.right),
+    });
+    return undefined;
+  }
+  const pools = poolColumns.map((col) => poolName(table.headers.find((h) => h.col === col)!.text));
+  const raw = records(table, (row) => ({
+    poolCells: poolColumns.map((col) => ({
+      value: cellValue(table.sheet, row, col),
+      at: { sheet: table.sheet.name, cell: a1(row, col) },
+    })),
+  })) as RawLedgerRecord[];
+  return { table, ledger: readLedger(pools, raw, diagnostics), poolColumns };
+}
+
+/** A header's trailing unit must be the table's unit: amounts are never converted silently. */
+function checkUnits(table: LocatedTable, unit: Unit, diagnostics: Diagnostics): void {
+  for (const header of table.headers) {
+    const stated = trailingParenthesis(header.text);
+    const headerUnit = stated === undefined ? undefined : parseUnit(stated);
+    if (headerUnit === undefined || headerUnit === unit) continue;
+    diagnostics.error("UNIT_MISMATCH", workbookMessages.unitMismatch(header.text, headerUnit, unit), {
+      sheet: table.sheet.name,
+      cell: a1(table.headerRow, header.col),
+    });
+  }
+}
+
+function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
+  const hidden: number[] = [];
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++)
+    if (table.sheet.hiddenRows.has(row)) hidden.push(row);
+  if (hidden.length === 0) return;
+  const first = a1(hidden[0]!, table.left);
+  diagnostics.warning(
+    "HIDDEN_ROWS",
+    workbookMessages.hiddenRows(table.contract.tableName, hidden.length, first),
+    {
+      sheet: table.sheet.name,
+      cell: first,
+    },
+  );
+}
+
+/** True when a text names the outside-the-pools group or a ledger pool. */
+export function matchesPool(name: string, pools: readonly string[]): boolean {
+  return pools.some((p) => normalizeName(p) === normalizeName(name));
+}

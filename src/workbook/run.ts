@@ -1,0 +1,45 @@
+import { Diagnostics } from "../domain";
+import { computeContract, ContractResults } from "./compute";
+import { workbookMessages } from "./messages";
+import { planWrites } from "./planWrites";
+import { emptyPlan, WorkbookPort, WritePlan } from "./port";
+import { ContractInputs, readContract } from "./readContract";
+import { buildSummary, Summary } from "./summary";
+
+export interface RunOutcome {
+  ok: boolean;
+  inputs: ContractInputs;
+  results: ContractResults;
+  plan: WritePlan;
+  summary: Summary;
+}
+
+/**
+ * One run of the contract on any workbook: read everything, compute, plan every write and check it,
+ * and only then write, all at once. Any error (an unreadable cell, a cell the tool does not own, a
+ * protected sheet) stops the run before the first write: all or nothing.
+ */
+export async function runContract(
+  port: WorkbookPort,
+  diagnostics = new Diagnostics(),
+  options = { write: true },
+): Promise<RunOutcome> {
+  const snapshot = await port.snapshot();
+  const inputs = readContract(snapshot, diagnostics);
+  const found = [...inputs.tables.keys()].some((k) => k !== "parameters");
+  if (!found) diagnostics.error("NOTHING_FOUND", workbookMessages.nothingFound(), {});
+  let results: ContractResults = {};
+  let plan = emptyPlan();
+  if (!diagnostics.hasErrors) {
+    results = computeContract(inputs, diagnostics);
+    if (!diagnostics.hasErrors) plan = planWrites(snapshot, inputs, results, diagnostics);
+  }
+  const ok = !diagnostics.hasErrors;
+  if (!ok) {
+    results = {};
+    plan = emptyPlan();
+  } else if (options.write) {
+    await port.apply(plan);
+  }
+  return { ok, inputs, results, plan, summary: buildSummary(inputs, results, diagnostics.items) };
+}
