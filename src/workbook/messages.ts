@@ -27,6 +27,7 @@ export const workbookMessages = {
     "Budgetår mangler: angiv parameteren Budgetår i arket Regler for at lave tillægsbevillinger.",
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
+  nothingToCompute: () => "Tabellerne i projektmappen har ingen datarækker; der er intet at beregne.",
   nothingFound: () =>
     "Projektmappen indeholder ingen af tabellerne Opfoelgning, Reservationspulje, Budgetmodel, Regnskab eller Investeringer.",
 } as const;

@@ -26,8 +26,10 @@ export async function runContract(
 ): Promise<RunOutcome> {
   const snapshot = await port.snapshot();
   const inputs = readContract(snapshot, diagnostics);
-  const found = [...inputs.tables.keys()].some((k) => k !== "parameters");
-  if (!found) diagnostics.error("NOTHING_FOUND", workbookMessages.nothingFound(), {});
+  const found = [...inputs.tables].filter(([key]) => key !== "parameters").map(([, table]) => table);
+  if (found.length === 0) diagnostics.error("NOTHING_FOUND", workbookMessages.nothingFound(), {});
+  else if (found.every((t) => t.lastDataRow < t.firstDataRow))
+    diagnostics.error("NOTHING_FOUND", workbookMessages.nothingToCompute(), {});
   let results: ContractResults = {};
   let plan = emptyPlan();
   if (!diagnostics.hasErrors) {

@@ -1,0 +1,101 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { main } from "../../src/cli/workbook";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { Summary } from "../../src/workbook/summary";
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), "pulje-"));
+}
+
+/** Writes the 2018 sample (tables or plain blocks), optionally changed first, and returns its path. */
+export async function sampleFile(
+  dir: string,
+  asTables: boolean,
+  change?: (wb: ExcelJS.Workbook) => void,
+  name = "input.xlsx",
+): Promise<string> {
+  const wb = buildSampleWorkbook({ asTables });
+  change?.(wb);
+  const path = join(dir, name);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+export interface CliRun {
+  code: number;
+  out: string;
+  err: string;
+  summary?: Summary;
+}
+
+/** Runs the headless command in-process. */
+export async function runCli(input: string, output: string, extra: string[] = []): Promise<CliRun> {
+  const json = `${output}.json`;
+  let out = "";
+  let err = "";
+  const code = await main([input, "-o", output, "--json", json, ...extra], {
+    out: (t) => (out += `${t}\n`),
+    err: (t) => (err += `${t}\n`),
+    color: false,
+  });
+  let summary: Summary | undefined;
+  try {
+    summary = JSON.parse(readFileSync(json, "utf8")) as Summary;
+  } catch {
+    summary = undefined;
+  }
+  return { code, out, err, ...(summary ? { summary } : {}) };
+}
+
+export async function load(path: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+}
+
+/** Every non-empty cell of a workbook with its value, formula and style, keyed "Sheet!A1". */
+export function cellMap(wb: ExcelJS.Workbook): Map<string, string> {
+  const cells = new Map<string, string>();
+  wb.eachSheet((ws) => {
+    ws.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        cells.set(
+          `${ws.name}!${cell.address}`,
+          JSON.stringify({
+            value: cell.value,
+            numFmt: cell.numFmt ?? null,
+            font: cell.font ?? null,
+            fill: cell.fill ?? null,
+            alignment: cell.alignment ?? null,
+          }),
+        );
+      });
+    });
+  });
+  return cells;
+}
+
+/** The cells of `before` that differ in `after` (or are gone). */
+export function changedCells(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...before].filter(([key, value]) => after.get(key) !== value).map(([key]) => key);
+}
+
+/** Finds a column by header text in a header row. */
+export function columnOf(ws: ExcelJS.Worksheet, headerRow: number, header: string): number {
+  let found = -1;
+  ws.getRow(headerRow).eachCell((cell, col) => {
+    if (cell.value === header) found = col;
+  });
+  if (found < 0) throw new Error(`No column ${header} on ${ws.name}`);
+  return found;
+}
+
+/** The text of a package part of an .xlsx file. */
+export async function partText(path: string, part: string): Promise<string | undefined> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return zip.file(part)?.async("string");
+}
