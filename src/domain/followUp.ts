@@ -85,10 +85,16 @@ export function computeFollowUp(rows: readonly FollowUpRow[], parameters: Parame
     mængder: quantityFlag(row.budgetPersoner, row.forventedePersoner, parameters),
     refusion: refundFlag(row.budgetRefusion, row.forventetRefusion, parameters),
   }));
+  // Group by normalised pool name, keeping the first spelling seen.
   const members = new Map<string, FollowUpRow[]>();
+  const keyOf = new Map<string, string>();
   for (const row of rows) {
-    const key = [...members.keys()].find((k) => normalizeName(k) === normalizeName(row.pulje)) ?? row.pulje;
-    members.set(key, [...(members.get(key) ?? []), row]);
+    const normalized = normalizeName(row.pulje);
+    const key = keyOf.get(normalized) ?? row.pulje;
+    keyOf.set(normalized, key);
+    const group = members.get(key);
+    if (group) group.push(row);
+    else members.set(key, [row]);
   }
   const groups = new Map<string, GroupTotals>();
   for (const [pool, groupRows] of members) groups.set(pool, totals(groupRows));
