@@ -18,7 +18,14 @@ const RUNS = Number(process.env["BENCH_RUNS"] ?? 3);
 async function generate(rows: number, path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("Opfølgning");
-  const headers = ["Område", "Pulje", "Korrigeret budget", "Forventet regnskab", "Budgetterede helårspersoner", "Forventede helårspersoner"];
+  const headers = [
+    "Område",
+    "Pulje",
+    "Korrigeret budget",
+    "Forventet regnskab",
+    "Budgetterede helårspersoner",
+    "Forventede helårspersoner",
+  ];
   const data = Array.from({ length: rows }, (_, i) => [
     `Område ${i + 1}`,
     i % 3 === 0 ? "Beskæftigelsestilskud" : "Budgetgaranti",
@@ -27,7 +34,13 @@ async function generate(rows: number, path: string): Promise<void> {
     500 + (i % 211),
     500 + (i % 211) + ((i * 31) % 160) - 40,
   ]);
-  ws.addTable({ name: "Opfoelgning", ref: "A1", headerRow: true, columns: headers.map((name) => ({ name, filterButton: true })), rows: data });
+  ws.addTable({
+    name: "Opfoelgning",
+    ref: "A1",
+    headerRow: true,
+    columns: headers.map((name) => ({ name, filterButton: true })),
+    rows: data,
+  });
   const rules = wb.addWorksheet("Regler");
   rules.addRow(["Parameter", "Værdi"]);
   rules.addRow(["Budgetår", 2025]);
@@ -61,9 +74,12 @@ async function main(): Promise<void> {
   for (const rows of SIZES) {
     const path = join(dir, `opf-${rows}.xlsx`);
     await generate(rows, path);
-    const runs = [];
+    const runs: Awaited<ReturnType<typeof once>>[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await once(path, join(dir, `out-${rows}.xlsx`)));
-    const m = (k: keyof (typeof runs)[number]) => median(runs.map((r) => r[k])).toFixed(0).padStart(9);
+    const m = (k: keyof (typeof runs)[number]) =>
+      median(runs.map((r) => r[k]))
+        .toFixed(0)
+        .padStart(9);
     const totals = runs.map((r) => r.total);
     console.log(
       `${String(rows).padEnd(8)} ${m("read")} ${m("compute").padStart(11)} ${m("write")} ${m("total")}  (${Math.min(...totals).toFixed(0)}–${Math.max(...totals).toFixed(0)})`,

@@ -20,13 +20,29 @@ const cases: Case[] = [
     name: "a text in a numeric column",
     change: (wb) => (opf(wb).getCell("D7").value = "ca. 500"),
     code: 1,
-    expected: [{ level: "error", code: "NOT_A_NUMBER", sheet: "Opfølgning", cell: "D7", message: /Korrigeret budget.*"ca\. 500"/ }],
+    expected: [
+      {
+        level: "error",
+        code: "NOT_A_NUMBER",
+        sheet: "Opfølgning",
+        cell: "D7",
+        message: /Korrigeret budget.*"ca\. 500"/,
+      },
+    ],
   },
   {
     name: "a Danish-formatted number string (accepted with a warning)",
     change: (wb) => (opf(wb).getCell("D5").value = "659.160"),
     code: 0,
-    expected: [{ level: "warning", code: "TEXT_NUMBER", sheet: "Opfølgning", cell: "D5", message: /læst som 659\.160/ }],
+    expected: [
+      {
+        level: "warning",
+        code: "TEXT_NUMBER",
+        sheet: "Opfølgning",
+        cell: "D5",
+        message: /læst som 659\.160/,
+      },
+    ],
   },
   {
     name: "an Excel error value (#N/A)",
@@ -38,13 +54,29 @@ const cases: Case[] = [
     name: "a missing (misspelled) required column, with the nearest header suggested",
     change: (wb) => (opf(wb).getCell("E4").value = "Forventet regnskb"),
     code: 1,
-    expected: [{ level: "error", code: "MISSING_COLUMN", sheet: "Opfølgning", cell: "E4", message: /mangler kolonnen "Forventet regnskab"\. Mente du "Forventet regnskb"\?/ }],
+    expected: [
+      {
+        level: "error",
+        code: "MISSING_COLUMN",
+        sheet: "Opfølgning",
+        cell: "E4",
+        message: /mangler kolonnen "Forventet regnskab"\. Mente du "Forventet regnskb"\?/,
+      },
+    ],
   },
   {
     name: "an unknown Type in the ledger",
     change: (wb) => (wb.getWorksheet("Reservationspulje")!.getCell("B6").value = "Tilskud"),
     code: 1,
-    expected: [{ level: "error", code: "UNKNOWN_TYPE", sheet: "Reservationspulje", cell: "B6", message: /Ukendt type "Tilskud"/ }],
+    expected: [
+      {
+        level: "error",
+        code: "UNKNOWN_TYPE",
+        sheet: "Reservationspulje",
+        cell: "B6",
+        message: /Ukendt type "Tilskud"/,
+      },
+    ],
   },
   {
     name: "a duplicate header",
@@ -52,7 +84,15 @@ const cases: Case[] = [
       opf(wb).getCell("F4").value = "Korrigeret budget";
     },
     code: 1,
-    expected: [{ level: "error", code: "DUPLICATE_HEADER", sheet: "Opfølgning", cell: "F4", message: /to gange \(også i D4\)/ }],
+    expected: [
+      {
+        level: "error",
+        code: "DUPLICATE_HEADER",
+        sheet: "Opfølgning",
+        cell: "F4",
+        message: /to gange \(også i D4\)/,
+      },
+    ],
   },
   {
     name: "a header in another unit than Enhed",
@@ -67,14 +107,24 @@ const cases: Case[] = [
       opf(wb).getCell("F7").value = "se note";
     },
     code: 1,
-    expected: [{ level: "error", code: "NOT_OWNED", sheet: "Opfølgning", cell: "F7", message: /teksten "se note"/ }],
+    expected: [
+      { level: "error", code: "NOT_OWNED", sheet: "Opfølgning", cell: "F7", message: /teksten "se note"/ },
+    ],
   },
   {
     name: "a user's cell where a table must grow (refused)",
     asTables: true,
     change: (wb) => (opf(wb).getCell("G10").value = "min note"),
     code: 1,
-    expected: [{ level: "error", code: "NOT_OWNED", sheet: "Opfølgning", cell: "G10", message: /Kolonnen "Økonomi" kan ikke tilføjes/ }],
+    expected: [
+      {
+        level: "error",
+        code: "NOT_OWNED",
+        sheet: "Opfølgning",
+        cell: "G10",
+        message: /Kolonnen "Økonomi" kan ikke tilføjes/,
+      },
+    ],
   },
   {
     name: "a protected sheet (nothing half-written)",
@@ -116,26 +166,39 @@ describe("bad input through the headless command", () => {
   });
 
   it("uses a formula's value as input and keeps the formula", async () => {
-    const input = await sampleFile(dir, true, (wb) => (opf(wb).getCell("D5").value = { formula: "659000+160", result: 659160 }), "formula.xlsx");
+    const input = await sampleFile(
+      dir,
+      true,
+      (wb) => (opf(wb).getCell("D5").value = { formula: "659000+160", result: 659160 }),
+      "formula.xlsx",
+    );
     const output = join(dir, "formula-out.xlsx");
     const run = await runCli(input, output);
     expect(run.code).toBe(0);
     expect(run.summary!.followUp!.rows[0]!.afvigelse).toBe(10950);
-    expect((await load(output)).getWorksheet("Opfølgning")!.getCell("D5").value).toEqual({ formula: "659000+160", result: 659160 });
+    expect((await load(output)).getWorksheet("Opfølgning")!.getCell("D5").value).toEqual({
+      formula: "659000+160",
+      result: 659160,
+    });
   });
 
   it("works on a workbook holding only the ledger, and the summary omits the rest", async () => {
     const input = await sampleFile(
       dir,
       true,
-      (wb) => ["Opfølgning", "Budgetmodel", "Investeringer"].forEach((name) => wb.removeWorksheet(wb.getWorksheet(name)!.id)),
+      (wb) =>
+        ["Opfølgning", "Budgetmodel", "Investeringer"].forEach((name) =>
+          wb.removeWorksheet(wb.getWorksheet(name)!.id),
+        ),
       "ledger-only.xlsx",
     );
     const run = await runCli(input, join(dir, "ledger-only-out.xlsx"));
     expect(run.code).toBe(0);
     expect(Object.keys(run.summary!).sort()).toEqual(["diagnostics", "pool", "unit"]);
     expect(run.summary!.pool!.kassefinansiering).toBe(36093);
-    expect((await load(join(dir, "ledger-only-out.xlsx"))).getWorksheet("Tillægsbevillinger")).toBeUndefined();
+    expect(
+      (await load(join(dir, "ledger-only-out.xlsx"))).getWorksheet("Tillægsbevillinger"),
+    ).toBeUndefined();
   });
 
   it("an empty table: a diagnostic at its header and exit 1, since nothing can be computed", async () => {

@@ -8,9 +8,13 @@ export async function injectChartAndPivot(buffer: Buffer, sheetName: string): Pr
   const zip = await JSZip.loadAsync(buffer);
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const sheetTag = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${sheetName}"`))!;
+  const sheetTag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`name="${sheetName}"`))!;
   const rid = /r:id="([^"]+)"/.exec(sheetTag)![1]!;
-  const relTag = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`Id="${rid}"`))!;
+  const relTag = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`Id="${rid}"`))!;
   const target = /Target="([^"]+)"/.exec(relTag)![1]!.replace(/^\/?xl\//, "");
   const sheetPath = `xl/${target}`;
   const sheetFile = sheetPath.split("/").pop()!;
@@ -25,7 +29,10 @@ export async function injectChartAndPivot(buffer: Buffer, sheetName: string): Pr
     "xl/drawings/_rels/drawing901.xml.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart" Target="../charts/chart901.xml"/></Relationships>`,
   );
-  zip.file("xl/pivotTables/pivotTable901.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Pivot1" cacheId="1" dataCaption="Værdier"><location ref="K25:L30" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/></pivotTableDefinition>`);
+  zip.file(
+    "xl/pivotTables/pivotTable901.xml",
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><pivotTableDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" name="Pivot1" cacheId="1" dataCaption="Værdier"><location ref="K25:L30" firstHeaderRow="1" firstDataRow="1" firstDataCol="1"/></pivotTableDefinition>`,
+  );
   const existingRels =
     (await zip.file(sheetRelsPath)?.async("string")) ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
@@ -37,7 +44,9 @@ export async function injectChartAndPivot(buffer: Buffer, sheetName: string): Pr
     ),
   );
   let sheet = await zip.file(sheetPath)!.async("string");
-  const at = ["<legacyDrawing", "<tableParts", "</worksheet>"].map((t) => sheet.indexOf(t)).find((i) => i >= 0)!;
+  const at = ["<legacyDrawing", "<tableParts", "</worksheet>"]
+    .map((t) => sheet.indexOf(t))
+    .find((i) => i >= 0)!;
   sheet = `${sheet.slice(0, at)}<drawing r:id="rId901"/>${sheet.slice(at)}`;
   zip.file(sheetPath, sheet);
   const types = await zip.file("[Content_Types].xml")!.async("string");

@@ -99,3 +99,9 @@ export async function partText(path: string, part: string): Promise<string | und
   const zip = await JSZip.loadAsync(readFileSync(path));
   return zip.file(part)?.async("string");
 }
+
+/** A sheet's conditional formats (ExcelJS keeps them on the sheet but leaves them out of its typings). */
+export function conditionalFormats(ws: ExcelJS.Worksheet): ExcelJS.ConditionalFormattingOptions[] {
+  return (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+    .conditionalFormattings;
+}
