@@ -1,0 +1,232 @@
+/// <reference types="office-js" />
+import { normalizeName, RawValue } from "../domain";
+import { a1, columnLetters, parseRange } from "./address";
+import { APPROPRIATIONS_SHEET, CONTRACT, SUMMARY_SHEET } from "./contract";
+import {
+  Argb,
+  BlockWrite,
+  SheetSnapshot,
+  TableSnapshot,
+  WorkbookPort,
+  WorkbookSnapshot,
+  WritePlan,
+} from "./port";
+
+/** Excel.run, or a stand-in for it in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Whether the host supports a requirement set (Office.context.requirements.isSetSupported). */
+export type SupportsSet = (name: string, version: string) => boolean;
+
+/**
+ * Cells per read or write request. Excel on the web refuses requests over 5 MB; values, formulas and
+ * value types of 100.000 cells stay well under that. The chunk is large enough that the contract's
+ * tables up to ~10.000 rows take one request each, so the sync count does not grow with rows.
+ */
+export const CHUNK_CELLS = 100_000;
+/** RangeAreas addresses stay below Excel's ~8.000-character limit for one getRanges call. */
+export const MAX_AREAS_ADDRESS = 7_000;
+
+/**
+ * The workbook port over Office.js. Reading is four syncs whatever the row count (sheets and tables;
+ * table ranges and used ranges; then cell contents, one sync per chunk of 100.000 cells); writing is
+ * one sync per chunk of written cells. Fills are set per colour on RangeAreas, not per cell, where
+ * ExcelApi 1.9 is supported.
+ */
+export class OfficeWorkbook implements WorkbookPort {
+  private lastSnapshot?: WorkbookSnapshot;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly supports: SupportsSet = () => false,
+  ) {}
+
+  async snapshot(): Promise<WorkbookSnapshot> {
+    const snapshot = await this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name, items/showTotals, items/worksheet/name");
+      await context.sync();
+
+      const wanted = new Set(
+        [...CONTRACT.flatMap((c) => [c.sheetName, c.tableName]), SUMMARY_SHEET, APPROPRIATIONS_SHEET].map(
+          normalizeName,
+        ),
+      );
+      const tableSheets = new Set(tables.items.map((t) => t.worksheet.name));
+      const sheets = worksheets.items.filter(
+        (ws) => wanted.has(normalizeName(ws.name)) || tableSheets.has(ws.name),
+      );
+      const tableRanges = tables.items.map((t) => t.getRange().load("address"));
+      const used = sheets.map((ws) => {
+        ws.load("protection/protected");
+        return ws.getUsedRangeOrNullObject(true).load("address, rowCount, columnCount");
+      });
+      await context.sync();
+
+      const reads = sheets.map((ws, i) => {
+        const range = used[i]!;
+        if (range.isNullObject) return { top: 1, left: 1, chunks: [] as Excel.Range[] };
+        const bounds = parseRange(range.address.split("!").pop()!);
+        const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / range.columnCount));
+        const chunks: Excel.Range[] = [];
+        for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
+          const rows = Math.min(rowsPerChunk, range.rowCount - r);
+          chunks.push(ws.getRangeByIndexes(bounds.top - 1 + r, bounds.left - 1, rows, range.columnCount));
+        }
+        return { top: bounds.top, left: bounds.left, chunks };
+      });
+      // One sync per chunk index: the first chunk of every sheet together, and so on.
+      const depth = Math.max(0, ...reads.map((r) => r.chunks.length));
+      for (let k = 0; k < depth; k++) {
+        for (const read of reads) read.chunks[k]?.load("values, formulas, valueTypes");
+        await context.sync();
+      }
+
+      const sheetSnapshots: SheetSnapshot[] = sheets.map((ws, i) => {
+        const read = reads[i]!;
+        const values: RawValue[][] = Array.from({ length: read.top - 1 }, () => []);
+        const formulaCells = new Set<string>();
+        for (const chunk of read.chunks) {
+          chunk.values.forEach((row, r) => {
+            const rowNumber = values.length + 1;
+            const out: RawValue[] = [];
+            row.forEach((value, c) => {
+              const type = chunk.valueTypes[r]?.[c];
+              out[read.left - 1 + c] =
+                type === "Empty" ? null : type === "Error" ? { error: String(value) } : (value as RawValue);
+              const formula = chunk.formulas[r]?.[c];
+              if (typeof formula === "string" && formula.startsWith("="))
+                formulaCells.add(a1(rowNumber, read.left + c));
+            });
+            values.push(out);
+          });
+        }
+        return {
+          name: ws.name,
+          values,
+          formulaCells,
+          hiddenRows: new Set<number>(),
+          merges: [],
+          protected: Boolean(ws.protection.protected),
+        };
+      });
+      const tableSnapshots: TableSnapshot[] = tables.items.map((t, i) => ({
+        name: t.name,
+        sheet: t.worksheet.name,
+        ...parseRange(tableRanges[i]!.address.split("!").pop()!),
+        hasTotalsRow: Boolean(t.showTotals),
+      }));
+      return { sheets: sheetSnapshots, tables: tableSnapshots };
+    });
+    this.lastSnapshot = snapshot;
+    return snapshot;
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    const existing = new Set((this.lastSnapshot?.sheets ?? []).map((s) => s.name));
+    const useAreas = this.supports("ExcelApi", "1.9");
+    await this.run(async (context) => {
+      context.application.suspendApiCalculationUntilNextSync();
+      const sheets = context.workbook.worksheets;
+      for (const sheet of plan.sheets) {
+        if (sheet.replace && existing.has(sheet.name)) sheets.getItem(sheet.name).getRange().clear("All");
+        else if (!existing.has(sheet.name)) sheets.add(sheet.name);
+      }
+      for (const resize of plan.tableResizes) {
+        const table = context.workbook.tables.getItem(resize.table);
+        for (const header of resize.addColumns) table.columns.add(undefined, undefined, header);
+      }
+      let cellsInRequest = 0;
+      for (const block of plan.blocks) {
+        const cells = block.values.length * (block.values[0]?.length ?? 0);
+        if (cellsInRequest > 0 && cellsInRequest + cells > CHUNK_CELLS) {
+          await context.sync();
+          cellsInRequest = 0;
+        }
+        cellsInRequest += cells;
+        writeBlock(sheets.getItem(block.sheet), block, useAreas);
+      }
+      for (const cf of plan.conditionalFills) {
+        const range = sheets.getItem(cf.sheet).getRange(cf.range);
+        range.conditionalFormats.clearAll();
+        for (const rule of cf.rules) {
+          const format = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType.cellValue);
+          format.cellValue.format.fill.color = hex(rule.fill);
+          format.cellValue.format.font.color = hex(rule.font);
+          format.cellValue.rule = { formula1: `="${rule.equals}"`, operator: "EqualTo" };
+        }
+      }
+      for (const width of plan.columnWidths) {
+        // Excel measures column width in points; a character of the default font is about 7 points.
+        sheets
+          .getItem(width.sheet)
+          .getRange(`${columnLetters(width.col)}:${columnLetters(width.col)}`).format.columnWidth =
+          width.width * 7;
+      }
+      await context.sync();
+    });
+  }
+}
+
+function hex(argb: Argb): string {
+  return `#${argb.slice(-6)}`;
+}
+
+function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): void {
+  const rows = block.values.length;
+  const cols = block.values[0]?.length ?? 0;
+  const range = ws.getRangeByIndexes(block.row - 1, block.col - 1, rows, cols);
+  range.values = block.values.map((row) => row.map((v) => (v === null ? "" : v)));
+  if (block.numberFormat) range.numberFormat = block.values.map((row) => row.map(() => block.numberFormat!));
+  if (block.bold) range.format.font.bold = true;
+  if (block.fills) {
+    range.format.fill.clear();
+    for (const [colour, addresses] of byColour(block, block.fills)) {
+      for (const target of targets(ws, addresses, useAreas)) target.format.fill.color = hex(colour);
+    }
+  }
+  if (block.fontColors) {
+    for (const [colour, addresses] of byColour(block, block.fontColors)) {
+      for (const target of targets(ws, addresses, useAreas)) target.format.font.color = hex(colour);
+    }
+  }
+}
+
+/** The block's cells grouped by colour, as A1 addresses. */
+function byColour(block: BlockWrite, colours: (Argb | undefined)[][]): Map<Argb, string[]> {
+  const groups = new Map<Argb, string[]>();
+  colours.forEach((row, r) =>
+    row.forEach((colour, c) => {
+      if (!colour) return;
+      const list = groups.get(colour) ?? [];
+      list.push(a1(block.row + r, block.col + c));
+      groups.set(colour, list);
+    }),
+  );
+  return groups;
+}
+
+/** RangeAreas over the addresses, chunked below Excel's address-length limit; single ranges without 1.9. */
+function targets(
+  ws: Excel.Worksheet,
+  addresses: string[],
+  useAreas: boolean,
+): (Excel.Range | Excel.RangeAreas)[] {
+  if (!useAreas) return addresses.map((address) => ws.getRange(address));
+  const out: Excel.RangeAreas[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const address of addresses) {
+    if (length + address.length + 1 > MAX_AREAS_ADDRESS && current.length > 0) {
+      out.push(ws.getRanges(current.join(",")));
+      current = [];
+      length = 0;
+    }
+    current.push(address);
+    length += address.length + 1;
+  }
+  if (current.length > 0) out.push(ws.getRanges(current.join(",")));
+  return out;
+}

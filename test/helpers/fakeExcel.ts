@@ -1,0 +1,471 @@
+/// <reference types="office-js" />
+import ExcelJS from "exceljs";
+import { OfficeMockObject } from "office-addin-mock";
+import { RawValue } from "../../src/domain";
+import { a1, parseA1, parseRange } from "../../src/workbook/address";
+import { ExcelRun } from "../../src/workbook/officeWorkbook";
+import { toRawValue } from "../../src/workbook/fileWorkbook";
+
+/** One cell of the simulated Excel. */
+export interface FakeCell {
+  value: RawValue;
+  formula?: string;
+  numberFormat?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
+interface FakeSheetModel {
+  name: string;
+  cells: Map<string, FakeCell>;
+  protected: boolean;
+  conditionalFormats: {
+    range: string;
+    rules: { formula1: string; operator: string; fill?: string; font?: string }[];
+  }[];
+  columnWidths: Map<string, number>;
+}
+
+interface FakeTableModel {
+  name: string;
+  sheet: string;
+  ref: string;
+  showTotals: boolean;
+}
+
+type Op = () => void;
+
+/**
+ * A simulated Excel for the Office.js adapter: an in-memory workbook behind objects that behave like
+ * Office.js proxies. Loadable state lives in office-addin-mock objects (a property read before load and
+ * sync gives the mock's "not loaded" value, as it would fail in Excel), writes are queued and applied at
+ * sync, and every sync and API call is counted.
+ */
+export class FakeExcel {
+  readonly sheets: FakeSheetModel[] = [];
+  readonly tables: FakeTableModel[] = [];
+  syncs = 0;
+  calls = 0;
+  private pendingMocks: OfficeMockObject[] = [];
+  private pendingOps: Op[] = [];
+
+  static fromExcelJS(wb: ExcelJS.Workbook): FakeExcel {
+    const fake = new FakeExcel();
+    wb.eachSheet((ws) => {
+      const cells = new Map<string, FakeCell>();
+      ws.eachRow({ includeEmpty: false }, (row) =>
+        row.eachCell({ includeEmpty: false }, (cell) => {
+          const { value, formula } = toRawValue(cell.value);
+          const f = cell.value as { formula?: string };
+          cells.set(cell.address, {
+            value,
+            ...(formula ? { formula: `=${f.formula ?? ""}` } : {}),
+            ...(cell.numFmt ? { numberFormat: cell.numFmt } : {}),
+          });
+        }),
+      );
+      const isProtected = Boolean(
+        (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
+      );
+      fake.sheets.push({
+        name: ws.name,
+        cells,
+        protected: isProtected,
+        conditionalFormats: [],
+        columnWidths: new Map(),
+      });
+      for (const t of ws.getTables() as unknown as {
+        table?: { name: string; tableRef: string; totalsRow?: boolean };
+        model?: { name: string; tableRef: string };
+      }[]) {
+        const model = (t.table ?? t.model)!;
+        const ref =
+          model.tableRef ?? ((t as unknown as { table: { tableRef: string } }).table.tableRef as string);
+        fake.tables.push({ name: model.name, sheet: ws.name, ref, showTotals: false });
+      }
+    });
+    return fake;
+  }
+
+  readonly run: ExcelRun = async (batch) => batch(this.context());
+
+  sheet(name: string): FakeSheetModel {
+    const sheet = this.sheets.find((s) => s.name === name);
+    if (!sheet) throw new Error(`Fake Excel: no sheet ${name}`);
+    return sheet;
+  }
+
+  cell(sheet: string, address: string): FakeCell | undefined {
+    return this.sheet(sheet).cells.get(address);
+  }
+
+  private track<T extends OfficeMockObject>(mock: T): T {
+    this.pendingMocks.push(mock);
+    return mock;
+  }
+
+  private op(op: Op): void {
+    this.calls++;
+    this.pendingOps.push(op);
+  }
+
+  private async sync(): Promise<void> {
+    this.syncs++;
+    const ops = this.pendingOps;
+    this.pendingOps = [];
+    for (const op of ops) op();
+    const mocks = this.pendingMocks;
+    for (const mock of mocks) await mock.sync();
+  }
+
+  private context(): Excel.RequestContext {
+    const self = this;
+    const collection = <T extends { load(p: string): void }>(items: () => T[]) => ({
+      get items() {
+        return items();
+      },
+      load(properties: string) {
+        self.calls++;
+        for (const item of items()) item.load(properties.replace(/items\//g, ""));
+      },
+    });
+    const sheets = this.sheets.map((s) => this.worksheet(s.name));
+    const tables = this.tables.map((t) => this.table(t));
+    return {
+      workbook: {
+        worksheets: {
+          ...collection(() => sheets),
+          getItem: (name: string) => {
+            self.calls++;
+            return this.worksheet(name);
+          },
+          add: (name: string) => {
+            this.op(() =>
+              this.sheets.push({
+                name,
+                cells: new Map(),
+                protected: false,
+                conditionalFormats: [],
+                columnWidths: new Map(),
+              }),
+            );
+            return this.worksheet(name);
+          },
+        },
+        tables: {
+          ...collection(() => tables),
+          getItem: (name: string) => {
+            self.calls++;
+            return this.table(this.tables.find((t) => t.name === name)!);
+          },
+        },
+      },
+      application: {
+        suspendApiCalculationUntilNextSync: () => {
+          self.calls++;
+        },
+      },
+      sync: () => this.sync(),
+    } as unknown as Excel.RequestContext;
+  }
+
+  private worksheet(name: string) {
+    const self = this;
+    const model = () => this.sheet(name);
+    const exists = this.sheets.some((s) => s.name === name);
+    const mock = this.track(
+      new OfficeMockObject({ name, protection: { protected: exists ? model().protected : false } }),
+    );
+    return {
+      get name() {
+        return mock.name as string;
+      },
+      get protection() {
+        return mock.protection as { protected: boolean };
+      },
+      load(p: string) {
+        self.calls++;
+        mock.load(p);
+        return this;
+      },
+      getUsedRangeOrNullObject: () => {
+        self.calls++;
+        const cells = [...model().cells].filter(
+          ([, c]) => c.value !== null && c.value !== undefined && c.value !== "",
+        );
+        if (cells.length === 0) return this.range(name, undefined);
+        const positions = cells.map(([address]) => parseA1(address));
+        const top = Math.min(...positions.map((p) => p.row));
+        const left = Math.min(...positions.map((p) => p.col));
+        const bottom = Math.max(...positions.map((p) => p.row));
+        const right = Math.max(...positions.map((p) => p.col));
+        return this.range(name, `${a1(top, left)}:${a1(bottom, right)}`);
+      },
+      getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
+        self.calls++;
+        return this.range(name, `${a1(row + 1, col + 1)}:${a1(row + rows, col + cols)}`);
+      },
+      getRange: (address?: string) => {
+        self.calls++;
+        if (address === undefined) return this.range(name, "A1:XFD1048576");
+        const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
+        return this.range(name, columns ? `${columns[1]}1:${columns[2]}1048576` : address);
+      },
+      getRanges: (addresses: string) => {
+        self.calls++;
+        if (addresses.length > 8000)
+          throw new Error("Fake Excel: RangeAreas address longer than 8.000 characters");
+        return this.areas(name, addresses.split(","));
+      },
+    };
+  }
+
+  private table(model: FakeTableModel) {
+    const self = this;
+    const mock = this.track(
+      new OfficeMockObject({
+        name: model.name,
+        showTotals: model.showTotals,
+        worksheet: { name: model.sheet },
+      }),
+    );
+    return {
+      get name() {
+        return mock.name as string;
+      },
+      get showTotals() {
+        return mock.showTotals as boolean;
+      },
+      get worksheet() {
+        return mock.worksheet as { name: string };
+      },
+      load(p: string) {
+        self.calls++;
+        mock.load(p);
+        return this;
+      },
+      getRange: () => {
+        self.calls++;
+        return this.range(model.sheet, model.ref);
+      },
+      columns: {
+        add: (_index: number | undefined, _values: unknown, header: string) => {
+          this.op(() => {
+            const bounds = parseRange(model.ref);
+            const col = bounds.right + 1;
+            model.ref = `${a1(bounds.top, bounds.left)}:${a1(bounds.bottom, col)}`;
+            this.sheet(model.sheet).cells.set(a1(bounds.top, col), { value: header });
+          });
+        },
+      },
+    };
+  }
+
+  /** A range: loadable values through office-addin-mock; writes queued until sync. */
+  private range(sheet: string, address: string | undefined) {
+    const self = this;
+    const bounds = address ? parseRange(address) : undefined;
+    const data = () => {
+      const values: unknown[][] = [];
+      const formulas: unknown[][] = [];
+      const valueTypes: string[][] = [];
+      if (bounds && bounds.bottom - bounds.top < 200_000) {
+        for (let r = bounds.top; r <= bounds.bottom; r++) {
+          const rowValues: unknown[] = [];
+          const rowFormulas: unknown[] = [];
+          const rowTypes: string[] = [];
+          for (let c = bounds.left; c <= bounds.right; c++) {
+            const cell = this.sheets.find((s) => s.name === sheet)?.cells.get(a1(r, c));
+            const v = cell?.value;
+            const isError = typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
+            rowValues.push(
+              v === null || v === undefined ? "" : isError ? v.error : v instanceof Date ? v.getTime() : v,
+            );
+            rowFormulas.push(cell?.formula ?? rowValues[rowValues.length - 1]);
+            rowTypes.push(
+              v === null || v === undefined || v === ""
+                ? "Empty"
+                : isError
+                  ? "Error"
+                  : typeof v === "number"
+                    ? "Double"
+                    : typeof v === "boolean"
+                      ? "Boolean"
+                      : "String",
+            );
+          }
+          values.push(rowValues);
+          formulas.push(rowFormulas);
+          valueTypes.push(rowTypes);
+        }
+      }
+      return { values, formulas, valueTypes };
+    };
+    const contents =
+      bounds && bounds.bottom - bounds.top < 200_000 ? data() : { values: [], formulas: [], valueTypes: [] };
+    const mock = this.track(
+      new OfficeMockObject({
+        address: address ? `${sheet}!${address}` : "",
+        rowCount: bounds ? bounds.bottom - bounds.top + 1 : 0,
+        columnCount: bounds ? bounds.right - bounds.left + 1 : 0,
+        isNullObject: address === undefined,
+        ...contents,
+      }),
+    );
+    const each = (apply: (cell: FakeCell, r: number, c: number) => void) =>
+      this.eachCell(sheet, bounds!, apply);
+    return {
+      get isNullObject() {
+        return address === undefined;
+      },
+      get address() {
+        return mock.address as string;
+      },
+      get rowCount() {
+        return mock.rowCount as number;
+      },
+      get columnCount() {
+        return mock.columnCount as number;
+      },
+      get values() {
+        return mock.values as unknown[][];
+      },
+      set values(values: unknown[][]) {
+        self.op(() =>
+          each((cell, r, c) => {
+            const v = values[r]![c];
+            cell.value = v === "" ? null : (v as RawValue);
+            delete cell.formula;
+          }),
+        );
+      },
+      get formulas() {
+        return mock.formulas as unknown[][];
+      },
+      get valueTypes() {
+        return mock.valueTypes as string[][];
+      },
+      set numberFormat(formats: string[][]) {
+        self.op(() => each((cell, r, c) => (cell.numberFormat = formats[r]![c]!)));
+      },
+      load(p: string) {
+        self.calls++;
+        mock.load(p);
+        return this;
+      },
+      clear: () => self.op(() => this.sheet(sheet).cells.clear()),
+      format: this.format(
+        sheet,
+        (apply) => each(apply),
+        (width) => this.sheet(sheet).columnWidths.set(address ?? "", width),
+      ),
+      conditionalFormats: {
+        clearAll: () =>
+          self.op(
+            () =>
+              (this.sheet(sheet).conditionalFormats = this.sheet(sheet).conditionalFormats.filter(
+                (f) => f.range !== address,
+              )),
+          ),
+        add: () => {
+          self.calls++;
+          const rule = {
+            formula1: "",
+            operator: "",
+            fill: undefined as string | undefined,
+            font: undefined as string | undefined,
+          };
+          self.op(() => {
+            const list = this.sheet(sheet).conditionalFormats;
+            const entry = list.find((f) => f.range === address) ?? { range: address!, rules: [] };
+            if (!list.includes(entry)) list.push(entry);
+            entry.rules.push(rule);
+          });
+          return {
+            cellValue: {
+              format: {
+                fill: {
+                  set color(c: string) {
+                    self.calls++;
+                    rule.fill = c;
+                  },
+                },
+                font: {
+                  set color(c: string) {
+                    self.calls++;
+                    rule.font = c;
+                  },
+                },
+              },
+              set rule(r: { formula1: string; operator: string }) {
+                self.calls++;
+                rule.formula1 = r.formula1;
+                rule.operator = r.operator;
+              },
+            },
+          };
+        },
+      },
+    };
+  }
+
+  private areas(sheet: string, addresses: string[]) {
+    const apply = (set: (cell: FakeCell) => void) =>
+      this.op(() => {
+        for (const address of addresses) this.eachCell(sheet, parseRange(address), set);
+      });
+    return {
+      format: {
+        fill: {
+          set color(c: string) {
+            apply((cell) => (cell.fill = c));
+          },
+        },
+        font: {
+          set color(c: string) {
+            apply((cell) => (cell.fontColor = c));
+          },
+        },
+      },
+    };
+  }
+
+  private eachCell(
+    sheet: string,
+    bounds: ReturnType<typeof parseRange>,
+    apply: (cell: FakeCell, r: number, c: number) => void,
+  ): void {
+    const s = this.sheet(sheet);
+    for (let r = bounds.top; r <= bounds.bottom; r++)
+      for (let c = bounds.left; c <= bounds.right; c++) {
+        const key = a1(r, c);
+        const cell = s.cells.get(key) ?? { value: null };
+        apply(cell, r - bounds.top, c - bounds.left);
+        s.cells.set(key, cell);
+      }
+  }
+
+  private format(sheet: string, each: (apply: (cell: FakeCell) => void) => void, width: (w: number) => void) {
+    const self = this;
+    return {
+      fill: {
+        set color(c: string) {
+          self.op(() => each((cell) => (cell.fill = c)));
+        },
+        clear: () => self.op(() => each((cell) => delete cell.fill)),
+      },
+      font: {
+        set bold(b: boolean) {
+          self.op(() => each((cell) => (cell.bold = b)));
+        },
+        set color(c: string) {
+          self.op(() => each((cell) => (cell.fontColor = c)));
+        },
+      },
+      set columnWidth(w: number) {
+        self.op(() => width(w));
+      },
+    };
+  }
+}

@@ -1,0 +1,191 @@
+import ExcelJS from "exceljs";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { Diagnostics, RawValue } from "../../src/domain";
+import { FileWorkbook, toRawValue } from "../../src/workbook/fileWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { WorkbookPort } from "../../src/workbook/port";
+import { runContract } from "../../src/workbook/run";
+import { FakeExcel } from "../helpers/fakeExcel";
+import { followUp2018, ledger2018 } from "../helpers/fixtures2018";
+import { conditionalFormats } from "../helpers/workbooks";
+
+/** What the suite needs of either implementation after a run. */
+interface Subject {
+  port: WorkbookPort;
+  value(sheet: string, address: string): RawValue | undefined;
+  fill(sheet: string, address: string): string | undefined;
+  numberFormat(sheet: string, address: string): string | undefined;
+  rules(sheet: string): { range: string; equals: string[] }[];
+  allCells(): Map<string, string>;
+}
+
+const implementations: { name: string; make(wb: ExcelJS.Workbook): Promise<Subject> }[] = [
+  {
+    name: "file workbook (ExcelJS)",
+    async make(wb) {
+      const file = await FileWorkbook.fromBuffer(Buffer.from(await wb.xlsx.writeBuffer()));
+      const ws = (sheet: string) => file.workbook.getWorksheet(sheet)!;
+      return {
+        port: file,
+        value: (sheet, address) => toRawValue(ws(sheet).getCell(address).value).value,
+        fill: (sheet, address) => {
+          const fill = ws(sheet).getCell(address).fill as
+            { pattern?: string; fgColor?: { argb?: string } } | undefined;
+          return fill?.pattern === "solid" ? fill.fgColor?.argb?.slice(-6) : undefined;
+        },
+        numberFormat: (sheet, address) => ws(sheet).getCell(address).numFmt,
+        rules: (sheet) =>
+          conditionalFormats(ws(sheet)).map((cf) => ({
+            range: cf.ref,
+            equals: cf.rules.map((r) => String((r as { formulae?: unknown[] }).formulae?.[0] ?? "")),
+          })),
+        allCells: () => {
+          const cells = new Map<string, string>();
+          file.workbook.eachSheet((s) =>
+            s.eachRow({ includeEmpty: false }, (row) =>
+              row.eachCell({ includeEmpty: false }, (cell) =>
+                cells.set(`${s.name}!${cell.address}`, JSON.stringify(toRawValue(cell.value))),
+              ),
+            ),
+          );
+          return cells;
+        },
+      };
+    },
+  },
+  {
+    name: "Office.js workbook (office-addin-mock, simulated Excel)",
+    async make(wb) {
+      const fake = FakeExcel.fromExcelJS(wb);
+      return {
+        port: new OfficeWorkbook(fake.run, () => true),
+        value: (sheet, address) => fake.cell(sheet, address)?.value ?? null,
+        fill: (sheet, address) => fake.cell(sheet, address)?.fill?.slice(1),
+        numberFormat: (sheet, address) => fake.cell(sheet, address)?.numberFormat,
+        rules: (sheet) =>
+          fake
+            .sheet(sheet)
+            .conditionalFormats.map((cf) => ({
+              range: cf.range,
+              equals: cf.rules.map((r) => r.formula1.replace(/^=/, "")),
+            })),
+        allCells: () => {
+          const cells = new Map<string, string>();
+          for (const s of fake.sheets)
+            for (const [address, cell] of s.cells)
+              if (cell.value !== null && cell.value !== undefined)
+                cells.set(
+                  `${s.name}!${address}`,
+                  JSON.stringify({ value: cell.value, formula: Boolean(cell.formula) }),
+                );
+          return cells;
+        },
+      };
+    },
+  },
+];
+
+describe.each(implementations)("the workbook contract through the $name", ({ make }) => {
+  it.each([true, false])(
+    "computes the 2018 sample and writes it back (Excel tables: %s)",
+    async (asTables) => {
+      const subject = await make(buildSampleWorkbook({ asTables }));
+      const outcome = await runContract(subject.port);
+      expect(outcome.summary.diagnostics).toEqual([]);
+      expect(outcome.ok).toBe(true);
+      const { documented } = followUp2018();
+      documented.forEach((value, i) => {
+        expect(subject.value("Opfølgning", `F${5 + i}`)).toBe(value);
+        expect(subject.numberFormat("Opfølgning", `F${5 + i}`)).toBe("#,##0");
+      });
+      expect(subject.value("Opfølgning", "F4")).toBe("Mer-/mindreforbrug");
+      expect(subject.value("Opfølgning", "G17")).toBe("GUL");
+      expect(subject.fill("Opfølgning", "G17")).toBe("FFEB9C");
+      expect(subject.fill("Opfølgning", "G5")).toBe("C6EFCE");
+      expect(subject.fill("Opfølgning", "G11")).toBe("FFC7CE");
+      expect(subject.rules("Opfølgning").find((r) => r.range === "G5:G29")?.equals).toEqual([
+        '"GRØN"',
+        '"GUL"',
+        '"RØD"',
+      ]);
+      const { documentedTotals } = ledger2018();
+      documentedTotals.forEach((total, i) =>
+        expect(subject.value("Reservationspulje", `G${5 + i}`)).toBe(total),
+      );
+      expect([subject.value("Reservationspulje", "E14"), subject.value("Reservationspulje", "F14")]).toEqual([
+        39414, -125507,
+      ]);
+      expect(subject.value("Tillægsbevillinger", "C2")).toBe(8131000);
+      expect(subject.value("Resultat", "A1")).toBe("Reservationspuljen – resultat");
+    },
+  );
+
+  it("writes nothing when a cell it would overwrite is the user's", async () => {
+    const wb = buildSampleWorkbook({ asTables: false });
+    wb.getWorksheet("Opfølgning")!.getCell("F4").value = "Økonomi";
+    wb.getWorksheet("Opfølgning")!.getCell("F9").value = "se bilag";
+    const subject = await make(wb);
+    const before = subject.allCells();
+    const outcome = await runContract(subject.port, new Diagnostics());
+    expect(outcome.ok).toBe(false);
+    expect(outcome.summary.diagnostics.map((d) => [d.code, d.sheet, d.cell])).toEqual([
+      ["NOT_OWNED", "Opfølgning", "F9"],
+    ]);
+    expect(subject.allCells()).toEqual(before);
+  });
+
+  it("gives the same workbook when run twice, with one rule set per flag column", async () => {
+    const subject = await make(buildSampleWorkbook({ asTables: true }));
+    await runContract(subject.port);
+    const once = subject.allCells();
+    const rulesOnce = subject.rules("Opfølgning");
+    const second = await runContract(subject.port);
+    expect(second.ok).toBe(true);
+    expect(subject.allCells()).toEqual(once);
+    expect(subject.rules("Opfølgning")).toEqual(rulesOnce);
+    expect(rulesOnce).toHaveLength(3);
+  });
+});
+
+function followUpWorkbook(rows: number): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Opfølgning").addTable({
+    name: "Opfoelgning",
+    ref: "A1",
+    headerRow: true,
+    columns: ["Område", "Pulje", "Korrigeret budget", "Forventet regnskab"].map((name) => ({
+      name,
+      filterButton: true,
+    })),
+    rows: Array.from({ length: rows }, (_, i) => [
+      `Område ${i}`,
+      "Budgetgaranti",
+      10_000 + i,
+      10_000 + ((i * 37) % 700) - 200,
+    ]),
+  });
+  wb.addWorksheet("Regler").addRows([
+    ["Parameter", "Værdi"],
+    ["Budgetår", 2025],
+  ]);
+  return wb;
+}
+
+describe("Office.js batching", () => {
+  it("uses the same number of context.sync() calls for 10, 1.000 and 10.000 rows", async () => {
+    const counts: { rows: number; read: number; write: number; calls: number }[] = [];
+    for (const rows of [10, 1_000, 10_000]) {
+      const fake = FakeExcel.fromExcelJS(followUpWorkbook(rows));
+      const port = new OfficeWorkbook(fake.run, () => true);
+      await port.snapshot();
+      const read = fake.syncs;
+      const outcome = await runContract(port);
+      expect(outcome.ok).toBe(true);
+      counts.push({ rows, read, write: fake.syncs - 2 * read, calls: fake.calls });
+    }
+    expect(new Set(counts.map((c) => c.read)).size).toBe(1);
+    expect(new Set(counts.map((c) => c.write)).size).toBe(1);
+    expect(counts[0]!.read).toBe(3);
+    expect(counts[0]!.write).toBe(1);
+  }, 60_000);
+});
