@@ -1,0 +1,238 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title3,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { describeLocation, formatDanishNumber } from "../domain";
+import type { Summary } from "../workbook/summary";
+import type { PaneServices } from "./services";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  diagnostics: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+type State =
+  | { kind: "idle" }
+  | { kind: "running"; step: string }
+  | { kind: "template"; sheets: string[] }
+  | { kind: "result"; ok: boolean; summary: Summary }
+  | { kind: "error"; message: string };
+
+const amount = (value: number | undefined) => (value === undefined ? "" : formatDanishNumber(value, Number.isInteger(value) ? 0 : 2));
+
+function FlagBadge({ flag }: { flag: string }) {
+  const color = flag === "GRØN" ? "success" : flag === "GUL" ? "warning" : flag === "RØD" ? "danger" : "informative";
+  return (
+    <Badge appearance="filled" color={color} aria-label={`Flag: ${flag}`}>
+      {flag}
+    </Badge>
+  );
+}
+
+/** The task pane: Indsæt skabelon, Beregn, and the result of the last run. */
+export function App({ services }: { services: PaneServices }) {
+  const styles = useStyles();
+  const [state, setState] = React.useState<State>({ kind: "idle" });
+  const running = state.kind === "running";
+
+  const compute = async () => {
+    setState({ kind: "running", step: "Læser projektmappen …" });
+    try {
+      const result = await services.compute((step) => setState({ kind: "running", step }));
+      setState({ kind: "result", ok: result.ok, summary: result.summary });
+    } catch (error) {
+      setState({ kind: "error", message: (error as Error).message });
+    }
+  };
+
+  const insertTemplate = async () => {
+    setState({ kind: "running", step: "Indsætter skabelonen …" });
+    try {
+      setState({ kind: "template", sheets: (await services.insertTemplate()).sheets });
+    } catch (error) {
+      setState({ kind: "error", message: (error as Error).message });
+    }
+  };
+
+  return (
+    <main className={styles.root}>
+      <Title3 as="h1">Reservationspuljen</Title3>
+      <Body1>Opfølgning, lyskryds, reservationspulje og tillægsbevillinger for forsørgelses- og sikringsydelser.</Body1>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={compute} disabled={running}>
+          Beregn
+        </Button>
+        <Button onClick={insertTemplate} disabled={running}>
+          Indsæt skabelon
+        </Button>
+      </div>
+      {state.kind === "idle" && <Caption1>Klik Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.</Caption1>}
+      {state.kind === "running" && <Spinner size="small" label={state.step} />}
+      {state.kind === "error" && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Beregningen kunne ikke gennemføres</MessageBarTitle>
+            {state.message}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === "template" && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Skabelonen er indsat</MessageBarTitle>
+            Arkene {state.sheets.join(", ")} er tilføjet. Udfyld tabellerne og klik Beregn.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {state.kind === "result" && <Result summary={state.summary} ok={state.ok} services={services} />}
+    </main>
+  );
+}
+
+function Result({ summary, ok, services }: { summary: Summary; ok: boolean; services: PaneServices }) {
+  const styles = useStyles();
+  const errors = summary.diagnostics.filter((d) => d.level === "error");
+  const nothing = summary.diagnostics.some((d) => d.code === "NOTHING_FOUND");
+  return (
+    <>
+      {ok ? (
+        <MessageBar intent={summary.diagnostics.length > 0 ? "warning" : "success"}>
+          <MessageBarBody>
+            <MessageBarTitle>Beregnet</MessageBarTitle>
+            {summary.diagnostics.length > 0 ? `Resultaterne er skrevet; se ${summary.diagnostics.length} bemærkning(er) nedenfor.` : "Resultaterne er skrevet i projektmappen."}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{nothing ? "Ingen tabeller at beregne" : "Intet er skrevet"}</MessageBarTitle>
+            {nothing
+              ? "Projektmappen indeholder ingen af Reservationspuljens tabeller. Klik Indsæt skabelon for at komme i gang."
+              : `${errors.length} fejl skal rettes, før der kan beregnes. Klik på en fejl for at gå til cellen.`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {summary.pool && (
+        <section className={styles.section} aria-label="Reservationspulje">
+          <Subtitle2 as="h2">Reservationspulje ({summary.unit})</Subtitle2>
+          <Table size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Pulje</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Uden prognoser</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {[...summary.pool.pools, "I alt"].map((pool) => (
+                <TableRow key={pool}>
+                  <TableCell>{pool}</TableCell>
+                  <TableCell className={styles.number}>{amount(summary.pool!.result[pool])}</TableCell>
+                  <TableCell className={styles.number}>{amount(summary.pool!.resultExcludingPrognoses[pool])}</TableCell>
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableCell>Budgetværn</TableCell>
+                <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
+                <TableCell />
+              </TableRow>
+              <TableRow>
+                <TableCell>Kassefinansiering</TableCell>
+                <TableCell className={styles.number}>{amount(summary.pool.kassefinansiering)}</TableCell>
+                <TableCell className={styles.number}>{amount(summary.pool.kassefinansieringExcludingPrognoses)}</TableCell>
+              </TableRow>
+            </TableBody>
+          </Table>
+          <Body1>
+            Puljeflag: <FlagBadge flag={summary.pool.flag} />
+          </Body1>
+        </section>
+      )}
+      {summary.followUp && (
+        <section className={styles.section} aria-label="Lyskryds">
+          <Subtitle2 as="h2">Lyskryds</Subtitle2>
+          <Table size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Indikator</TableHeaderCell>
+                {["GRØN", "GUL", "RØD", "–"].map((f) => (
+                  <TableHeaderCell key={f} className={styles.number}>
+                    {f}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {Object.entries(summary.followUp.flagCounts).map(([name, counts]) => (
+                <TableRow key={name}>
+                  <TableCell>{name.charAt(0).toUpperCase() + name.slice(1)}</TableCell>
+                  {["GRØN", "GUL", "RØD", "–"].map((f) => (
+                    <TableCell key={f} className={styles.number}>
+                      {counts[f] ?? 0}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Caption1>Mer-/mindreforbrug i alt (uden for puljen ikke medregnet): {amount(summary.followUp.total)}</Caption1>
+        </section>
+      )}
+      {summary.appropriations && summary.appropriations.length > 0 && (
+        <section className={styles.section} aria-label="Tillægsbevillinger">
+          <Subtitle2 as="h2">Tillægsbevillinger</Subtitle2>
+          {summary.appropriations.map((a, i) => (
+            <Body1 key={i}>{a.tekst}</Body1>
+          ))}
+          <div className={styles.actions}>
+            <Button onClick={() => void services.copy(summary.appropriations!.map((a) => a.tekst).join("\n"))}>Kopiér teksterne</Button>
+            <Button appearance="subtle" onClick={() => void services.select("Tillægsbevillinger", "A1")}>
+              Gå til arket Tillægsbevillinger
+            </Button>
+          </div>
+        </section>
+      )}
+      {summary.diagnostics.length > 0 && (
+        <section className={styles.section} aria-label="Bemærkninger">
+          <Subtitle2 as="h2">Bemærkninger</Subtitle2>
+          <ul className={styles.diagnostics}>
+            {summary.diagnostics.map((d, i) => (
+              <li key={i}>
+                <Badge appearance="tint" color={d.level === "error" ? "danger" : "warning"}>
+                  {d.level === "error" ? "Fejl" : "Advarsel"}
+                </Badge>{" "}
+                {d.sheet ? (
+                  <Link as="button" onClick={() => void services.select(d.sheet!, d.cell)}>
+                    {describeLocation(d)}
+                  </Link>
+                ) : null}{" "}
+                {d.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

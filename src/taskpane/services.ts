@@ -1,0 +1,22 @@
+import type { Summary } from "../workbook/summary";
+
+/** What the pane does to the workbook; the Excel implementation is excelServices.ts, tests inject fakes. */
+export interface PaneServices {
+  /** Reads the workbook's tables, computes and writes every output. */
+  compute(onProgress: (step: string) => void): Promise<ComputeResult>;
+  /** Adds the contract's sheets as Excel tables, under new names where a sheet already exists. */
+  insertTemplate(): Promise<TemplateResult>;
+  /** Selects a cell (or a sheet) in the workbook. */
+  select(sheet: string, cell?: string): Promise<void>;
+  /** Copies a text to the clipboard. */
+  copy(text: string): Promise<void>;
+}
+
+export interface ComputeResult {
+  ok: boolean;
+  summary: Summary;
+}
+
+export interface TemplateResult {
+  sheets: string[];
+}
