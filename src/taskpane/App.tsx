@@ -25,11 +25,22 @@ import type { Summary } from "../workbook/summary";
 import type { PaneServices } from "./services";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  diagnostics: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  diagnostics: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
 });
 
 type State =
@@ -39,10 +50,12 @@ type State =
   | { kind: "result"; ok: boolean; summary: Summary }
   | { kind: "error"; message: string };
 
-const amount = (value: number | undefined) => (value === undefined ? "" : formatDanishNumber(value, Number.isInteger(value) ? 0 : 2));
+const amount = (value: number | undefined) =>
+  value === undefined ? "" : formatDanishNumber(value, Number.isInteger(value) ? 0 : 2);
 
 function FlagBadge({ flag }: { flag: string }) {
-  const color = flag === "GRØN" ? "success" : flag === "GUL" ? "warning" : flag === "RØD" ? "danger" : "informative";
+  const color =
+    flag === "GRØN" ? "success" : flag === "GUL" ? "warning" : flag === "RØD" ? "danger" : "informative";
   return (
     <Badge appearance="filled" color={color} aria-label={`Flag: ${flag}`}>
       {flag}
@@ -78,7 +91,9 @@ export function App({ services }: { services: PaneServices }) {
   return (
     <main className={styles.root}>
       <Title3 as="h1">Reservationspuljen</Title3>
-      <Body1>Opfølgning, lyskryds, reservationspulje og tillægsbevillinger for forsørgelses- og sikringsydelser.</Body1>
+      <Body1>
+        Opfølgning, lyskryds, reservationspulje og tillægsbevillinger for forsørgelses- og sikringsydelser.
+      </Body1>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={compute} disabled={running}>
           Beregn
@@ -87,7 +102,9 @@ export function App({ services }: { services: PaneServices }) {
           Indsæt skabelon
         </Button>
       </div>
-      {state.kind === "idle" && <Caption1>Klik Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.</Caption1>}
+      {state.kind === "idle" && (
+        <Caption1>Klik Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.</Caption1>
+      )}
       {state.kind === "running" && <Spinner size="small" label={state.step} />}
       {state.kind === "error" && (
         <MessageBar intent="error">
@@ -120,7 +137,9 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
         <MessageBar intent={summary.diagnostics.length > 0 ? "warning" : "success"}>
           <MessageBarBody>
             <MessageBarTitle>Beregnet</MessageBarTitle>
-            {summary.diagnostics.length > 0 ? `Resultaterne er skrevet; se ${summary.diagnostics.length} bemærkning(er) nedenfor.` : "Resultaterne er skrevet i projektmappen."}
+            {summary.diagnostics.length > 0
+              ? `Resultaterne er skrevet; se ${summary.diagnostics.length} bemærkning(er) nedenfor.`
+              : "Resultaterne er skrevet i projektmappen."}
           </MessageBarBody>
         </MessageBar>
       ) : (
@@ -149,7 +168,9 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
                 <TableRow key={pool}>
                   <TableCell>{pool}</TableCell>
                   <TableCell className={styles.number}>{amount(summary.pool!.result[pool])}</TableCell>
-                  <TableCell className={styles.number}>{amount(summary.pool!.resultExcludingPrognoses[pool])}</TableCell>
+                  <TableCell className={styles.number}>
+                    {amount(summary.pool!.resultExcludingPrognoses[pool])}
+                  </TableCell>
                 </TableRow>
               ))}
               <TableRow>
@@ -160,7 +181,9 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
               <TableRow>
                 <TableCell>Kassefinansiering</TableCell>
                 <TableCell className={styles.number}>{amount(summary.pool.kassefinansiering)}</TableCell>
-                <TableCell className={styles.number}>{amount(summary.pool.kassefinansieringExcludingPrognoses)}</TableCell>
+                <TableCell className={styles.number}>
+                  {amount(summary.pool.kassefinansieringExcludingPrognoses)}
+                </TableCell>
               </TableRow>
             </TableBody>
           </Table>
@@ -196,7 +219,9 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
               ))}
             </TableBody>
           </Table>
-          <Caption1>Mer-/mindreforbrug i alt (uden for puljen ikke medregnet): {amount(summary.followUp.total)}</Caption1>
+          <Caption1>
+            Mer-/mindreforbrug i alt (uden for puljen ikke medregnet): {amount(summary.followUp.total)}
+          </Caption1>
         </section>
       )}
       {summary.appropriations && summary.appropriations.length > 0 && (
@@ -206,7 +231,11 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
             <Body1 key={i}>{a.tekst}</Body1>
           ))}
           <div className={styles.actions}>
-            <Button onClick={() => void services.copy(summary.appropriations!.map((a) => a.tekst).join("\n"))}>Kopiér teksterne</Button>
+            <Button
+              onClick={() => void services.copy(summary.appropriations!.map((a) => a.tekst).join("\n"))}
+            >
+              Kopiér teksterne
+            </Button>
             <Button appearance="subtle" onClick={() => void services.select("Tillægsbevillinger", "A1")}>
               Gå til arket Tillægsbevillinger
             </Button>

@@ -7,8 +7,9 @@ import type { PaneServices } from "./services";
 
 /** The pane's services in Excel: Office.js for the workbook, the clipboard for copying. */
 export function excelServices(): PaneServices {
-  const run = <T,>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
-  const supports = (name: string, version: string) => Office.context.requirements.isSetSupported(name, version);
+  const run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Excel.run(batch);
+  const supports = (name: string, version: string) =>
+    Office.context.requirements.isSetSupported(name, version);
   return {
     async compute(onProgress) {
       onProgress("Læser projektmappens tabeller …");

@@ -79,8 +79,9 @@ export async function insertTemplate(run: ExcelRun): Promise<TemplateResult> {
       if (spec.table === "Parametre") {
         ws.getRange(`B2:B${bottom}`).numberFormat = spec.rows.map(() => ["General"]);
       } else {
-        ws.getRange(`A2:${a1(bottom, spec.headers.length)}`).numberFormat = Array.from({ length: bottom - 1 }, () =>
-          spec.headers.map(() => NUMBER_FORMATS.amount),
+        ws.getRange(`A2:${a1(bottom, spec.headers.length)}`).numberFormat = Array.from(
+          { length: bottom - 1 },
+          () => spec.headers.map(() => NUMBER_FORMATS.amount),
         );
       }
       ws.getRange(`A1:${a1(1, spec.headers.length)}`).format.autofitColumns();

@@ -63,12 +63,10 @@ const implementations: { name: string; make(wb: ExcelJS.Workbook): Promise<Subje
         fill: (sheet, address) => fake.cell(sheet, address)?.fill?.slice(1),
         numberFormat: (sheet, address) => fake.cell(sheet, address)?.numberFormat,
         rules: (sheet) =>
-          fake
-            .sheet(sheet)
-            .conditionalFormats.map((cf) => ({
-              range: cf.range,
-              equals: cf.rules.map((r) => r.formula1.replace(/^=/, "")),
-            })),
+          fake.sheet(sheet).conditionalFormats.map((cf) => ({
+            range: cf.range,
+            equals: cf.rules.map((r) => r.formula1.replace(/^=/, "")),
+          })),
         allCells: () => {
           const cells = new Map<string, string>();
           for (const s of fake.sheets)

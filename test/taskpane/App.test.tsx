@@ -1,0 +1,187 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from "react";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { App } from "../../src/taskpane/App";
+import type { PaneServices } from "../../src/taskpane/services";
+import type { Summary } from "../../src/workbook/summary";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow. The browser test uses the real one.
+class NoResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+(globalThis as unknown as { ResizeObserver: unknown }).ResizeObserver = NoResizeObserver;
+
+const summary2018: Summary = {
+  unit: "1.000 kr.",
+  followUp: {
+    groups: { Budgetgaranti: { afvigelse: 8131 } },
+    total: -6880,
+    rows: [],
+    flagCounts: {
+      økonomi: { GRØN: 18, GUL: 1, RØD: 6, "–": 0 },
+      mængder: { GRØN: 0, GUL: 0, RØD: 0, "–": 25 },
+      refusion: { GRØN: 0, GUL: 0, RØD: 0, "–": 25 },
+    },
+  },
+  pool: {
+    pools: ["Budgetgaranti", "Beskæftigelsestilskud"],
+    result: { Budgetgaranti: 39414, Beskæftigelsestilskud: -125507, "I alt": -86093 },
+    resultExcludingPrognoses: { Budgetgaranti: 39414, Beskæftigelsestilskud: -96006, "I alt": -56592 },
+    budgetvaern: 50000,
+    budgetvaernBrugt: 50000,
+    kassefinansiering: 36093,
+    kassefinansieringExcludingPrognoses: 6592,
+    flag: "RØD",
+    lines: [],
+  },
+  appropriations: [
+    {
+      tekst: "Budgetneutral tillægsbevilling fra …",
+      beløbKr: 8131000,
+      år: 2018,
+      fra: "a",
+      til: "b",
+      pulje: "Budgetgaranti",
+    },
+  ],
+  diagnostics: [],
+};
+
+function services(
+  overrides: Partial<PaneServices> = {},
+): PaneServices & { selected: [string, string | undefined][]; copied: string[] } {
+  const selected: [string, string | undefined][] = [];
+  const copied: string[] = [];
+  return {
+    compute: async () => ({ ok: true, summary: summary2018 }),
+    insertTemplate: async () => ({ sheets: ["Regler", "Opfølgning"] }),
+    select: async (sheet, cell) => void selected.push([sheet, cell]),
+    copy: async (text) => void copied.push(text),
+    selected,
+    copied,
+    ...overrides,
+  };
+}
+
+const renderPane = (s: PaneServices) =>
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App services={s} />
+    </FluentProvider>,
+  );
+
+describe("the task pane", () => {
+  it("starts with the two actions and a hint", () => {
+    renderPane(services());
+    expect(screen.getByRole("button", { name: "Beregn" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Indsæt skabelon" })).toBeTruthy();
+    expect(screen.getByText(/Klik Beregn/)).toBeTruthy();
+  });
+
+  it("an empty workbook: says there is nothing to compute and points at the template", async () => {
+    renderPane(
+      services({
+        compute: async () => ({
+          ok: false,
+          summary: {
+            unit: "1.000 kr.",
+            diagnostics: [
+              {
+                level: "error",
+                code: "NOTHING_FOUND",
+                message: "Projektmappen indeholder ingen af tabellerne …",
+              },
+            ],
+          },
+        }),
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    expect(await screen.findByText("Ingen tabeller at beregne")).toBeTruthy();
+    expect(screen.getByText(/Klik Indsæt skabelon/)).toBeTruthy();
+  });
+
+  it("template inserted: names the new sheets", async () => {
+    renderPane(services());
+    fireEvent.click(screen.getByRole("button", { name: "Indsæt skabelon" }));
+    expect(await screen.findByText("Skabelonen er indsat")).toBeTruthy();
+    expect(screen.getByText(/Arkene Regler, Opfølgning er tilføjet/)).toBeTruthy();
+  });
+
+  it("computed without diagnostics: the pool per sub-pool and in total, budgetværn, kassefinansiering, flag and counts", async () => {
+    const s = services();
+    renderPane(s);
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    expect(await screen.findByText("Resultaterne er skrevet i projektmappen.")).toBeTruthy();
+    const pool = screen.getByRole("region", { name: "Reservationspulje" });
+    expect(pool.textContent).toContain("Beskæftigelsestilskud-125.507-96.006");
+    expect(pool.textContent).toContain("I alt-86.093-56.592");
+    expect(pool.textContent).toContain("Budgetværn50.000");
+    expect(pool.textContent).toContain("Kassefinansiering36.0936.592");
+    expect(screen.getByLabelText("Flag: RØD")).toBeTruthy();
+    expect(screen.getByRole("region", { name: "Lyskryds" }).textContent).toContain("Økonomi18160");
+    fireEvent.click(screen.getByRole("button", { name: "Kopiér teksterne" }));
+    await waitFor(() => expect(s.copied).toEqual(["Budgetneutral tillægsbevilling fra …"]));
+  });
+
+  it("computed with diagnostics: lists them, and a click selects the cell", async () => {
+    const s = services({
+      compute: async () => ({
+        ok: false,
+        summary: {
+          unit: "1.000 kr.",
+          diagnostics: [
+            {
+              level: "error",
+              code: "NOT_A_NUMBER",
+              sheet: "Opfølgning",
+              cell: "D7",
+              message: 'Feltet "Korrigeret budget" skal være et tal.',
+            },
+          ],
+        },
+      }),
+    });
+    renderPane(s);
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    expect(await screen.findByText("Intet er skrevet")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Opfølgning!D7" }));
+    await waitFor(() => expect(s.selected).toEqual([["Opfølgning", "D7"]]));
+  });
+
+  it("an error: shows the message", async () => {
+    renderPane(
+      services({
+        compute: async () => {
+          throw new Error("Arket kunne ikke læses");
+        },
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    expect(await screen.findByText("Beregningen kunne ikke gennemføres")).toBeTruthy();
+    expect(screen.getByText("Arket kunne ikke læses")).toBeTruthy();
+  });
+
+  it("shows progress while computing", async () => {
+    let finish: () => void = () => undefined;
+    renderPane(
+      services({
+        compute: (onProgress) =>
+          new Promise((resolve) => {
+            onProgress("Skriver resultaterne …");
+            finish = () => resolve({ ok: true, summary: summary2018 });
+          }),
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    expect(await screen.findByText("Skriver resultaterne …")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Beregn" }) as HTMLButtonElement).disabled).toBe(true);
+    finish();
+    expect(await screen.findByText("Resultaterne er skrevet i projektmappen.")).toBeTruthy();
+  });
+});
