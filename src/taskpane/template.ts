@@ -42,14 +42,16 @@ export function templateTables(): TemplateTable[] {
   });
 }
 
-/** "Opfølgning", or "Opfølgning (2)" … when a sheet of that name exists: existing sheets are never touched. */
+/**
+ * "Opfølgning", or "Opfølgning 2" … when a sheet of that name exists: existing sheets are never touched.
+ * Not "Opfølgning (2)": name matching ignores a trailing parenthesis, so that would match the old sheet.
+ */
 export function freeSheetName(wanted: string, existing: readonly string[]): string {
   const taken = new Set(existing.map(normalizeName));
   if (!taken.has(normalizeName(wanted))) return wanted;
-  for (let n = 2; ; n++) {
-    const candidate = `${wanted} (${n})`;
-    if (!taken.has(normalizeName(candidate))) return candidate;
-  }
+  let n = 2;
+  while (taken.has(normalizeName(`${wanted} ${n}`))) n++;
+  return `${wanted} ${n}`;
 }
 
 /**

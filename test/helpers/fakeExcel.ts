@@ -212,6 +212,28 @@ export class FakeExcel {
         const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
         return this.range(name, columns ? `${columns[1]}1:${columns[2]}1048576` : address);
       },
+      tables: {
+        add: (address: string) => {
+          self.calls++;
+          const model: FakeTableModel = {
+            name: `Tabel${this.tables.length + 1}`,
+            sheet: name,
+            ref: address.split("!").pop()!,
+            showTotals: false,
+          };
+          this.op(() => this.tables.push(model));
+          const bounds = parseRange(model.ref);
+          return {
+            set name(n: string) {
+              self.op(() => (model.name = n));
+            },
+            getHeaderRowRange: () =>
+              this.range(name, `${a1(bounds.top, bounds.left)}:${a1(bounds.top, bounds.right)}`),
+            getDataBodyRange: () =>
+              this.range(name, `${a1(bounds.top + 1, bounds.left)}:${a1(bounds.bottom, bounds.right)}`),
+          };
+        },
+      },
       getRanges: (addresses: string) => {
         self.calls++;
         if (addresses.length > 8000)
@@ -463,6 +485,7 @@ export class FakeExcel {
           self.op(() => each((cell) => (cell.fontColor = c)));
         },
       },
+      autofitColumns: () => self.op(() => undefined),
       set columnWidth(w: number) {
         self.op(() => width(w));
       },

@@ -1,0 +1,71 @@
+import ExcelJS from "exceljs";
+import { Diagnostics, PARAMETER_DEFINITIONS } from "../../src/domain";
+import { CONTRACT } from "../../src/workbook/contract";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { runContract } from "../../src/workbook/run";
+import { freeSheetName, insertTemplate } from "../../src/taskpane/template";
+import { FakeExcel } from "../helpers/fakeExcel";
+
+describe("Indsæt skabelon (through the simulated Excel)", () => {
+  it("adds every contract table as an Excel table with Danish headers, in two syncs", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Ark1");
+    const fake = FakeExcel.fromExcelJS(wb);
+    const result = await insertTemplate(fake.run);
+    expect(result.sheets).toEqual([
+      "Regler",
+      "Opfølgning",
+      "Reservationspulje",
+      "Budgetmodel",
+      "Regnskab",
+      "Investeringer",
+    ]);
+    expect(fake.syncs).toBe(2);
+    expect(fake.tables.map((t) => [t.name, t.sheet])).toEqual(
+      CONTRACT.map((c) => [c.tableName, c.sheetName]),
+    );
+    expect(fake.cell("Opfølgning", "D1")?.value).toBe("Korrigeret budget");
+    expect(fake.cell("Regler", "A2")?.value).toBe("Enhed");
+    expect(fake.cell(`Regler`, `A${PARAMETER_DEFINITIONS.length + 1}`)?.value).toBe(
+      PARAMETER_DEFINITIONS.at(-1)!.name,
+    );
+    expect(fake.cell("Regler", "B5")?.value).toBe(250000);
+
+    // The inserted template is read back by the contract: default parameters, and the ledger's two
+    // starter lines (Oprindelig, Resultat) give a pool of 0 until the user fills in amounts.
+    const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
+    expect(outcome.inputs.tables.size).toBe(6);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.inputs.parameters.economyAmountKr).toBe(250000);
+    expect(outcome.summary.pool?.result).toEqual({ Budgetgaranti: 0, Beskæftigelsestilskud: 0, "I alt": 0 });
+  });
+
+  it("never touches a sheet of the same name and skips tables that exist", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Opfølgning").getCell("A1").value = "Mine egne noter";
+    wb.addWorksheet("Regler").addTable({
+      name: "Parametre",
+      ref: "A1",
+      headerRow: true,
+      columns: [{ name: "Parameter" }, { name: "Værdi" }],
+      rows: [["Budgetår", 2019]],
+    });
+    const fake = FakeExcel.fromExcelJS(wb);
+    const result = await insertTemplate(fake.run);
+    expect(result.sheets).toEqual([
+      "Opfølgning 2",
+      "Reservationspulje",
+      "Budgetmodel",
+      "Regnskab",
+      "Investeringer",
+    ]);
+    expect(fake.cell("Opfølgning", "A1")?.value).toBe("Mine egne noter");
+    expect(fake.cell("Regler", "B2")?.value).toBe(2019);
+    expect(fake.cell("Opfølgning 2", "A1")?.value).toBe("Område");
+  });
+
+  it("finds a free sheet name", () => {
+    expect(freeSheetName("Regler", ["Ark1"])).toBe("Regler");
+    expect(freeSheetName("Regler", ["regler", "Regler 2"])).toBe("Regler 3");
+  });
+});
