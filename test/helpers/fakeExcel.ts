@@ -1,10 +1,8 @@
 /// <reference types="office-js" />
-import ExcelJS from "exceljs";
 import { OfficeMockObject } from "office-addin-mock";
 import { RawValue } from "../../src/domain";
 import { a1, parseA1, parseRange } from "../../src/workbook/address";
 import { ExcelRun } from "../../src/workbook/officeWorkbook";
-import { toRawValue } from "../../src/workbook/fileWorkbook";
 
 /** One cell of the simulated Excel. */
 export interface FakeCell {
@@ -16,7 +14,7 @@ export interface FakeCell {
   bold?: boolean;
 }
 
-interface FakeSheetModel {
+export interface FakeSheetModel {
   name: string;
   cells: Map<string, FakeCell>;
   protected: boolean;
@@ -27,7 +25,7 @@ interface FakeSheetModel {
   columnWidths: Map<string, number>;
 }
 
-interface FakeTableModel {
+export interface FakeTableModel {
   name: string;
   sheet: string;
   ref: string;
@@ -35,6 +33,11 @@ interface FakeTableModel {
 }
 
 type Op = () => void;
+
+export interface FakeModel {
+  sheets: { name: string; protected: boolean; cells: [string, FakeCell][] }[];
+  tables: FakeTableModel[];
+}
 
 /**
  * A simulated Excel for the Office.js adapter: an in-memory workbook behind objects that behave like
@@ -50,41 +53,26 @@ export class FakeExcel {
   private pendingMocks: OfficeMockObject[] = [];
   private pendingOps: Op[] = [];
 
-  static fromExcelJS(wb: ExcelJS.Workbook): FakeExcel {
+  /** A plain-JSON copy of the workbook, to rebuild the same simulated Excel in a browser page. */
+  toModel(): FakeModel {
+    return {
+      sheets: this.sheets.map((s) => ({ name: s.name, protected: s.protected, cells: [...s.cells] })),
+      tables: this.tables.map((t) => ({ ...t })),
+    };
+  }
+
+  static fromModel(model: FakeModel): FakeExcel {
     const fake = new FakeExcel();
-    wb.eachSheet((ws) => {
-      const cells = new Map<string, FakeCell>();
-      ws.eachRow({ includeEmpty: false }, (row) =>
-        row.eachCell({ includeEmpty: false }, (cell) => {
-          const { value, formula } = toRawValue(cell.value);
-          const f = cell.value as { formula?: string };
-          cells.set(cell.address, {
-            value,
-            ...(formula ? { formula: `=${f.formula ?? ""}` } : {}),
-            ...(cell.numFmt ? { numberFormat: cell.numFmt } : {}),
-          });
-        }),
-      );
-      const isProtected = Boolean(
-        (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
-      );
+    for (const s of model.sheets) {
       fake.sheets.push({
-        name: ws.name,
-        cells,
-        protected: isProtected,
+        name: s.name,
+        protected: s.protected,
+        cells: new Map(s.cells),
         conditionalFormats: [],
         columnWidths: new Map(),
       });
-      for (const t of ws.getTables() as unknown as {
-        table?: { name: string; tableRef: string; totalsRow?: boolean };
-        model?: { name: string; tableRef: string };
-      }[]) {
-        const model = (t.table ?? t.model)!;
-        const ref =
-          model.tableRef ?? ((t as unknown as { table: { tableRef: string } }).table.tableRef as string);
-        fake.tables.push({ name: model.name, sheet: ws.name, ref, showTotals: false });
-      }
-    });
+    }
+    fake.tables.push(...model.tables.map((t) => ({ ...t })));
     return fake;
   }
 

@@ -4,13 +4,13 @@ import { CONTRACT } from "../../src/workbook/contract";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { runContract } from "../../src/workbook/run";
 import { freeSheetName, insertTemplate } from "../../src/taskpane/template";
-import { FakeExcel } from "../helpers/fakeExcel";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 
 describe("Indsæt skabelon (through the simulated Excel)", () => {
   it("adds every contract table as an Excel table with Danish headers, in two syncs", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Ark1");
-    const fake = FakeExcel.fromExcelJS(wb);
+    const fake = fakeExcelFrom(wb);
     const result = await insertTemplate(fake.run);
     expect(result.sheets).toEqual([
       "Regler",
@@ -50,7 +50,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
       columns: [{ name: "Parameter" }, { name: "Værdi" }],
       rows: [["Budgetår", 2019]],
     });
-    const fake = FakeExcel.fromExcelJS(wb);
+    const fake = fakeExcelFrom(wb);
     const result = await insertTemplate(fake.run);
     expect(result.sheets).toEqual([
       "Opfølgning 2",

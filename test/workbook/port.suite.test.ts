@@ -5,7 +5,7 @@ import { FileWorkbook, toRawValue } from "../../src/workbook/fileWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { WorkbookPort } from "../../src/workbook/port";
 import { runContract } from "../../src/workbook/run";
-import { FakeExcel } from "../helpers/fakeExcel";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 import { followUp2018, ledger2018 } from "../helpers/fixtures2018";
 import { conditionalFormats } from "../helpers/workbooks";
 
@@ -56,7 +56,7 @@ const implementations: { name: string; make(wb: ExcelJS.Workbook): Promise<Subje
   {
     name: "Office.js workbook (office-addin-mock, simulated Excel)",
     async make(wb) {
-      const fake = FakeExcel.fromExcelJS(wb);
+      const fake = fakeExcelFrom(wb);
       return {
         port: new OfficeWorkbook(fake.run, () => true),
         value: (sheet, address) => fake.cell(sheet, address)?.value ?? null,
@@ -173,7 +173,7 @@ describe("Office.js batching", () => {
   it("uses the same number of context.sync() calls for 10, 1.000 and 10.000 rows", async () => {
     const counts: { rows: number; read: number; write: number; calls: number }[] = [];
     for (const rows of [10, 1_000, 10_000]) {
-      const fake = FakeExcel.fromExcelJS(followUpWorkbook(rows));
+      const fake = fakeExcelFrom(followUpWorkbook(rows));
       const port = new OfficeWorkbook(fake.run, () => true);
       await port.snapshot();
       const read = fake.syncs;

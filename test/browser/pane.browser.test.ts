@@ -1,0 +1,97 @@
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, readFileSync } from "fs";
+import { join, resolve } from "path";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { FakeExcel } from "../helpers/fakeExcel";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
+import { tempDir } from "../helpers/workbooks";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = resolve(__dirname, "..", "..");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const ORIGIN = "https://pane.test";
+
+describe("the built task pane in headless Chromium with a simulated Excel host (not real Excel)", () => {
+  it("clicks Beregn on the 2018 sample and shows the pool, budgetværn, kassefinansiering and flag", async () => {
+    expect(existsSync(CHROMIUM)).toBe(true); // .ci/run installs Debian's chromium
+    const dist = tempDir();
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", dist],
+      { cwd: ROOT, stdio: "pipe" },
+    );
+    const host = await build({
+      entryPoints: [join(__dirname, "simulatedHost.ts")],
+      bundle: true,
+      write: false,
+      format: "iife",
+      platform: "browser",
+      alias: { "office-addin-manifest": join(ROOT, "test/stubs/office-addin-manifest.js") },
+    });
+    const workbook = fakeExcelFrom(buildSampleWorkbook({ asTables: true })).toModel();
+
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
+      const requests: string[] = [];
+      page.on("request", (r) => requests.push(r.url()));
+      await page.addInitScript(
+        (model) => ((window as unknown as { __WORKBOOK__: unknown }).__WORKBOOK__ = model),
+        workbook,
+      );
+      await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+        route.fulfill({ contentType: "application/javascript", body: host.outputFiles[0]!.text }),
+      );
+      await page.route(`${ORIGIN}/**`, (route) => {
+        const file = join(dist, new URL(route.request().url()).pathname);
+        if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
+        const type = file.endsWith(".js")
+          ? "application/javascript"
+          : file.endsWith(".html")
+            ? "text/html"
+            : "application/octet-stream";
+        return route.fulfill({ contentType: type, body: readFileSync(file) });
+      });
+      await page.goto(`${ORIGIN}/taskpane.html`);
+      await page.getByRole("button", { name: "Beregn" }).click();
+      await page.getByText("Resultaterne er skrevet i projektmappen.").waitFor({ timeout: 20_000 });
+      const pool = await page.getByRole("region", { name: "Reservationspulje" }).innerText();
+      expect(pool).toMatch(/I alt\s+-86\.093\s+-56\.592/);
+      expect(pool).toMatch(/Budgetværn\s+50\.000/);
+      expect(pool).toMatch(/Kassefinansiering\s+36\.093\s+6\.592/);
+      expect(await page.getByLabel("Flag: RØD").count()).toBe(1);
+      expect(await page.getByRole("region", { name: "Lyskryds" }).innerText()).toMatch(
+        /Økonomi\s+18\s+1\s+6\s+0/,
+      );
+      // The simulated workbook got the results.
+      const written = await page.evaluate(() => {
+        const fake = (window as unknown as { __FAKE_EXCEL__: FakeExcel }).__FAKE_EXCEL__;
+        return fake.sheets.find((s) => s.name === "Resultat") !== undefined;
+      });
+      expect(written).toBe(true);
+      // No request leaves the page except Office.js (answered here by the simulated host).
+      expect(
+        requests.filter(
+          (u) => !u.startsWith(ORIGIN) && !u.startsWith("https://appsforoffice.microsoft.com/"),
+        ),
+      ).toEqual([]);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "taskpane-2018.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+});
