@@ -35,6 +35,8 @@ export const MAX_AREAS_ADDRESS = 7_000;
  */
 export class OfficeWorkbook implements WorkbookPort {
   private lastSnapshot?: WorkbookSnapshot;
+  /** Chart names per sheet, read with the snapshot, so that apply replaces rather than duplicates. */
+  private chartNames = new Map<string, string[]>();
 
   constructor(
     private readonly run: ExcelRun,
@@ -59,12 +61,18 @@ export class OfficeWorkbook implements WorkbookPort {
         (ws) => wanted.has(normalizeName(ws.name)) || tableSheets.has(ws.name),
       );
       const tableRanges = tables.items.map((t) => t.getRange().load("address"));
+      const charts = sheets.map((ws) => {
+        const collection = ws.charts;
+        collection.load("items/name");
+        return collection;
+      });
       const used = sheets.map((ws) => {
         ws.load("protection/protected");
         return ws.getUsedRangeOrNullObject(true).load("address, rowCount, columnCount");
       });
       await context.sync();
 
+      this.chartNames = new Map(sheets.map((ws, i) => [ws.name, charts[i]!.items.map((c) => c.name)]));
       const reads = sheets.map((ws, i) => {
         const range = used[i]!;
         if (range.isNullObject) return { top: 1, left: 1, chunks: [] as Excel.Range[] };
@@ -157,6 +165,21 @@ export class OfficeWorkbook implements WorkbookPort {
           format.cellValue.format.font.color = hex(rule.font);
           format.cellValue.rule = { formula1: `="${rule.equals}"`, operator: "EqualTo" };
         }
+      }
+      for (const chart of plan.charts) {
+        const ws = sheets.getItem(chart.sheet);
+        if ((this.chartNames.get(chart.sheet) ?? []).includes(chart.name))
+          ws.charts.getItem(chart.name).delete();
+        // A native waterfall where ExcelApi 1.9 is supported; clustered columns of the movements elsewhere.
+        const type = this.supports("ExcelApi", "1.9") ? "Waterfall" : "ColumnClustered";
+        const added = ws.charts.add(
+          type,
+          sheets.getItem(chart.source.sheet).getRange(chart.source.range),
+          "Columns",
+        );
+        added.name = chart.name;
+        added.title.text = chart.title;
+        added.setPosition(chart.from, chart.to);
       }
       for (const width of plan.columnWidths) {
         // Excel measures column width in points; a character of the default font is about 7 points.

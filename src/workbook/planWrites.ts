@@ -90,6 +90,10 @@ export function planWrites(
 
 type RowValues = Map<number, Record<string, WriteValue>>;
 
+export const WATERFALL_HEADER = "Vandfald: bevægelser";
+/** The waterfall chart's name: how a re-run finds and replaces it. */
+export const WATERFALL_CHART = "Reservationspuljen – vandfald";
+
 class Planner {
   readonly plan: WritePlan = emptyPlan();
   private readonly protectedReported = new Set<string>();
@@ -294,6 +298,26 @@ class Planner {
       );
       rows.push({
         values: [TOTAL_COLUMN, i.gevinst, i.investeringssum, i.nettogevinst, i.realiseretNettogevinst],
+      });
+    }
+    if (ledger && inputs.ledger) {
+      // The waterfall's data: every movement's I alt; its running sum ends at the result.
+      rows.push({ values: [] }, { values: [WATERFALL_HEADER, "I alt"], bold: true });
+      const first = rows.length + 1;
+      for (const line of ledger.lines.filter((l) => l.type !== "Saldo" && l.type !== "Resultat")) {
+        rows.push({
+          values: [line.status === "Prognose" ? `${line.post} (prognose)` : line.post, line.total],
+        });
+      }
+      const table = inputs.ledger.table;
+      const col = table.right + table.contract.outputs.filter((o) => !table.outputs.has(o.key)).length + 2;
+      this.plan.charts.push({
+        sheet: table.sheet.name,
+        name: WATERFALL_CHART,
+        title: `Reservationspuljen: bevægelser og resultat (${inputs.parameters.unit})`,
+        source: { sheet: SUMMARY_SHEET, range: `A${first - 1}:B${rows.length}` },
+        from: a1(table.headerRow, col),
+        to: a1(table.headerRow + 20, col + 9),
       });
     }
     rows.forEach((row, index) => {

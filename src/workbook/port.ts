@@ -70,6 +70,19 @@ export interface TableResize {
   addColumns: string[];
 }
 
+/** A native chart over a block the plan writes; replaced, never duplicated, on re-run. */
+export interface ChartWrite {
+  /** The sheet the chart is placed on. */
+  sheet: string;
+  name: string;
+  title: string;
+  /** The data, with its header row, as "Sheet!A1:B9". */
+  source: { sheet: string; range: string };
+  /** Top-left and bottom-right cells of the chart's place. */
+  from: string;
+  to: string;
+}
+
 export interface WritePlan {
   /** Sheets to create (or, if they exist and are ours, to clear first). */
   sheets: { name: string; replace: boolean }[];
@@ -77,8 +90,10 @@ export interface WritePlan {
   blocks: BlockWrite[];
   conditionalFills: ConditionalFill[];
   columnWidths: { sheet: string; col: number; width: number }[];
+  /** Native charts; only the Office.js implementation can create them (ExcelJS cannot write charts). */
+  charts: ChartWrite[];
 }
 
 export function emptyPlan(): WritePlan {
-  return { sheets: [], tableResizes: [], blocks: [], conditionalFills: [], columnWidths: [] };
+  return { sheets: [], tableResizes: [], blocks: [], conditionalFills: [], columnWidths: [], charts: [] };
 }

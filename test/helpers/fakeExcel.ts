@@ -23,6 +23,16 @@ export interface FakeSheetModel {
     rules: { formula1: string; operator: string; fill?: string; font?: string }[];
   }[];
   columnWidths: Map<string, number>;
+  charts: FakeChart[];
+}
+
+export interface FakeChart {
+  name: string;
+  type: string;
+  source: string;
+  title?: string;
+  from?: string;
+  to?: string;
 }
 
 export interface FakeTableModel {
@@ -70,6 +80,7 @@ export class FakeExcel {
         cells: new Map(s.cells),
         conditionalFormats: [],
         columnWidths: new Map(),
+        charts: [],
       });
     }
     fake.tables.push(...model.tables.map((t) => ({ ...t })));
@@ -136,6 +147,7 @@ export class FakeExcel {
                 protected: false,
                 conditionalFormats: [],
                 columnWidths: new Map(),
+                charts: [],
               }),
             );
             return this.worksheet(name);
@@ -200,6 +212,7 @@ export class FakeExcel {
         const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
         return this.range(name, columns ? `${columns[1]}1:${columns[2]}1048576` : address);
       },
+      charts: this.charts(name),
       tables: {
         add: (address: string) => {
           self.calls++;
@@ -326,6 +339,7 @@ export class FakeExcel {
     const each = (apply: (cell: FakeCell, r: number, c: number) => void) =>
       this.eachCell(sheet, bounds!, apply);
     return {
+      fakeAddress: `${sheet}!${address ?? ""}`,
       get isNullObject() {
         return address === undefined;
       },
@@ -416,6 +430,63 @@ export class FakeExcel {
             },
           };
         },
+      },
+    };
+  }
+
+  private charts(sheet: string) {
+    const self = this;
+    const items = () =>
+      (this.sheets.find((s) => s.name === sheet)?.charts ?? []).map((c) => {
+        const mock = this.track(new OfficeMockObject({ name: c.name }));
+        return {
+          get name() {
+            return mock.name as string;
+          },
+          load(p: string) {
+            self.calls++;
+            mock.load(p);
+            return this;
+          },
+        };
+      });
+    let loaded: ReturnType<typeof items> = [];
+    return {
+      get items() {
+        return loaded;
+      },
+      load(properties: string) {
+        self.calls++;
+        loaded = items();
+        for (const item of loaded) item.load(properties.replace(/items\//g, ""));
+      },
+      getItem: (name: string) => {
+        self.calls++;
+        return {
+          delete: () =>
+            this.op(
+              () => (this.sheet(sheet).charts = this.sheet(sheet).charts.filter((c) => c.name !== name)),
+            ),
+        };
+      },
+      add: (type: string, source: { address?: string; sourceAddress?: string }) => {
+        const chart: FakeChart = {
+          name: `Diagram ${this.sheet(sheet).charts.length + 1}`,
+          type,
+          source: (source as { fakeAddress: string }).fakeAddress,
+        };
+        this.op(() => this.sheet(sheet).charts.push(chart));
+        return {
+          set name(n: string) {
+            self.op(() => (chart.name = n));
+          },
+          title: {
+            set text(t: string) {
+              self.op(() => (chart.title = t));
+            },
+          },
+          setPosition: (from: string, to: string) => self.op(() => Object.assign(chart, { from, to })),
+        };
       },
     };
   }

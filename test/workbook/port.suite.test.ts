@@ -187,3 +187,36 @@ describe("Office.js batching", () => {
     expect(counts[0]!.write).toBe(1);
   }, 60_000);
 });
+
+describe("the ledger's waterfall chart (Office.js only: ExcelJS cannot write charts)", () => {
+  it.each([
+    [true, "Waterfall"],
+    [false, "ColumnClustered"],
+  ])(
+    "ExcelApi 1.9 supported: %s → a %s chart next to the ledger, replaced on re-run",
+    async (has19, type) => {
+      const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+      const port = new OfficeWorkbook(fake.run, (_set, version) => has19 || version !== "1.9");
+      expect((await runContract(port)).ok).toBe(true);
+      expect((await runContract(port)).ok).toBe(true);
+      expect(fake.sheet("Reservationspulje").charts).toEqual([
+        {
+          name: "Reservationspuljen – vandfald",
+          type,
+          source: "Resultat!A27:B34",
+          title: "Reservationspuljen: bevægelser og resultat (1.000 kr.)",
+          from: "I4",
+          to: "R24",
+        },
+      ]);
+      // The chart's data: the movements' I alt, whose running sum ends at the result (−86.093).
+      const movements = [28, 29, 30, 31, 32, 33, 34].map(
+        (row) => fake.cell("Resultat", `B${row}`)?.value as number,
+      );
+      expect(fake.cell("Resultat", "A27")?.value).toBe("Vandfald: bevægelser");
+      expect(movements).toEqual([25452, 451, 20253, -6879, 259, -96128, -29501]);
+      expect(movements.reduce((a, b) => a + b, 0)).toBe(-86093);
+      expect(fake.cell("Resultat", "A34")?.value).toBe("Efterregulering (sommer 2019) (prognose)");
+    },
+  );
+});
