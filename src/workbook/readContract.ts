@@ -180,7 +180,7 @@ function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
   );
 }
 
-/** True when a text names the outside-the-pools group or a ledger pool. */
+/** True when a name matches one of the ledger's pools (names compared normalised). */
 export function matchesPool(name: string, pools: readonly string[]): boolean {
   return pools.some((p) => normalizeName(p) === normalizeName(name));
 }
