@@ -32,6 +32,7 @@ describe("manifest.xml", () => {
     expect(all("Version")[0]?.textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([
       ["ExcelApi", "1.7"],
+      ["CustomFunctionsRuntime", "1.2"],
     ]);
   });
 
@@ -39,6 +40,23 @@ describe("manifest.xml", () => {
     expect(all("OfficeTab")[0]?.getAttribute("id")).toBe("TabHome");
     const action = all("Action")[0]!;
     expect(action.getAttribute("xsi:type")).toBe("ShowTaskpane");
+  });
+
+  it("declares the PULJE custom functions with script, page and metadata URLs", () => {
+    const point = all("ExtensionPoint").find((e) => e.getAttribute("xsi:type") === "CustomFunctions")!;
+    expect(point.getElementsByTagName("Namespace")[0]?.getAttribute("resid")).toBe("Functions.Namespace");
+    expect(xml).toContain('<bt:String id="Functions.Namespace" DefaultValue="PULJE"/>');
+    for (const [tag, file] of [
+      ["Script", "functions.js"],
+      ["Page", "functions.html"],
+      ["Metadata", "functions.json"],
+    ] as const) {
+      const resid = point
+        .getElementsByTagName(tag)[0]!
+        .getElementsByTagName("SourceLocation")[0]!
+        .getAttribute("resid");
+      expect(xml).toContain(`<bt:Url id="${resid}" DefaultValue="https://localhost:3000/${file}"/>`);
+    }
   });
 
   it("defines every resid it uses and uses every one it defines", () => {
