@@ -10,6 +10,7 @@ import {
   MessageBarTitle,
   Spinner,
   Subtitle2,
+  Switch,
   Table,
   TableBody,
   TableCell,
@@ -67,6 +68,7 @@ function FlagBadge({ flag }: { flag: string }) {
 export function App({ services }: { services: PaneServices }) {
   const styles = useStyles();
   const [state, setState] = React.useState<State>({ kind: "idle" });
+  const [formulas, setFormulas] = React.useState(false);
   const running = state.kind === "running";
 
   const compute = async () => {
@@ -82,7 +84,7 @@ export function App({ services }: { services: PaneServices }) {
   const insertTemplate = async () => {
     setState({ kind: "running", step: "Indsætter skabelonen …" });
     try {
-      setState({ kind: "template", sheets: (await services.insertTemplate()).sheets });
+      setState({ kind: "template", sheets: (await services.insertTemplate({ formulas })).sheets });
     } catch (error) {
       setState({ kind: "error", message: (error as Error).message });
     }
@@ -102,6 +104,11 @@ export function App({ services }: { services: PaneServices }) {
           Indsæt skabelon
         </Button>
       </div>
+      <Switch
+        checked={formulas}
+        onChange={(_, data) => setFormulas(data.checked)}
+        label="Skabelonen bruger PULJE-formler i opfølgningens resultatkolonner (resultaterne følger inputtet)"
+      />
       {state.kind === "idle" && (
         <Caption1>Klik Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.</Caption1>
       )}

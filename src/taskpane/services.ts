@@ -5,7 +5,7 @@ export interface PaneServices {
   /** Reads the workbook's tables, computes and writes every output. */
   compute(onProgress: (step: string) => void): Promise<ComputeResult>;
   /** Adds the contract's sheets as Excel tables, under new names where a sheet already exists. */
-  insertTemplate(): Promise<TemplateResult>;
+  insertTemplate(options: { formulas: boolean }): Promise<TemplateResult>;
   /** Selects a cell (or a sheet) in the workbook. */
   select(sheet: string, cell?: string): Promise<void>;
   /** Copies a text to the clipboard. */

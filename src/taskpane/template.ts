@@ -15,8 +15,27 @@ interface TemplateTable {
   rows: (string | number)[][];
 }
 
+/** The Enhed parameter from the Parametre table, for PULJE.OEKONOMI. */
+const UNIT_LOOKUP = 'INDEX(Parametre[Værdi],MATCH("Enhed",Parametre[Parameter],0))';
+
+/**
+ * The follow-up's output columns as PULJE.* formulas (calculated table columns), so results stay live
+ * when the inputs change. Beregn recognises these formulas as its own and leaves them in place.
+ */
+export const FOLLOW_UP_FORMULAS: [string, string][] = [
+  ["Mer-/mindreforbrug", "=PULJE.AFVIGELSE([@[Korrigeret budget]],[@[Forventet regnskab]])"],
+  ["Økonomi", `=PULJE.OEKONOMI([@[Korrigeret budget]],[@[Forventet regnskab]],${UNIT_LOOKUP})`],
+  ["Mængder", "=PULJE.MAENGDER([@[Budgetterede helårspersoner]],[@[Forventede helårspersoner]])"],
+  ["Refusion", "=PULJE.REFUSION([@[Budgetteret refusionssats]],[@[Forventet refusionssats]])"],
+];
+
+export interface TemplateOptions {
+  /** Fill the follow-up's output columns with PULJE.* formulas instead of leaving them to Beregn. */
+  formulas: boolean;
+}
+
 /** The contract's tables with their Danish headers; the Regler sheet holds every parameter's default. */
-export function templateTables(): TemplateTable[] {
+export function templateTables(options: TemplateOptions = { formulas: false }): TemplateTable[] {
   return CONTRACT.map((contract) => {
     if (contract.key === "parameters") {
       return {
@@ -36,6 +55,14 @@ export function templateTables(): TemplateTable[] {
           ["Oprindelig reservationspulje, vedtaget budget", "Oprindelig", "Endelig", "", "", ""],
           ["Forventet resultat", "Resultat", "", "", "", ""],
         ],
+      };
+    }
+    if (contract.key === "followUp" && options.formulas) {
+      return {
+        sheet: contract.sheetName,
+        table: contract.tableName,
+        headers: [...headers, ...FOLLOW_UP_FORMULAS.map(([h]) => h)],
+        rows: [[...headers.map(() => ""), ...FOLLOW_UP_FORMULAS.map(([, f]) => f)]],
       };
     }
     return { sheet: contract.sheetName, table: contract.tableName, headers, rows: [] };
@@ -58,7 +85,10 @@ export function freeSheetName(wanted: string, existing: readonly string[]): stri
  * Adds each contract table the workbook lacks as an Excel table on a new sheet, in two syncs. A table
  * of the same name that already exists is left alone; a sheet of the same name gets a new name.
  */
-export async function insertTemplate(run: ExcelRun): Promise<TemplateResult> {
+export async function insertTemplate(
+  run: ExcelRun,
+  options: TemplateOptions = { formulas: false },
+): Promise<TemplateResult> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
@@ -68,7 +98,7 @@ export async function insertTemplate(run: ExcelRun): Promise<TemplateResult> {
     const sheetNames = worksheets.items.map((w) => w.name);
     const tableNames = new Set(tables.items.map((t) => normalizeName(t.name)));
     const added: string[] = [];
-    for (const spec of templateTables()) {
+    for (const spec of templateTables(options)) {
       if (tableNames.has(normalizeName(spec.table))) continue;
       const name = freeSheetName(spec.sheet, sheetNames);
       sheetNames.push(name);
@@ -77,7 +107,10 @@ export async function insertTemplate(run: ExcelRun): Promise<TemplateResult> {
       const table = ws.tables.add(`A1:${a1(bottom, spec.headers.length)}`, true);
       table.name = spec.table;
       table.getHeaderRowRange().values = [spec.headers];
-      if (spec.rows.length > 0) table.getDataBodyRange().values = spec.rows;
+      // Formulas go through `formulas` (en-US syntax); plain values through `values`.
+      if (spec.rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("="))))
+        table.getDataBodyRange().formulas = spec.rows;
+      else if (spec.rows.length > 0) table.getDataBodyRange().values = spec.rows;
       if (spec.table === "Parametre") {
         ws.getRange(`B2:B${bottom}`).numberFormat = spec.rows.map(() => ["General"]);
       } else {

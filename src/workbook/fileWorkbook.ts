@@ -53,7 +53,7 @@ export class FileWorkbook implements WorkbookPort {
     const tables: TableSnapshot[] = [];
     this.workbook.eachSheet((ws) => {
       const values: RawValue[][] = [];
-      const formulaCells = new Set<string>();
+      const formulaCells = new Map<string, string>();
       const hiddenRows = new Set<number>();
       ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
         if (row.hidden) hiddenRows.add(rowNumber);
@@ -62,7 +62,7 @@ export class FileWorkbook implements WorkbookPort {
           if (cell.type === ExcelJS.ValueType.Merge) return;
           const { value, formula } = toRawValue(cell.value);
           rowValues[colNumber - 1] = value;
-          if (formula) formulaCells.add(a1(rowNumber, colNumber));
+          if (formula) formulaCells.set(a1(rowNumber, colNumber), formulaText(cell.value));
         });
         values[rowNumber - 1] = rowValues;
       });
@@ -200,4 +200,10 @@ export function toRawValue(value: ExcelJS.CellValue): { value: RawValue; formula
   if ("richText" in value) return { value: value.richText.map((t) => t.text).join(""), formula: false };
   if ("text" in value) return { value: String((value as { text: unknown }).text), formula: false };
   return { value: null, formula: false };
+}
+
+/** The formula of an ExcelJS formula cell, with its "=". */
+function formulaText(value: ExcelJS.CellValue): string {
+  const v = value as { formula?: string; sharedFormula?: string };
+  return `=${v.formula ?? v.sharedFormula ?? ""}`;
 }

@@ -95,7 +95,7 @@ export class OfficeWorkbook implements WorkbookPort {
       const sheetSnapshots: SheetSnapshot[] = sheets.map((ws, i) => {
         const read = reads[i]!;
         const values: RawValue[][] = Array.from({ length: read.top - 1 }, () => []);
-        const formulaCells = new Set<string>();
+        const formulaCells = new Map<string, string>();
         for (const chunk of read.chunks) {
           chunk.values.forEach((row, r) => {
             const rowNumber = values.length + 1;
@@ -106,7 +106,7 @@ export class OfficeWorkbook implements WorkbookPort {
                 type === "Empty" ? null : type === "Error" ? { error: String(value) } : (value as RawValue);
               const formula = chunk.formulas[r]?.[c];
               if (typeof formula === "string" && formula.startsWith("="))
-                formulaCells.add(a1(rowNumber, read.left + c));
+                formulaCells.set(a1(rowNumber, read.left + c), formula);
             });
             values.push(out);
           });

@@ -90,6 +90,11 @@ export function planWrites(
 
 type RowValues = Map<number, Record<string, WriteValue>>;
 
+/** A formula that is one PULJE.* function call (as the template writes them), e.g. "=PULJE.OEKONOMI(…)". */
+export function isPuljeFormula(formula: string): boolean {
+  return /^=\s*PULJE\.[A-Z]+\(/i.test(formula);
+}
+
 export const WATERFALL_HEADER = "Vandfald: bevægelser";
 /** The waterfall chart's name: how a re-run finds and replaces it. */
 export const WATERFALL_CHART = "Reservationspuljen – vandfald";
@@ -166,9 +171,11 @@ class Planner {
     values: Map<number, WriteValue>,
     table?: LocatedTable,
   ): void {
-    const rows = [...values.keys()].sort((a, b) => a - b);
-    if (rows.length === 0 || !this.writable(sheet)) return;
-    for (const row of rows) this.checkOwned(sheet, row, col, kind);
+    if (values.size === 0 || !this.writable(sheet)) return;
+    // A live PULJE.* formula in an output cell computes the same rule in Excel: keep it, write nothing.
+    const rows = [...values.keys()]
+      .sort((a, b) => a - b)
+      .filter((row) => this.checkOwned(sheet, row, col, kind));
     let start = 0;
     for (let i = 1; i <= rows.length; i++) {
       if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
@@ -202,23 +209,28 @@ class Planner {
     return false;
   }
 
-  private checkOwned(sheet: SheetSnapshot, row: number, col: number, kind: OutputKind): void {
+  /** True when the tool may write the cell; false for a live PULJE formula (kept) or a refused cell. */
+  private checkOwned(sheet: SheetSnapshot, row: number, col: number, kind: OutputKind): boolean {
     const address = a1(row, col);
     const value = cellValue(sheet, row, col);
-    let what: string | undefined;
-    if (sheet.formulaCells.has(address)) what = "en formel";
-    else if (value === null || value === undefined || value === "") return;
+    const formula = sheet.formulaCells.get(address);
+    let what: string;
+    if (formula !== undefined) {
+      if (isPuljeFormula(formula)) return false;
+      what = "en formel";
+    } else if (value === null || value === undefined || value === "") return true;
     else if (
       kind === "flag"
         ? typeof value === "string" && (FLAGS as readonly string[]).includes(value)
         : typeof value === "number"
     )
-      return;
+      return true;
     else what = typeof value === "string" ? `teksten "${value}"` : "en værdi";
     this.diagnostics.error("NOT_OWNED", workbookMessages.notOwned(address, what), {
       sheet: sheet.name,
       cell: address,
     });
+    return false;
   }
 
   /** Decides whether a generated sheet may be (re)written: absent, or recognisably ours. */

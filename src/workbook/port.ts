@@ -14,8 +14,8 @@ export interface WorkbookPort {
 export interface SheetSnapshot {
   name: string;
   values: RawValue[][];
-  /** Addresses of cells holding a formula ("D7"). */
-  formulaCells: ReadonlySet<string>;
+  /** Cells holding a formula: address ("D7") → the formula in en-US syntax ("=PULJE.AFVIGELSE(…)"). */
+  formulaCells: ReadonlyMap<string, string>;
   /** 1-based rows that are hidden or filtered out. */
   hiddenRows: ReadonlySet<number>;
   /** Merged areas as "A1:B2". */

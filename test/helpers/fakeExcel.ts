@@ -192,7 +192,7 @@ export class FakeExcel {
       getUsedRangeOrNullObject: () => {
         self.calls++;
         const cells = [...model().cells].filter(
-          ([, c]) => c.value !== null && c.value !== undefined && c.value !== "",
+          ([, c]) => (c.value !== null && c.value !== undefined && c.value !== "") || c.formula !== undefined,
         );
         if (cells.length === 0) return this.range(name, undefined);
         const positions = cells.map(([address]) => parseA1(address));
@@ -366,6 +366,20 @@ export class FakeExcel {
       },
       get formulas() {
         return mock.formulas as unknown[][];
+      },
+      set formulas(formulas: unknown[][]) {
+        self.op(() =>
+          each((cell, r, c) => {
+            const f = formulas[r]![c];
+            if (typeof f === "string" && f.startsWith("=")) {
+              cell.formula = f;
+              cell.value = null;
+            } else {
+              cell.value = f === "" ? null : (f as RawValue);
+              delete cell.formula;
+            }
+          }),
+        );
       },
       get valueTypes() {
         return mock.valueTypes as string[][];

@@ -59,7 +59,9 @@ function services(
   const copied: string[] = [];
   return {
     compute: async () => ({ ok: true, summary: summary2018 }),
-    insertTemplate: async () => ({ sheets: ["Regler", "Opfølgning"] }),
+    insertTemplate: async (options) => ({
+      sheets: options.formulas ? ["Regler", "Opfølgning (formler)"] : ["Regler", "Opfølgning"],
+    }),
     select: async (sheet, cell) => void selected.push([sheet, cell]),
     copy: async (text) => void copied.push(text),
     selected,
@@ -111,6 +113,13 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Indsæt skabelon" }));
     expect(await screen.findByText("Skabelonen er indsat")).toBeTruthy();
     expect(screen.getByText(/Arkene Regler, Opfølgning er tilføjet/)).toBeTruthy();
+  });
+
+  it("template with PULJE formulas: the switch is passed on", async () => {
+    renderPane(services());
+    fireEvent.click(screen.getByLabelText(/PULJE-formler/));
+    fireEvent.click(screen.getByRole("button", { name: "Indsæt skabelon" }));
+    expect(await screen.findByText(/Opfølgning \(formler\) er tilføjet/)).toBeTruthy();
   });
 
   it("computed without diagnostics: the pool per sub-pool and in total, budgetværn, kassefinansiering, flag and counts", async () => {

@@ -64,6 +64,31 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     expect(fake.cell("Opfølgning 2", "A1")?.value).toBe("Område");
   });
 
+  it("can fill the follow-up's output columns with PULJE formulas, which Beregn then keeps", async () => {
+    const fake = fakeExcelFrom(new ExcelJS.Workbook());
+    await insertTemplate(fake.run, { formulas: true });
+    expect(fake.cell("Opfølgning", "J1")?.value).toBe("Mer-/mindreforbrug");
+    expect(fake.cell("Opfølgning", "J2")?.formula).toBe(
+      "=PULJE.AFVIGELSE([@[Korrigeret budget]],[@[Forventet regnskab]])",
+    );
+    expect(fake.cell("Opfølgning", "K2")?.formula).toContain('MATCH("Enhed",Parametre[Parameter],0)');
+    const sheet = fake.sheet("Opfølgning");
+    for (const [address, value] of [
+      ["A2", "Førtidspension"],
+      ["B2", "Budgetgaranti"],
+      ["D2", 932886],
+      ["E2", 937141],
+    ] as const) {
+      sheet.cells.set(address, { value });
+    }
+    const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
+    expect(outcome.summary.diagnostics.filter((d) => d.level === "error")).toEqual([]);
+    expect(outcome.summary.followUp?.rows[0]).toMatchObject({ afvigelse: -4255, økonomi: "GUL" });
+    expect(fake.cell("Opfølgning", "J2")?.formula).toMatch(/^=PULJE\.AFVIGELSE/);
+    expect(fake.cell("Opfølgning", "K2")?.formula).toMatch(/^=PULJE\.OEKONOMI/);
+    expect(sheet.conditionalFormats.map((f) => f.range)).toEqual(["K2:K2", "L2:L2", "M2:M2"]);
+  });
+
   it("finds a free sheet name", () => {
     expect(freeSheetName("Regler", ["Ark1"])).toBe("Regler");
     expect(freeSheetName("Regler", ["regler", "Regler 2"])).toBe("Regler 3");
