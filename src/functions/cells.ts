@@ -24,6 +24,8 @@ export function cellNumber(
   field: string,
   rate = false,
 ): number | undefined | CustomFunctions.Error {
+  // Excel normally answers an error argument itself; should one arrive, it is passed on, never read as 0.
+  if (isError(cell)) return cell;
   if (isBlank(cell as RawValue)) return undefined;
   const diagnostics = new Diagnostics();
   const value = readNumber(

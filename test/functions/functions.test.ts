@@ -49,6 +49,14 @@ describe("PULJE.* custom functions", () => {
     );
   });
 
+  it("passes an error value on, cell by cell, never reading it as 0", () => {
+    const Err = (globalThis as unknown as { CustomFunctions: { Error: new (code: string) => unknown } })
+      .CustomFunctions.Error;
+    const na = new Err("#N/A");
+    expect(afvigelse([[na as never], [5]], [[1], [2]])).toEqual([[na], [3]]);
+    expect(oekonomi([[na as never]], [[1]])).toEqual([[na]]);
+  });
+
   it("broadcasts a single cell over a range and refuses ranges of different shapes", () => {
     expect(afvigelse([[100], [200]], [[50]])).toEqual([[50], [150]]);
     expect(thrown(() => afvigelse([[1], [2]], [[1], [2], [3]]))).toEqual(err("#VALUE!"));
