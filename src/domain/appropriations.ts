@@ -1,4 +1,5 @@
 import { formatKroner } from "./danishNumber";
+import { capitalize } from "./normalize";
 import { poolDescription } from "./parameters";
 import type { Parameters } from "./parameters";
 import { Amount, Kroner, toWholeKroner } from "./units";
@@ -53,8 +54,4 @@ export function appropriations(
   parameters: Parameters,
 ): Appropriation[] {
   return [...subtotals].flatMap(([pulje, subtotal]) => appropriation(pulje, subtotal, år, parameters) ?? []);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

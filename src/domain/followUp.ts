@@ -110,6 +110,9 @@ function totals(rows: readonly FollowUpRow[]): GroupTotals {
   };
 }
 
+const HEADERS = new Map(FOLLOW_UP_COLUMNS.map((c) => [c.field, c.header]));
+const header = (field: FollowUpField) => HEADERS.get(field)!;
+
 /**
  * Reads raw follow-up rows. Rows whose first column (Område) is empty are skipped and rows starting with
  * "#" are comments (WORKBOOK.md). A row with an unreadable required number is reported and left out; the
@@ -123,7 +126,6 @@ export function readFollowUpRows(
   for (const record of records) {
     const område = cellText(record.cells.område);
     if (område === undefined || område.startsWith("#")) continue;
-    const header = (field: FollowUpField) => FOLLOW_UP_COLUMNS.find((c) => c.field === field)!.header;
     const pulje = cellText(record.cells.pulje);
     if (pulje === undefined)
       diagnostics.error(

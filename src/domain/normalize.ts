@@ -27,3 +27,8 @@ export function trailingParenthesis(name: string): string | undefined {
   const match = /\(([^()]*)\)\s*$/.exec(name.trim());
   return match?.[1]?.trim();
 }
+
+/** "økonomi" → "Økonomi": a label or sentence part at the start of a line. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

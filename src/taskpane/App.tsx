@@ -21,7 +21,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { describeLocation, formatDanishNumber } from "../domain";
+import { capitalize, describeLocation, formatDanishNumber } from "../domain";
 import type { Summary } from "../workbook/summary";
 import type { PaneServices } from "./services";
 
@@ -216,7 +216,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
             <TableBody>
               {Object.entries(summary.followUp.flagCounts).map(([name, counts]) => (
                 <TableRow key={name}>
-                  <TableCell>{name.charAt(0).toUpperCase() + name.slice(1)}</TableCell>
+                  <TableCell>{capitalize(name)}</TableCell>
                   {["GRØN", "GUL", "RØD", "–"].map((f) => (
                     <TableCell key={f} className={styles.number}>
                       {counts[f] ?? 0}

@@ -30,7 +30,8 @@ export interface ContractResults {
   outcomeExcludingPrognoses?: PoolOutcome;
   budgetModel?: BudgetModelResult[];
   yearEnd?: YearEndResult;
-  yearEndLedgerLine?: number[];
+  /** R7's ledger line: the kassen part per sub-pool, keyed by pool name. */
+  yearEndLedgerLine?: Record<string, number>;
   investments?: InvestmentsResult;
   appropriations?: Appropriation[];
   flagCounts?: Record<"økonomi" | "mængder" | "refusion", Record<Flag, number>>;
@@ -77,8 +78,10 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
     const pools = inputs.ledger?.ledger.pools ?? [
       ...new Set(inputs.yearEnd.rows.flatMap((l) => (l.pulje ? [l.pulje] : []))),
     ];
-    if (pools.length > 0)
-      results.yearEndLedgerLine = yearEndMovement(results.yearEnd, pools, p.steeringArea, diagnostics);
+    if (pools.length > 0) {
+      const values = yearEndMovement(results.yearEnd, pools, p.steeringArea, diagnostics);
+      results.yearEndLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
+    }
   }
   if (inputs.investments)
     results.investments = computeInvestments(inputs.investments.rows, p.investmentMinReturn);

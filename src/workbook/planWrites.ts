@@ -1,4 +1,4 @@
-import { Diagnostics, Flag, FLAGS, normalizeName, openingPool, TOTAL_COLUMN } from "../domain";
+import { capitalize, Diagnostics, Flag, FLAGS, normalizeName, openingPool, TOTAL_COLUMN } from "../domain";
 import { a1, columnLetters } from "./address";
 import {
   APPROPRIATIONS_HEADERS,
@@ -365,19 +365,18 @@ class Planner {
       bold: true,
     });
     if (lines.length > 0) {
-      this.plan.blocks.push({
-        sheet: APPROPRIATIONS_SHEET,
-        row: 2,
-        col: 1,
-        values: lines.map((l, i) => [i + 1, l.tekst, l.beløbKr, l.år, l.fra, l.til]),
-      });
-      this.plan.blocks.push({
-        sheet: APPROPRIATIONS_SHEET,
-        row: 2,
-        col: 3,
-        values: lines.map((l) => [l.beløbKr]),
-        numberFormat: NUMBER_FORMATS.amount,
-      });
+      // Three blocks so that only the amount column gets the thousands format (not Nr or År).
+      this.plan.blocks.push(
+        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 1, values: lines.map((l, i) => [i + 1, l.tekst]) },
+        {
+          sheet: APPROPRIATIONS_SHEET,
+          row: 2,
+          col: 3,
+          values: lines.map((l) => [l.beløbKr]),
+          numberFormat: NUMBER_FORMATS.amount,
+        },
+        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 4, values: lines.map((l) => [l.år, l.fra, l.til]) },
+      );
     }
     [6, 100, 16, 8, 50, 50].forEach((width, i) =>
       this.plan.columnWidths.push({ sheet: APPROPRIATIONS_SHEET, col: i + 1, width }),
@@ -399,8 +398,4 @@ function flagRules() {
     fill: FLAG_FILLS[flag],
     font: FLAG_FONTS[flag],
   }));
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

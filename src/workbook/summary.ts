@@ -113,15 +113,10 @@ export function buildSummary(
   }
   if (results.budgetModel) summary.budgetModel = results.budgetModel.map((r) => ({ ...r }));
   if (yearEnd) {
-    const pools = inputs.ledger?.ledger.pools ?? [
-      ...new Set(yearEnd.lines.flatMap((l) => (l.line.pulje ? [l.line.pulje] : []))),
-    ];
     summary.yearEnd = {
       ...yearEnd.total,
       perStyringsområde: Object.fromEntries(yearEnd.perStyringsområde),
-      ...(results.yearEndLedgerLine
-        ? { ledgerLine: Object.fromEntries(pools.map((p, i) => [p, results.yearEndLedgerLine![i] ?? 0])) }
-        : {}),
+      ...(results.yearEndLedgerLine ? { ledgerLine: results.yearEndLedgerLine } : {}),
       lines: yearEnd.lines.map((l) => ({
         område: l.line.område,
         afvigelse: l.afvigelse,
