@@ -76,15 +76,12 @@ export function locateTable(
   const rows = Math.min(HEADER_SEARCH_ROWS, sheet.values.length);
   let best: { row: number; found: number } = { row: 0, found: -1 };
   for (let row = 1; row <= rows; row++) {
-    const names = new Set(
-      (sheet.values[row - 1] ?? []).map((v) => normalizeName(cellText({ value: v, at: {} }) ?? "")),
+    const normalized = (sheet.values[row - 1] ?? []).map((v) =>
+      normalizeName(cellText({ value: v, at: {} }) ?? ""),
     );
-    const found = required.filter((r) => names.has(r)).length;
+    const found = required.filter((r) => normalized.includes(r)).length;
     if (found === required.length) {
-      const firstCol =
-        (sheet.values[row - 1] ?? []).findIndex((v) =>
-          required.includes(normalizeName(cellText({ value: v, at: {} }) ?? "")),
-        ) + 1;
+      const firstCol = normalized.findIndex((n) => required.includes(n)) + 1;
       let left = firstCol;
       while (left > 1 && headerText(sheet, row, left - 1) !== undefined) left--;
       let right = firstCol;
