@@ -103,6 +103,42 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     );
     out.push(`Puljeflag:                       ${flag(pool.flag, options)}`);
   }
+  const regulations = summary.regulations;
+  if (regulations && regulations.scenarios.length > 0) {
+    heading("Scenarier: puljens resultat pr. prognose (I alt)");
+    out.push(
+      `${pad("Scenarie", 46)} ${pad("Regulering", 19)} ${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Budgetværn", 10, true)} ${pad("Kassen", 10, true)}  Flag`,
+    );
+    for (const r of regulations.scenarios) {
+      const amount = Object.values(r.amounts).reduce((a, b) => a + b, 0);
+      out.push(
+        `${pad(r.scenarie + (r.valgt ? " (valgt)" : ""), 46)} ${pad(r.regulering, 19)} ${pad(n(amount), 10, true)} ${pad(n(r.result["I alt"]), 10, true)} ${pad(n(r.budgetvaernBrugt), 10, true)} ${pad(n(r.kassefinansiering), 10, true)}  ${flag(r.flag, options)}`,
+      );
+    }
+  }
+  for (const table of regulations?.sensitivity ?? []) {
+    heading(`Følsomhed: ${table.regulering} på ${table.pulje}`);
+    out.push(`${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Kassen", 10, true)}  Flag`);
+    for (const r of table.rows) {
+      const note = r.budgetvaernOpbrugt ? "  ← budgetværnet er netop opbrugt" : "";
+      out.push(
+        `${pad(n(r.beløb), 10, true)} ${pad(n(r.resultat), 10, true)} ${pad(n(r.kassefinansiering), 10, true)}  ${flag(r.flag, options)}${note}`,
+      );
+    }
+  }
+  const estimate = regulations?.estimate;
+  if (estimate) {
+    heading("Egen beregning (§ 23 a)");
+    for (const line of estimate) {
+      const value =
+        line.value === null
+          ? `mangler: ${line.missing.join("; ")}`
+          : line.key === "garantiAndel"
+            ? `${formatDanishNumber(line.value * 100, 3)} %`
+            : n(line.value);
+      out.push(`${pad(line.label, 52)} ${value}`);
+    }
+  }
   if (summary.budgetModel) {
     heading("Budgetmodel: oprindelig reservationspulje (KL's skøn − forvaltningens skøn)");
     for (const r of summary.budgetModel)
@@ -110,9 +146,24 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
   }
   if (summary.yearEnd) {
     heading("Regnskab");
+    const y = summary.yearEnd;
     out.push(
-      `Afvigelse ${n(summary.yearEnd.afvigelse)}; kassen ${n(summary.yearEnd.kassen)}; overførsel ${n(summary.yearEnd.overførsel)}`,
+      `${pad("Styringsområde", 40)} ${pad("Afvigelse", 12, true)} ${pad("Kassen", 12, true)} ${pad("Overførsel", 12, true)}`,
     );
+    const rows: [string, { afvigelse: number; kassen: number; overførsel: number }][] = [
+      ...Object.entries(y.perStyringsområde),
+      ["I alt", y],
+    ];
+    for (const [area, t] of rows)
+      out.push(
+        `${pad(area, 40)} ${pad(n(t.afvigelse), 12, true)} ${pad(n(t.kassen), 12, true)} ${pad(n(t.overførsel), 12, true)}`,
+      );
+    if (y.ledgerLine)
+      out.push(
+        `Linje til reservationspuljen (Regnskab): ${Object.entries(y.ledgerLine)
+          .map(([pool, v]) => `${pool} ${n(v)}`)
+          .join(", ")}`,
+      );
   }
   if (summary.investments) {
     const i = summary.investments;

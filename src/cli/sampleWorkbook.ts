@@ -1,8 +1,14 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { Diagnostics, PARAMETER_DEFINITIONS, readParameters, rulesSheetRows } from "../domain";
-import { NUMBER_FORMATS } from "../workbook/contract";
+import {
+  Diagnostics,
+  GRANT_INPUT_DEFINITIONS,
+  PARAMETER_DEFINITIONS,
+  readParameters,
+  rulesSheetRows,
+} from "../domain";
+import { NUMBER_FORMATS, REGULATIONS_SHEET } from "../workbook/contract";
 
 /** The 2018 tables committed with the project, in the workbook contract's column names. */
 export const SAMPLE_DIR = join(__dirname, "..", "..", "samples", "2018");
@@ -91,7 +97,59 @@ export function buildSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
     },
   ];
   for (const spec of specs) addSheet(wb, spec, options.asTables);
+  addRegulationsSheet(wb, csv, options.asTables);
   return wb;
+}
+
+/** The Reguleringer sheet: prognoses, sensitivity ranges and the (empty) § 23 a input block, stacked. */
+function addRegulationsSheet(wb: ExcelJS.Workbook, csv: (name: string) => CsvTable, asTables: boolean): void {
+  const ws = wb.addWorksheet(REGULATIONS_SHEET);
+  ws.getCell("A1").value = "Reguleringer 2018 (1.000 kr.)";
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  const grant: CsvTable = {
+    note: "Egen beregning efter § 23 a (DOMAIN.md R6.2): udfyld inputtene; resultatet vises på arket Scenarier.",
+    headers: ["Input", "Værdi"],
+    rows: GRANT_INPUT_DEFINITIONS.map((d) => [d.label, null]),
+  };
+  const blocks: [string, CsvTable, number[]][] = [
+    ["Prognoser", csv("prognoser.csv"), [6, 7]],
+    ["Foelsomhed", csv("foelsomhed.csv"), [1, 2, 3]],
+    ["Tilskudsberegning", grant, [1]],
+  ];
+  let row = 2;
+  for (const [name, data, amountColumns] of blocks) {
+    ws.getCell(row, 1).value = data.note;
+    ws.getCell(row, 1).font = { italic: true, color: { argb: "FF595959" } };
+    writeBlock(ws, name, data, row + 1, asTables);
+    for (let r = row + 2; r <= row + 1 + data.rows.length; r++)
+      for (const col of amountColumns) ws.getCell(r, col + 1).numFmt = NUMBER_FORMATS.amount;
+    row += data.rows.length + 4;
+  }
+  ws.getColumn(1).width = 52;
+  for (let col = 2; col <= 8; col++) ws.getColumn(col).width = 20;
+}
+
+function writeBlock(
+  ws: ExcelJS.Worksheet,
+  name: string,
+  data: CsvTable,
+  headerRow: number,
+  asTable: boolean,
+): void {
+  if (asTable) {
+    ws.addTable({
+      name,
+      ref: `A${headerRow}`,
+      headerRow: true,
+      style: { theme: "TableStyleLight9", showRowStripes: true },
+      columns: data.headers.map((h) => ({ name: h, filterButton: true })),
+      rows: data.rows.map((r) => data.headers.map((_, i) => r[i] ?? null)),
+    });
+  } else {
+    ws.getRow(headerRow).values = data.headers;
+    ws.getRow(headerRow).font = { bold: true };
+    data.rows.forEach((r, i) => (ws.getRow(headerRow + 1 + i).values = r));
+  }
 }
 
 /** The Regler sheet: every parameter with its value (the sample's own where given) and its meaning. */
@@ -122,20 +180,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, asTable: boolean): void
   ws.getCell("A2").value = spec.data.note;
   ws.getCell("A2").font = { italic: true, color: { argb: "FF595959" } };
   const headerRow = TITLE_ROWS + 1;
-  if (asTable) {
-    ws.addTable({
-      name: spec.table,
-      ref: `A${headerRow}`,
-      headerRow: true,
-      style: { theme: "TableStyleLight9", showRowStripes: true },
-      columns: spec.data.headers.map((name) => ({ name, filterButton: true })),
-      rows: spec.data.rows.map((r) => spec.data.headers.map((_, i) => r[i] ?? null)),
-    });
-  } else {
-    ws.getRow(headerRow).values = spec.data.headers;
-    ws.getRow(headerRow).font = { bold: true };
-    spec.data.rows.forEach((r, i) => (ws.getRow(headerRow + 1 + i).values = r));
-  }
+  writeBlock(ws, spec.table, spec.data, headerRow, asTable);
   spec.data.headers.forEach((h, i) => (ws.getColumn(i + 1).width = Math.min(60, Math.max(12, h.length + 4))));
   ws.getColumn(1).width = spec.sheet === "Regler" ? 42 : 52;
   for (const col of spec.amountColumns) ws.getColumn(col + 1).numFmt = NUMBER_FORMATS.amount;

@@ -35,7 +35,9 @@ export type DiagnosticCode =
   | "SHEET_NOT_OWNED"
   | "PROTECTED_SHEET"
   | "PART_LOST"
-  | "NOTHING_FOUND";
+  | "NOTHING_FOUND"
+  | "DUPLICATE_CHOICE"
+  | "NO_SOURCE";
 
 export interface Diagnostic extends Location {
   level: DiagnosticLevel;

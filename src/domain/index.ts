@@ -17,3 +17,5 @@ export * from "./regulation";
 export * from "./scenarios";
 export * from "./units";
 export * from "./yearEnd";
+export * from "./grantEstimate";
+export * from "./prognoses";

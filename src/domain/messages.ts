@@ -34,6 +34,16 @@ export const messages = {
     `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
   badSplit: (text: string) =>
     `Fordelingen "${text}" kan ikke læses. Skriv et år (2019) eller fx "2019: 60 %; 2020: 40 %".`,
+  unknownGrantInput: (label: string) => `Ukendt input "${label}" i tilskudsberegningen; det bruges ikke.`,
+  negativeCount: (label: string) => `"${label}" kan ikke være negativ.`,
+  duplicateChoice: (type: string) =>
+    `Der er valgt mere end én prognose for ${type}; vælg én (Valgt = Ja) pr. regulering.`,
+  noChosenScenario: (post: string, type: string) =>
+    `Linjen "${post}" skal hente sit beløb fra arket Reguleringer, men der er ikke valgt en prognose for ${type}; linjens egne beløb bruges.`,
+  noEstimate: (post: string, type: string) =>
+    `Linjen "${post}" skal hente sit beløb fra egen beregning (§ 23 a), men beregningen af ${type} mangler input; linjens egne beløb bruges.`,
+  badRange: (from: number, to: number, step: number, max: number) =>
+    `Følsomhedsintervallet fra ${formatDanishNumber(from)} til ${formatDanishNumber(to)} i trin af ${formatDanishNumber(step)} kan ikke bruges: Trin skal være positivt, Til mindst Fra, og der må højst være ${max} beløb.`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår i arket Regler.`,
 } as const;
 

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { normalizeName, rulesSheetRows } from "../domain";
+import { GRANT_INPUT_DEFINITIONS, normalizeName, rulesSheetRows, SOURCE_CHOSEN_SCENARIO } from "../domain";
 import { a1 } from "../workbook/address";
 import { CONTRACT, NUMBER_FORMATS } from "../workbook/contract";
 import type { ExcelRun } from "../workbook/officeWorkbook";
@@ -13,6 +13,8 @@ interface TemplateTable {
   table: string;
   headers: string[];
   rows: (string | number)[][];
+  /** 0-based columns formatted as amounts; all columns when absent. */
+  amountColumns?: number[];
 }
 
 /** The Enhed parameter from the Parametre table, for PULJE.OEKONOMI. */
@@ -43,18 +45,46 @@ export function templateTables(options: TemplateOptions = { formulas: false }): 
         table: contract.tableName,
         headers: ["Parameter", "Værdi", "Enhed", "Beskrivelse"],
         rows: rulesSheetRows().map((r) => [r.name, r.value ?? "", r.unitLabel, r.label]),
+        amountColumns: [],
       };
     }
     const headers = contract.columns.map((c) => c.header);
+    const base = { sheet: contract.sheetName, table: contract.tableName };
+    const blanks = TEMPLATE_POOLS.map(() => "");
     if (contract.key === "ledger") {
       return {
-        sheet: contract.sheetName,
-        table: contract.tableName,
+        ...base,
         headers: [...headers, ...TEMPLATE_POOLS],
         rows: [
-          ["Oprindelig reservationspulje, vedtaget budget", "Oprindelig", "Endelig", "", "", ""],
-          ["Forventet resultat", "Resultat", "", "", "", ""],
+          ["Oprindelig reservationspulje, vedtaget budget", "Oprindelig", "Endelig", "", ...blanks],
+          // Fed by the chosen prognosis on the Reguleringer sheet (Kilde "Reguleringer").
+          ["Efterregulering (prognose)", "Efterregulering", "Prognose", SOURCE_CHOSEN_SCENARIO, ...blanks],
+          ["Forventet resultat", "Resultat", "", "", ...blanks],
         ],
+      };
+    }
+    if (contract.key === "prognoses") {
+      return {
+        ...base,
+        headers: [...headers, ...TEMPLATE_POOLS],
+        rows: [["KL's prognose", "Efterregulering", "KL", "", "Prognose", "Ja", ...blanks]],
+        amountColumns: TEMPLATE_POOLS.map((_, i) => headers.length + i),
+      };
+    }
+    if (contract.key === "sensitivity") {
+      return {
+        ...base,
+        headers,
+        rows: [["Efterregulering", -50000, 50000, 10000, TEMPLATE_POOLS[1]!]],
+        amountColumns: [1, 2, 3],
+      };
+    }
+    if (contract.key === "grantInputs") {
+      return {
+        ...base,
+        headers: [...headers, "Enhed"],
+        rows: GRANT_INPUT_DEFINITIONS.map((d) => [d.label, "", GRANT_UNIT_LABELS[d.unit]]),
+        amountColumns: [],
       };
     }
     if (contract.key === "followUp" && options.formulas) {
@@ -65,9 +95,18 @@ export function templateTables(options: TemplateOptions = { formulas: false }): 
         rows: [[...headers.map(() => ""), ...FOLLOW_UP_FORMULAS.map(([, f]) => f)]],
       };
     }
-    return { sheet: contract.sheetName, table: contract.tableName, headers, rows: [] };
+    return { ...base, headers, rows: [] };
   });
 }
+
+const GRANT_UNIT_LABELS = {
+  enhed: "som Enhed i Regler",
+  personer: "personer",
+  andel: "andel (0,0123 eller 1,23 %)",
+};
+
+/** Rows between two tables stacked on one sheet. */
+const TABLE_GAP = 2;
 
 /**
  * "Opfølgning", or "Opfølgning 2" … when a sheet of that name exists: existing sheets are never touched.
@@ -98,31 +137,42 @@ export async function insertTemplate(
     const sheetNames = worksheets.items.map((w) => w.name);
     const tableNames = new Set(tables.items.map((t) => normalizeName(t.name)));
     const added: string[] = [];
+    // Tables sharing a sheet (the Reguleringer sheet's three blocks) are stacked on one new sheet.
+    const bySheet = new Map<string, TemplateTable[]>();
     for (const spec of templateTables(options)) {
       if (tableNames.has(normalizeName(spec.table))) continue;
-      const name = freeSheetName(spec.sheet, sheetNames);
+      bySheet.set(spec.sheet, [...(bySheet.get(spec.sheet) ?? []), spec]);
+    }
+    for (const [sheet, specs] of bySheet) {
+      const name = freeSheetName(sheet, sheetNames);
       sheetNames.push(name);
       const ws = worksheets.add(name);
-      const bottom = Math.max(1, spec.rows.length) + 1;
-      const table = ws.tables.add(`A1:${a1(bottom, spec.headers.length)}`, true);
-      table.name = spec.table;
-      table.getHeaderRowRange().values = [spec.headers];
-      // Formulas go through `formulas` (en-US syntax); plain values through `values`.
-      if (spec.rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("="))))
-        table.getDataBodyRange().formulas = spec.rows;
-      else if (spec.rows.length > 0) table.getDataBodyRange().values = spec.rows;
-      if (spec.table === "Parametre") {
-        ws.getRange(`B2:B${bottom}`).numberFormat = spec.rows.map(() => ["General"]);
-      } else {
-        ws.getRange(`A2:${a1(bottom, spec.headers.length)}`).numberFormat = Array.from(
-          { length: bottom - 1 },
-          () => spec.headers.map(() => NUMBER_FORMATS.amount),
-        );
+      let top = 1;
+      for (const spec of specs) {
+        const bottom = top + Math.max(1, spec.rows.length);
+        addTemplateTable(ws, spec, top, bottom);
+        top = bottom + 1 + TABLE_GAP;
       }
-      ws.getRange(`A1:${a1(1, spec.headers.length)}`).format.autofitColumns();
       added.push(name);
     }
     await context.sync();
     return { sheets: added };
   });
+}
+
+function addTemplateTable(ws: Excel.Worksheet, spec: TemplateTable, top: number, bottom: number): void {
+  const width = spec.headers.length;
+  const table = ws.tables.add(`${a1(top, 1)}:${a1(bottom, width)}`, true);
+  table.name = spec.table;
+  table.getHeaderRowRange().values = [spec.headers];
+  // Formulas go through `formulas` (en-US syntax); plain values through `values`.
+  if (spec.rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("="))))
+    table.getDataBodyRange().formulas = spec.rows;
+  else if (spec.rows.length > 0) table.getDataBodyRange().values = spec.rows;
+  const amounts = new Set(spec.amountColumns ?? spec.headers.map((_, i) => i));
+  const formats = Array.from({ length: bottom - top }, () =>
+    spec.headers.map((_, i) => (amounts.has(i) ? NUMBER_FORMATS.amount : "General")),
+  );
+  ws.getRange(`${a1(top + 1, 1)}:${a1(bottom, width)}`).numberFormat = formats;
+  ws.getRange(`${a1(top, 1)}:${a1(top, width)}`).format.autofitColumns();
 }

@@ -7,7 +7,16 @@ import {
   computeInvestments,
   computeLedger,
   computeYearEnd,
+  compareScenarios,
   countFlags,
+  estimateGrant,
+  feedLedger,
+  GrantEstimate,
+  SensitivityGrid,
+  sensitivityGrid,
+  SensitivityRow,
+  sensitivityRows,
+  SensitivitySpec,
   Diagnostics,
   Flag,
   FollowUpResult,
@@ -35,6 +44,14 @@ export interface ContractResults {
   investments?: InvestmentsResult;
   appropriations?: Appropriation[];
   flagCounts?: Record<"økonomi" | "mængder" | "refusion", Record<Flag, number>>;
+  /** R6.2 for the municipality, from the Tilskudsberegning block. */
+  estimate?: GrantEstimate;
+  /** Indices of the ledger lines whose amounts came from the Reguleringer sheet. */
+  fedLines?: number[];
+  /** R6.1: every prognosis (and the estimate) evaluated on the ledger, side by side. */
+  scenarios?: ReturnType<typeof compareScenarios>;
+  sensitivity?: { spec: SensitivitySpec; rows: SensitivityRow[] }[];
+  grid?: SensitivityGrid;
 }
 
 /** Applies the rules to what was read. Pure: no reading, no writing. */
@@ -66,11 +83,24 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
       }
     }
   }
+  // An empty § 23 a block (as the template inserts it) gives no estimate, not eight "missing" lines.
+  if (inputs.grantInputs && Object.keys(inputs.grantInputs.inputs).length > 0)
+    results.estimate = estimateGrant(inputs.grantInputs.inputs);
   if (inputs.ledger) {
-    const ledger = computeLedger(inputs.ledger.ledger);
+    const prognoses = inputs.prognoses?.rows ?? [];
+    const fed = feedLedger(inputs.ledger.ledger, prognoses, results.estimate, diagnostics);
+    const ledger = computeLedger(fed.ledger);
     results.ledger = ledger;
+    results.fedLines = fed.fedLines;
     results.outcome = poolOutcome(ledger.result.total, p);
     results.outcomeExcludingPrognoses = poolOutcome(ledger.resultExcludingPrognoses.total, p);
+    if (inputs.prognoses || results.estimate)
+      results.scenarios = compareScenarios(fed.ledger, prognoses, results.estimate, p);
+    const specs = inputs.sensitivity?.rows ?? [];
+    if (specs.length > 0) {
+      results.sensitivity = specs.map((spec) => ({ spec, rows: sensitivityRows(fed.ledger, spec, p) }));
+      if (specs.length >= 2) results.grid = sensitivityGrid(fed.ledger, specs[0]!, specs[1]!, p);
+    }
   }
   if (inputs.budgetModel) results.budgetModel = computeBudgetModel(inputs.budgetModel.rows);
   if (inputs.yearEnd) {

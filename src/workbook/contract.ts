@@ -4,6 +4,8 @@ import {
   FOLLOW_UP_COLUMNS,
   INVESTMENT_COLUMNS,
   LEDGER_COLUMNS,
+  PROGNOSIS_COLUMNS,
+  SENSITIVITY_COLUMNS,
   YEAR_END_COLUMNS,
 } from "../domain";
 
@@ -18,12 +20,29 @@ export interface OutputColumn {
 
 /** One table of WORKBOOK.md: its table name, its sheet, its input columns and the columns it gets. */
 export interface TableContract {
-  key: "parameters" | "followUp" | "ledger" | "budgetModel" | "yearEnd" | "investments";
+  key:
+    | "parameters"
+    | "followUp"
+    | "ledger"
+    | "budgetModel"
+    | "yearEnd"
+    | "investments"
+    | "prognoses"
+    | "sensitivity"
+    | "grantInputs";
   tableName: string;
   sheetName: string;
   columns: readonly ColumnSpec[];
   outputs: readonly OutputColumn[];
 }
+
+/** The sheet of the prognoses, the sensitivity ranges and the § 23 a inputs. */
+export const REGULATIONS_SHEET = "Reguleringer";
+
+export const GRANT_INPUT_COLUMNS: readonly ColumnSpec<"label" | "value">[] = [
+  { field: "label", header: "Input", required: true },
+  { field: "value", header: "Værdi", required: true },
+];
 
 export const PARAMETER_COLUMNS: readonly ColumnSpec<"name" | "value">[] = [
   { field: "name", header: "Parameter", required: true },
@@ -81,6 +100,34 @@ export const CONTRACT: readonly TableContract[] = [
       { key: "flag", header: "Flag", kind: "flag" },
     ],
   },
+  // The Reguleringer sheet (DOMAIN.md R6): three blocks, found by their headers like any other table.
+  {
+    key: "prognoses",
+    tableName: "Prognoser",
+    sheetName: REGULATIONS_SHEET,
+    columns: PROGNOSIS_COLUMNS,
+    outputs: [
+      { key: "total", header: "I alt", kind: "amount" },
+      { key: "resultat", header: "Resultat", kind: "amount" },
+      { key: "budgetvaernBrugt", header: "Budgetværn brugt", kind: "amount" },
+      { key: "kassefinansiering", header: "Kassefinansiering", kind: "amount" },
+      { key: "flag", header: "Puljeflag", kind: "flag" },
+    ],
+  },
+  {
+    key: "sensitivity",
+    tableName: "Foelsomhed",
+    sheetName: REGULATIONS_SHEET,
+    columns: SENSITIVITY_COLUMNS,
+    outputs: [],
+  },
+  {
+    key: "grantInputs",
+    tableName: "Tilskudsberegning",
+    sheetName: REGULATIONS_SHEET,
+    columns: GRANT_INPUT_COLUMNS,
+    outputs: [],
+  },
 ];
 
 export function contractFor(key: TableContract["key"]): TableContract {
@@ -91,6 +138,9 @@ export function contractFor(key: TableContract["key"]): TableContract {
 export const APPROPRIATIONS_SHEET = "Tillægsbevillinger";
 export const APPROPRIATIONS_HEADERS = ["Nr", "Tekst", "Beløb (kr.)", "År", "Fra", "Til"];
 export const SUMMARY_SHEET = "Resultat";
+/** The generated sheet with the scenarios, the § 23 a estimate and the sensitivity tables. */
+export const SCENARIO_SHEET = "Scenarier";
+export const SCENARIO_TITLE = "Reservationspuljen – scenarier";
 /** The first cell of the summary sheet; a sheet of that name without it is the user's and is refused. */
 export const SUMMARY_TITLE = "Reservationspuljen – resultat";
 

@@ -27,6 +27,8 @@ export const workbookMessages = {
     "Budgetår mangler: angiv parameteren Budgetår i arket Regler for at lave tillægsbevillinger.",
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
+  needsLedger: (table: string) =>
+    `Tabellen ${table} bruges kun sammen med tabellen Reservationspulje, som ikke findes i projektmappen.`,
   nothingToCompute: () => "Tabellerne i projektmappen har ingen datarækker; der er intet at beregne.",
   nothingFound: () =>
     "Projektmappen indeholder ingen af tabellerne Opfoelgning, Reservationspulje, Budgetmodel, Regnskab eller Investeringer.",

@@ -171,7 +171,8 @@ export class OfficeWorkbook implements WorkbookPort {
         if ((this.chartNames.get(chart.sheet) ?? []).includes(chart.name))
           ws.charts.getItem(chart.name).delete();
         // A native waterfall where ExcelApi 1.9 is supported; clustered columns of the movements elsewhere.
-        const type = this.supports("ExcelApi", "1.9") ? "Waterfall" : "ColumnClustered";
+        const type =
+          chart.kind === "waterfall" && this.supports("ExcelApi", "1.9") ? "Waterfall" : "ColumnClustered";
         const added = ws.charts.add(
           type,
           sheets.getItem(chart.source.sheet).getRange(chart.source.range),

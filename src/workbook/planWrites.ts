@@ -7,6 +7,8 @@ import {
   FLAG_FONTS,
   NUMBER_FORMATS,
   OutputKind,
+  SCENARIO_SHEET,
+  SCENARIO_TITLE,
   SUMMARY_SHEET,
   SUMMARY_TITLE,
 } from "./contract";
@@ -43,9 +45,11 @@ export function planWrites(
     const lines = results.ledger.lines;
     planner.outputColumns(ledger.table, new Map(lines.map((l) => [rowOf(l.at), { total: l.total }])));
     ledger.poolColumns.forEach((col, i) => {
+      // Saldo and Resultat lines, and lines fed from the Reguleringer sheet, are the tool's to fill.
+      const fed = new Set(results.fedLines ?? []);
       const computed = new Map(
         lines
-          .filter((l) => l.type === "Saldo" || l.type === "Resultat")
+          .filter((l, index) => l.type === "Saldo" || l.type === "Resultat" || fed.has(index))
           .map((l) => [rowOf(l.at), l.values[i]!]),
       );
       planner.column(ledger.table.sheet, col, "amount", computed, ledger.table);
@@ -83,12 +87,42 @@ export function planWrites(
     );
     planner.outputColumns(investments.table, values);
   }
+  if (inputs.prognoses && results.scenarios) {
+    const values = new Map(
+      inputs.prognoses.rows.map((p, i) => {
+        const r = results.scenarios![i]!;
+        return [
+          rowOf(p.at),
+          {
+            total: r.result.total,
+            resultat: r.outcome.resultat,
+            budgetvaernBrugt: r.outcome.budgetvaernBrugt,
+            kassefinansiering: r.outcome.kassefinansiering,
+            flag: r.outcome.flag,
+          },
+        ];
+      }),
+    );
+    planner.outputColumns(inputs.prognoses.table, values);
+  }
   planner.summarySheet(inputs, results);
+  if (results.scenarios || results.sensitivity || results.estimate) planner.scenarioSheet(inputs, results);
   if (results.appropriations) planner.appropriationsSheet(results);
   return planner.plan;
 }
 
 type RowValues = Map<number, Record<string, WriteValue>>;
+
+/** A row of a generated sheet; flags colour the cells at flagAt (and fillAlso), or per cell. */
+interface SheetRow {
+  values: WriteValue[];
+  bold?: boolean;
+  numberFormat?: string;
+  flag?: Flag;
+  flagAt?: number;
+  fillAlso?: number[];
+  cellFlags?: (Flag | undefined)[];
+}
 
 /** A formula that is one PULJE.* function call (as the template writes them), e.g. "=PULJE.OEKONOMI(…)". */
 export function isPuljeFormula(formula: string): boolean {
@@ -98,6 +132,7 @@ export function isPuljeFormula(formula: string): boolean {
 export const WATERFALL_HEADER = "Vandfald: bevægelser";
 /** The waterfall chart's name: how a re-run finds and replaces it. */
 export const WATERFALL_CHART = "Reservationspuljen – vandfald";
+export const SENSITIVITY_CHART = "Reservationspuljen – følsomhed";
 
 class Planner {
   readonly plan: WritePlan = emptyPlan();
@@ -250,7 +285,7 @@ class Planner {
 
   summarySheet(inputs: ContractInputs, results: ContractResults): void {
     if (!this.generatedSheet(SUMMARY_SHEET, (s) => cellValue(s, 1, 1) === SUMMARY_TITLE)) return;
-    const rows: { values: WriteValue[]; bold?: boolean; flag?: Flag }[] = [];
+    const rows: SheetRow[] = [];
     rows.push({ values: [SUMMARY_TITLE], bold: true });
     rows.push({ values: ["Enhed", inputs.parameters.unit] });
     const { followUp, ledger, outcome, flagCounts } = results;
@@ -284,7 +319,7 @@ class Planner {
       rows.push({
         values: ["Kassefinansiering uden prognoser", results.outcomeExcludingPrognoses!.kassefinansiering],
       });
-      rows.push({ values: ["Puljeflag", outcome.flag], flag: outcome.flag });
+      rows.push({ values: ["Puljeflag", outcome.flag], flag: outcome.flag, flagAt: 1 });
     }
     if (results.yearEnd) {
       rows.push({ values: [] }, { values: ["Regnskab", "Afvigelse", "Kassen", "Overførsel"], bold: true });
@@ -326,28 +361,160 @@ class Planner {
       this.plan.charts.push({
         sheet: table.sheet.name,
         name: WATERFALL_CHART,
+        kind: "waterfall",
         title: `Reservationspuljen: bevægelser og resultat (${inputs.parameters.unit})`,
         source: { sheet: SUMMARY_SHEET, range: `A${first - 1}:B${rows.length}` },
         from: a1(table.headerRow, col),
         to: a1(table.headerRow + 20, col + 9),
       });
     }
+    this.writeRows(SUMMARY_SHEET, rows);
+    this.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col: 1, width: 44 });
+    for (let col = 2; col <= 6; col++) this.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col, width: 16 });
+  }
+
+  /** The Scenarier sheet: scenarios side by side, the § 23 a estimate, sensitivity tables and grid. */
+  scenarioSheet(inputs: ContractInputs, results: ContractResults): void {
+    if (!this.generatedSheet(SCENARIO_SHEET, (s) => cellValue(s, 1, 1) === SCENARIO_TITLE)) return;
+    const unit = inputs.parameters.unit;
+    const rows: SheetRow[] = [{ values: [SCENARIO_TITLE], bold: true }, { values: ["Enhed", unit] }];
+    const pools = results.ledger?.pools ?? [];
+    if (results.scenarios && results.scenarios.length > 0) {
+      rows.push(
+        { values: [] },
+        {
+          values: [
+            "Scenarie",
+            "Regulering",
+            "Kilde",
+            "Dato",
+            "Status",
+            "Valgt",
+            ...pools,
+            "Resultat",
+            "Budgetværn brugt",
+            "Kassefinansiering",
+            "Puljeflag",
+          ],
+          bold: true,
+        },
+      );
+      for (const r of results.scenarios) {
+        const s = r.scenario;
+        rows.push({
+          values: [
+            s.name,
+            s.type,
+            s.kilde ?? "",
+            r.dato ?? "",
+            s.status ?? "Prognose",
+            r.chosen ? "Ja" : "",
+            ...pools.map((pool) => s.amounts[pool] ?? 0),
+            r.outcome.resultat,
+            r.outcome.budgetvaernBrugt,
+            r.outcome.kassefinansiering,
+            r.outcome.flag,
+          ],
+          flagAt: 6 + pools.length + 3,
+          flag: r.outcome.flag,
+        });
+      }
+    }
+    if (results.estimate) {
+      rows.push({ values: [] }, { values: ["Egen beregning (§ 23 a)", unit, "Mangler"], bold: true });
+      for (const line of results.estimate.lines) {
+        rows.push({
+          values: [line.label, line.value ?? null, line.missing.join("; ")],
+          ...(line.key === "garantiAndel" ? { numberFormat: NUMBER_FORMATS.rate } : {}),
+        });
+      }
+    }
+    for (const { spec, rows: sensitivity } of results.sensitivity ?? []) {
+      rows.push(
+        { values: [] },
+        { values: [`Følsomhed: ${spec.type} på ${spec.pool}`], bold: true },
+        {
+          values: ["Beløb", "Resultat", "Budgetværn brugt", "Kassefinansiering", "Puljeflag", "Bemærkning"],
+          bold: true,
+        },
+      );
+      const first = rows.length + 1;
+      for (const r of sensitivity) {
+        rows.push({
+          values: [
+            r.amount,
+            r.outcome.resultat,
+            r.outcome.budgetvaernBrugt,
+            r.outcome.kassefinansiering,
+            r.outcome.flag,
+            r.breakEven ? "Budgetværnet er netop opbrugt" : "",
+          ],
+          flagAt: 4,
+          flag: r.outcome.flag,
+          fillAlso: [1],
+        });
+      }
+      if (spec === results.sensitivity![0]!.spec) {
+        this.plan.charts.push({
+          sheet: SCENARIO_SHEET,
+          name: SENSITIVITY_CHART,
+          title: `Resultat ved ${spec.type.toLowerCase()} (${unit})`,
+          kind: "column",
+          source: { sheet: SCENARIO_SHEET, range: `A${first - 1}:B${rows.length}` },
+          from: a1(3, 14),
+          to: a1(22, 22),
+        });
+      }
+    }
+    const grid = results.grid;
+    if (grid) {
+      rows.push(
+        { values: [] },
+        {
+          values: [`Resultat (I alt): ${grid.rows.type} (rækker) og ${grid.columns.type} (kolonner)`],
+          bold: true,
+        },
+        { values: ["", ...grid.columns.amounts], bold: true },
+      );
+      grid.results.forEach((line, i) => {
+        rows.push({
+          values: [grid.rows.amounts[i]!, ...line.map((r) => r.outcome.resultat)],
+          cellFlags: [undefined, ...line.map((r) => r.outcome.flag)],
+        });
+      });
+    }
+    this.writeRows(SCENARIO_SHEET, rows);
+    this.plan.columnWidths.push({ sheet: SCENARIO_SHEET, col: 1, width: 44 });
+    for (let col = 2; col <= 8 + pools.length; col++)
+      this.plan.columnWidths.push({ sheet: SCENARIO_SHEET, col, width: 16 });
+  }
+
+  /** Writes a generated sheet's rows, one block per row, with flag fills where asked. */
+  private writeRows(sheet: string, rows: SheetRow[]): void {
     rows.forEach((row, index) => {
       if (row.values.length === 0) return;
+      let flags: (Flag | undefined)[] | undefined = row.cellFlags;
+      if (!flags && row.flag && row.flagAt !== undefined) {
+        flags = row.values.map((_, i) =>
+          i === row.flagAt || row.fillAlso?.includes(i) ? row.flag : undefined,
+        );
+      }
+      const coloured = flags?.some((f) => f !== undefined && f !== "–");
       this.plan.blocks.push({
-        sheet: SUMMARY_SHEET,
+        sheet,
         row: index + 1,
         col: 1,
         values: [row.values],
-        numberFormat: NUMBER_FORMATS.amount,
+        numberFormat: row.numberFormat ?? NUMBER_FORMATS.amount,
         ...(row.bold ? { bold: true } : {}),
-        ...(row.flag && row.flag !== "–"
-          ? { fills: [[undefined, FLAG_FILLS[row.flag]]], fontColors: [[undefined, FLAG_FONTS[row.flag]]] }
+        ...(coloured
+          ? {
+              fills: [flags!.map((f) => (f && f !== "–" ? FLAG_FILLS[f] : undefined))],
+              fontColors: [flags!.map((f) => (f && f !== "–" ? FLAG_FONTS[f] : undefined))],
+            }
           : {}),
       });
     });
-    this.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col: 1, width: 44 });
-    for (let col = 2; col <= 6; col++) this.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col, width: 16 });
   }
 
   appropriationsSheet(results: ContractResults): void {

@@ -76,6 +76,8 @@ export interface ChartWrite {
   sheet: string;
   name: string;
   title: string;
+  /** A waterfall of movements (a native Waterfall with ExcelApi 1.9), or clustered columns. */
+  kind: "waterfall" | "column";
   /** The data, with its header row, as "Sheet!A1:B9". */
   source: { sheet: string; range: string };
   /** Top-left and bottom-right cells of the chart's place. */

@@ -3,7 +3,16 @@ import {
   defaultParameters,
   Diagnostics,
   FollowUpRow,
+  messages,
+  GrantEstimateInputs,
   InvestmentProject,
+  Prognosis,
+  RawPrognosisRecord,
+  readGrantInputs,
+  readPrognoses,
+  readSensitivitySpecs,
+  SensitivityField,
+  SensitivitySpec,
   Ledger,
   normalizeName,
   Parameters,
@@ -46,6 +55,9 @@ export interface ContractInputs {
   budgetModel?: TableInput<BudgetModelRow>;
   yearEnd?: TableInput<YearEndLine>;
   investments?: TableInput<InvestmentProject>;
+  prognoses?: TableInput<Prognosis> & { poolColumns: number[]; pools: string[] };
+  sensitivity?: TableInput<SensitivitySpec>;
+  grantInputs?: { table: LocatedTable; inputs: GrantEstimateInputs };
 }
 
 /** The sheet row a domain row came from. */
@@ -114,7 +126,73 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostic
   const investments = tables.get("investments");
   if (investments)
     inputs.investments = { table: investments, rows: readInvestments(records(investments), diagnostics) };
+  readRegulations(inputs, diagnostics);
   return inputs;
+}
+
+/** The Reguleringer sheet's three blocks. Prognoses and ranges are amounts on the ledger's pools. */
+function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void {
+  const { tables } = inputs;
+  const ledgerPools = inputs.ledger?.ledger.pools;
+  const prognoses = tables.get("prognoses");
+  if (prognoses) {
+    const poolColumns = poolColumnsOf(prognoses);
+    const pools = poolColumns.map((col) => poolName(prognoses.headers.find((h) => h.col === col)!.text));
+    pools.forEach((pool, i) => {
+      if (ledgerPools && !matchesPool(pool, ledgerPools))
+        diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pool, ledgerPools), {
+          sheet: prognoses.sheet.name,
+          cell: a1(prognoses.headerRow, poolColumns[i]!),
+        });
+    });
+    if (pools.length === 0)
+      diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(prognoses.contract.tableName), {
+        sheet: prognoses.sheet.name,
+        cell: a1(prognoses.headerRow, prognoses.right),
+      });
+    // Amounts are keyed by the ledger's spelling of each pool, so scenarios replace its movements.
+    const keyed = pools.map(
+      (pool) => ledgerPools?.find((p) => normalizeName(p) === normalizeName(pool)) ?? pool,
+    );
+    const raw = records(prognoses, (row) => ({
+      poolCells: poolColumns.map((col) => ({
+        value: cellValue(prognoses.sheet, row, col),
+        at: { sheet: prognoses.sheet.name, cell: a1(row, col) },
+      })),
+    })) as RawPrognosisRecord[];
+    inputs.prognoses = {
+      table: prognoses,
+      rows: readPrognoses(keyed, raw, diagnostics),
+      poolColumns,
+      pools: keyed,
+    };
+  }
+  const sensitivity = tables.get("sensitivity");
+  if (sensitivity) {
+    if (ledgerPools) {
+      inputs.sensitivity = {
+        table: sensitivity,
+        rows: readSensitivitySpecs(
+          ledgerPools,
+          records(sensitivity) as RawRecord<SensitivityField>[],
+          diagnostics,
+        ),
+      };
+    } else {
+      diagnostics.warning("NO_SOURCE", workbookMessages.needsLedger(sensitivity.contract.tableName), {
+        sheet: sensitivity.sheet.name,
+        cell: a1(sensitivity.headerRow, sensitivity.left),
+      });
+    }
+  }
+  const grant = tables.get("grantInputs");
+  if (grant) {
+    const rows = records(grant).map((r) => ({
+      label: r.cells["label"] ?? { value: undefined, at: r.at },
+      value: r.cells["value"] ?? { value: undefined, at: r.at },
+    }));
+    inputs.grantInputs = { table: grant, inputs: readGrantInputs(rows, diagnostics) };
+  }
 }
 
 /**
@@ -124,7 +202,8 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostic
 export function poolColumnsOf(table: LocatedTable): number[] {
   const fixed = Math.max(...table.columns.values());
   const total = table.outputs.get("total") ?? Infinity;
-  return table.headers.filter((h) => h.col > fixed && h.col < total).map((h) => h.col);
+  const outputs = new Set(table.outputs.values());
+  return table.headers.filter((h) => h.col > fixed && h.col < total && !outputs.has(h.col)).map((h) => h.col);
 }
 
 /** A pool's name is its header without a trailing unit. */

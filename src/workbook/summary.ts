@@ -58,6 +58,43 @@ export interface Summary {
       flag: string;
     }[];
   };
+  regulations?: {
+    /** Ledger lines whose amounts came from the Reguleringer sheet (Kilde "Reguleringer"/"egen beregning"). */
+    fedLines: string[];
+    scenarios: {
+      scenarie: string;
+      regulering: string;
+      kilde?: string;
+      dato?: string;
+      status: string;
+      valgt: boolean;
+      egenBeregning: boolean;
+      amounts: Record<string, number>;
+      result: Record<string, number>;
+      budgetvaernBrugt: number;
+      kassefinansiering: number;
+      flag: string;
+    }[];
+    sensitivity: {
+      regulering: string;
+      pulje: string;
+      rows: {
+        beløb: number;
+        resultat: number;
+        budgetvaernBrugt: number;
+        kassefinansiering: number;
+        flag: string;
+        budgetvaernOpbrugt: boolean;
+      }[];
+    }[];
+    grid?: {
+      rækker: { regulering: string; pulje: string; beløb: number[] };
+      kolonner: { regulering: string; pulje: string; beløb: number[] };
+      resultat: number[][];
+      flag: string[][];
+    };
+    estimate?: { key: string; label: string; value: number | null; missing: string[] }[];
+  };
   appropriations?: { tekst: string; beløbKr: number; år: number; fra: string; til: string; pulje: string }[];
   diagnostics: Diagnostic[];
 }
@@ -142,6 +179,67 @@ export function buildSummary(
       })),
     };
   }
+  const regulations = regulationsSummary(results);
+  if (regulations) summary.regulations = regulations;
   if (results.appropriations) summary.appropriations = results.appropriations.map((a) => ({ ...a }));
   return summary;
+}
+
+function regulationsSummary(results: ContractResults): Summary["regulations"] {
+  const { ledger, scenarios, sensitivity, grid, estimate } = results;
+  if (!scenarios && !sensitivity && !estimate) return undefined;
+  const pools = ledger?.pools ?? [];
+  return {
+    fedLines: (results.fedLines ?? []).map((i) => ledger!.lines[i]!.post),
+    scenarios: (scenarios ?? []).map((r) => ({
+      scenarie: r.scenario.name,
+      regulering: r.scenario.type,
+      ...(r.scenario.kilde === undefined ? {} : { kilde: r.scenario.kilde }),
+      ...(r.dato === undefined ? {} : { dato: r.dato }),
+      status: r.scenario.status ?? "Prognose",
+      valgt: r.chosen,
+      egenBeregning: r.estimated,
+      amounts: Object.fromEntries(pools.map((p) => [p, r.scenario.amounts[p] ?? 0])),
+      result: byPool(pools, r.result.perPool, r.result.total),
+      budgetvaernBrugt: r.outcome.budgetvaernBrugt,
+      kassefinansiering: r.outcome.kassefinansiering,
+      flag: r.outcome.flag,
+    })),
+    sensitivity: (sensitivity ?? []).map(({ spec, rows }) => ({
+      regulering: spec.type,
+      pulje: spec.pool,
+      rows: rows.map((r) => ({
+        beløb: r.amount,
+        resultat: r.outcome.resultat,
+        budgetvaernBrugt: r.outcome.budgetvaernBrugt,
+        kassefinansiering: r.outcome.kassefinansiering,
+        flag: r.outcome.flag,
+        budgetvaernOpbrugt: r.breakEven,
+      })),
+    })),
+    ...(grid
+      ? {
+          grid: {
+            rækker: { regulering: grid.rows.type, pulje: grid.rows.pool, beløb: grid.rows.amounts },
+            kolonner: {
+              regulering: grid.columns.type,
+              pulje: grid.columns.pool,
+              beløb: grid.columns.amounts,
+            },
+            resultat: grid.results.map((line) => line.map((r) => r.outcome.resultat)),
+            flag: grid.results.map((line) => line.map((r) => r.outcome.flag)),
+          },
+        }
+      : {}),
+    ...(estimate
+      ? {
+          estimate: estimate.lines.map((l) => ({
+            key: l.key,
+            label: l.label,
+            value: l.value ?? null,
+            missing: l.missing,
+          })),
+        }
+      : {}),
+  };
 }

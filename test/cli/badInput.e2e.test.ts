@@ -187,7 +187,7 @@ describe("bad input through the headless command", () => {
       dir,
       true,
       (wb) =>
-        ["Opfølgning", "Budgetmodel", "Investeringer"].forEach((name) =>
+        ["Opfølgning", "Budgetmodel", "Investeringer", "Reguleringer"].forEach((name) =>
           wb.removeWorksheet(wb.getWorksheet(name)!.id),
         ),
       "ledger-only.xlsx",

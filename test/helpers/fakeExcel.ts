@@ -484,12 +484,12 @@ export class FakeExcel {
         };
       },
       add: (type: string, source: { address?: string; sourceAddress?: string }) => {
-        const chart: FakeChart = {
-          name: `Diagram ${this.sheet(sheet).charts.length + 1}`,
-          type,
-          source: (source as { fakeAddress: string }).fakeAddress,
-        };
-        this.op(() => this.sheet(sheet).charts.push(chart));
+        // The sheet may be added in the same batch: look it up when the queue runs, not now.
+        const chart: FakeChart = { name: "", type, source: (source as { fakeAddress: string }).fakeAddress };
+        this.op(() => {
+          chart.name = `Diagram ${this.sheet(sheet).charts.length + 1}`;
+          this.sheet(sheet).charts.push(chart);
+        });
         return {
           set name(n: string) {
             self.op(() => (chart.name = n));

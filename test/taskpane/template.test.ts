@@ -19,6 +19,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
       "Budgetmodel",
       "Regnskab",
       "Investeringer",
+      "Reguleringer",
     ]);
     expect(fake.syncs).toBe(2);
     expect(fake.tables.map((t) => [t.name, t.sheet])).toEqual(
@@ -34,7 +35,16 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     // The inserted template is read back by the contract: default parameters, and the ledger's two
     // starter lines (Oprindelig, Resultat) give a pool of 0 until the user fills in amounts.
     const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
-    expect(outcome.inputs.tables.size).toBe(6);
+    expect(outcome.inputs.tables.size).toBe(9);
+    // The Reguleringer sheet's blocks are stacked with two empty rows between them.
+    expect(fake.tables.filter((t) => t.sheet === "Reguleringer").map((t) => t.name)).toEqual([
+      "Prognoser",
+      "Foelsomhed",
+      "Tilskudsberegning",
+    ]);
+    expect(fake.cell("Reguleringer", "A5")?.value).toBe("Regulering");
+    expect(fake.cell("Reguleringer", "A9")?.value).toBe("Input");
+    expect(outcome.summary.regulations?.fedLines).toEqual(["Efterregulering (prognose)"]);
     expect(outcome.ok).toBe(true);
     expect(outcome.inputs.parameters.economyAmountKr).toBe(250000);
     expect(outcome.summary.pool?.result).toEqual({ Budgetgaranti: 0, Beskæftigelsestilskud: 0, "I alt": 0 });
@@ -58,6 +68,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
       "Budgetmodel",
       "Regnskab",
       "Investeringer",
+      "Reguleringer",
     ]);
     expect(fake.cell("Opfølgning", "A1")?.value).toBe("Mine egne noter");
     expect(fake.cell("Regler", "B2")?.value).toBe(2019);

@@ -1,0 +1,372 @@
+import { cellText, ColumnSpec, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
+import { clean } from "./compare";
+import { Diagnostics, Location } from "./diagnostics";
+import { GrantEstimate } from "./grantEstimate";
+import { messages } from "./messages";
+import { normalizeName } from "./normalize";
+import {
+  computeLedger,
+  isComputedType,
+  Ledger,
+  MovementType,
+  MOVEMENT_TYPES,
+  parseMovementType,
+  parseStatus,
+} from "./poolLedger";
+import { poolOutcome, PoolOutcomeThresholds } from "./poolOutcome";
+import {
+  amountUsingUpBudgetvaern,
+  applyScenario,
+  evaluateScenarios,
+  RegulationScenario,
+  ScenarioResult,
+} from "./scenarios";
+import { parseYesNo } from "./yearEnd";
+import { Amount } from "./units";
+
+/** The Kilde of a ledger line fed by the chosen scenario of its type (sheet Reguleringer). */
+export const SOURCE_CHOSEN_SCENARIO = "Reguleringer";
+/** The Kilde of a ledger line fed by the § 23 a estimate (DOMAIN.md R6.2: "egen beregning"). */
+export const SOURCE_OWN_ESTIMATE = "egen beregning";
+/** The most amounts one sensitivity row may ask for. */
+export const MAX_SENSITIVITY_STEPS = 200;
+
+export type PrognosisField = "scenarie" | "regulering" | "kilde" | "dato" | "status" | "valgt";
+
+/** The Prognoser table: one row per prognosis, then one amount column per sub-pool of the ledger. */
+export const PROGNOSIS_COLUMNS: readonly ColumnSpec<PrognosisField>[] = [
+  { field: "scenarie", header: "Scenarie", required: true },
+  { field: "regulering", header: "Regulering", required: true },
+  { field: "kilde", header: "Kilde", required: false },
+  { field: "dato", header: "Dato", required: false },
+  { field: "status", header: "Status", required: false },
+  { field: "valgt", header: "Valgt", required: false },
+];
+
+export interface RawPrognosisRecord extends RawRecord<PrognosisField> {
+  poolCells: (RawCell | undefined)[];
+}
+
+export interface Prognosis {
+  scenario: RegulationScenario & { type: MovementType };
+  dato?: string;
+  chosen: boolean;
+  at: Location;
+}
+
+/** Reads prognoses. A regulation may have at most one chosen prognosis; a second is an error. */
+export function readPrognoses(
+  pools: readonly string[],
+  records: readonly RawPrognosisRecord[],
+  diagnostics: Diagnostics,
+): Prognosis[] {
+  const out: Prognosis[] = [];
+  const chosenTypes = new Set<MovementType>();
+  for (const record of records) {
+    const name = cellText(record.cells.scenarie);
+    if (name === undefined || name.startsWith("#")) continue;
+    const typeText = cellText(record.cells.regulering);
+    const type = typeText === undefined ? undefined : parseMovementType(typeText);
+    if (type === undefined || isComputedType(type)) {
+      const at = fieldCell(record, "regulering").at;
+      if (typeText === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Regulering"), at);
+      else
+        diagnostics.error(
+          "UNKNOWN_TYPE",
+          messages.unknownType(
+            typeText,
+            MOVEMENT_TYPES.filter((t) => !isComputedType(t)),
+          ),
+          at,
+        );
+      continue;
+    }
+    const statusText = cellText(record.cells.status);
+    const status = statusText === undefined ? "Prognose" : parseStatus(statusText);
+    if (status === undefined) {
+      diagnostics.error(
+        "UNKNOWN_STATUS",
+        messages.unknownStatus(statusText!),
+        fieldCell(record, "status").at,
+      );
+      continue;
+    }
+    const chosenText = cellText(record.cells.valgt);
+    const chosen = chosenText === undefined ? false : parseYesNo(chosenText);
+    if (chosen === undefined) {
+      diagnostics.error(
+        "NOT_A_YES_NO",
+        messages.notAYesNo("Valgt", chosenText!),
+        fieldCell(record, "valgt").at,
+      );
+      continue;
+    }
+    if (chosen && chosenTypes.has(type)) {
+      diagnostics.error("DUPLICATE_CHOICE", messages.duplicateChoice(type), fieldCell(record, "valgt").at);
+      continue;
+    }
+    if (chosen) chosenTypes.add(type);
+    const amounts: Record<string, Amount> = {};
+    pools.forEach((pool, i) => {
+      amounts[pool] = readNumber(record.poolCells[i], { field: pool, required: false }, diagnostics) ?? 0;
+    });
+    const kilde = cellText(record.cells.kilde);
+    const dato = readDate(record.cells.dato);
+    out.push({
+      scenario: { name, type, amounts, status, ...(kilde === undefined ? {} : { kilde }) },
+      chosen,
+      at: record.at,
+      ...(dato === undefined ? {} : { dato }),
+    });
+  }
+  return out;
+}
+
+/** A date cell as text: a Date or an Excel serial number becomes yyyy-mm-dd, text stays as written. */
+export function readDate(cell: RawCell | undefined): string | undefined {
+  const value = cell?.value;
+  if (typeof value === "number" && value > 20000 && value < 80000) {
+    return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86400000).toISOString().slice(0, 10);
+  }
+  return cellText(cell);
+}
+
+/** The ledger pool that is the beskæftigelsestilskud's or the budgetgaranti's, by its name. */
+export function poolOfKind(
+  pools: readonly string[],
+  kind: "beskaeftigelsestilskud" | "budgetgaranti",
+): string | undefined {
+  return pools.find((p) => normalizeName(p).includes(kind));
+}
+
+/** The amounts per pool the § 23 a estimate gives for a regulation type, or undefined. */
+export function estimateAmounts(
+  estimate: GrantEstimate | undefined,
+  type: MovementType,
+  pools: readonly string[],
+): Record<string, Amount> | undefined {
+  if (!estimate) return undefined;
+  const employment =
+    poolOfKind(pools, "beskaeftigelsestilskud") ?? (pools.length === 1 ? pools[0] : undefined);
+  const guarantee = poolOfKind(pools, "budgetgaranti");
+  if (type === "Efterregulering") {
+    if (estimate.efterregulering === undefined || employment === undefined) return undefined;
+    return { [employment]: estimate.efterregulering };
+  }
+  if (type === "Midtvejsregulering") {
+    const out: Record<string, Amount> = {};
+    if (estimate.midtvejsBeskaeftigelse !== undefined && employment !== undefined)
+      out[employment] = estimate.midtvejsBeskaeftigelse;
+    if (estimate.midtvejsGaranti !== undefined && guarantee !== undefined)
+      out[guarantee] = (out[guarantee] ?? 0) + estimate.midtvejsGaranti;
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  return undefined;
+}
+
+export interface FedLedger {
+  ledger: Ledger;
+  /** Indices of the ledger lines whose amounts came from the Reguleringer sheet. */
+  fedLines: number[];
+}
+
+/**
+ * R6.1/R6.2 into the ledger: a line whose Kilde is "Reguleringer" takes the chosen prognosis of its type;
+ * a line whose Kilde is "egen beregning" takes the § 23 a estimate of its type. A line that asks for a
+ * source that is not there keeps its own amounts, with a warning. The input ledger is not changed.
+ */
+export function feedLedger(
+  ledger: Ledger,
+  prognoses: readonly Prognosis[],
+  estimate: GrantEstimate | undefined,
+  diagnostics: Diagnostics,
+): FedLedger {
+  const fedLines: number[] = [];
+  const lines = ledger.lines.map((line, index) => {
+    if (line.kilde === undefined || isComputedType(line.type)) return line;
+    const source = normalizeName(line.kilde);
+    let amounts: Record<string, Amount> | undefined;
+    if (source === normalizeName(SOURCE_CHOSEN_SCENARIO)) {
+      amounts = prognoses.find((p) => p.chosen && p.scenario.type === line.type)?.scenario.amounts;
+      if (!amounts)
+        diagnostics.warning("NO_SOURCE", messages.noChosenScenario(line.post, line.type), line.at ?? {});
+    } else if (source === normalizeName(SOURCE_OWN_ESTIMATE)) {
+      amounts = estimateAmounts(estimate, line.type, ledger.pools);
+      if (!amounts)
+        diagnostics.warning("NO_SOURCE", messages.noEstimate(line.post, line.type), line.at ?? {});
+    } else return line;
+    if (!amounts) return line;
+    fedLines.push(index);
+    const given = amounts;
+    return { ...line, values: ledger.pools.map((pool) => given[pool] ?? 0) };
+  });
+  return { ledger: { pools: [...ledger.pools], lines }, fedLines };
+}
+
+/** Every prognosis (and the § 23 a estimate, when computable) evaluated on the ledger. */
+export function compareScenarios(
+  ledger: Ledger,
+  prognoses: readonly Prognosis[],
+  estimate: GrantEstimate | undefined,
+  thresholds: PoolOutcomeThresholds,
+): (ScenarioResult & { scenario: RegulationScenario; chosen: boolean; estimated: boolean; dato?: string })[] {
+  const scenarios: { scenario: RegulationScenario; chosen: boolean; estimated: boolean; dato?: string }[] =
+    prognoses.map((p) => ({
+      scenario: p.scenario,
+      chosen: p.chosen,
+      estimated: false,
+      ...(p.dato === undefined ? {} : { dato: p.dato }),
+    }));
+  for (const type of ["Midtvejsregulering", "Efterregulering"] as const) {
+    const amounts = estimateAmounts(estimate, type, ledger.pools);
+    if (!amounts) continue;
+    scenarios.push({
+      scenario: {
+        name: `Egen beregning (§ 23 a), ${type.toLowerCase()}`,
+        type,
+        amounts,
+        kilde: SOURCE_OWN_ESTIMATE,
+      },
+      chosen: false,
+      estimated: true,
+    });
+  }
+  const results = evaluateScenarios(
+    ledger,
+    scenarios.map((s) => s.scenario),
+    thresholds,
+  );
+  return results.map((r, i) => ({ ...r, ...scenarios[i]! }));
+}
+
+export type SensitivityField = "regulering" | "fra" | "til" | "trin" | "pulje";
+
+/** The Foelsomhed table: a range of amounts per regulation. */
+export const SENSITIVITY_COLUMNS: readonly ColumnSpec<SensitivityField>[] = [
+  { field: "regulering", header: "Regulering", required: true },
+  { field: "fra", header: "Fra", required: true },
+  { field: "til", header: "Til", required: true },
+  { field: "trin", header: "Trin", required: true },
+  { field: "pulje", header: "Pulje", required: false },
+];
+
+export interface SensitivitySpec {
+  type: MovementType;
+  pool: string;
+  amounts: Amount[];
+  at: Location;
+}
+
+/** Reads the ranges; amounts from Fra to Til (both included) in steps of Trin. */
+export function readSensitivitySpecs(
+  pools: readonly string[],
+  records: readonly RawRecord<SensitivityField>[],
+  diagnostics: Diagnostics,
+): SensitivitySpec[] {
+  const out: SensitivitySpec[] = [];
+  for (const record of records) {
+    const typeText = cellText(record.cells.regulering);
+    if (typeText === undefined || typeText.startsWith("#")) continue;
+    const type = parseMovementType(typeText);
+    if (type === undefined || isComputedType(type)) {
+      diagnostics.error(
+        "UNKNOWN_TYPE",
+        messages.unknownType(
+          typeText,
+          MOVEMENT_TYPES.filter((t) => !isComputedType(t)),
+        ),
+        fieldCell(record, "regulering").at,
+      );
+      continue;
+    }
+    const from = readNumber(fieldCell(record, "fra"), { field: "Fra", required: true }, diagnostics);
+    const to = readNumber(fieldCell(record, "til"), { field: "Til", required: true }, diagnostics);
+    const step = readNumber(fieldCell(record, "trin"), { field: "Trin", required: true }, diagnostics);
+    if (from === undefined || to === undefined || step === undefined) continue;
+    const count = step > 0 ? Math.floor(clean((to - from) / step)) + 1 : 0;
+    if (!(step > 0) || to < from || count > MAX_SENSITIVITY_STEPS) {
+      diagnostics.error(
+        "PARAMETER_OUT_OF_BOUNDS",
+        messages.badRange(from, to, step, MAX_SENSITIVITY_STEPS),
+        fieldCell(record, "trin").at,
+      );
+      continue;
+    }
+    const poolText = cellText(record.cells.pulje);
+    const pool =
+      poolText === undefined
+        ? defaultSensitivityPool(type, pools)
+        : pools.find((p) => normalizeName(p) === normalizeName(poolText));
+    if (pool === undefined) {
+      diagnostics.error(
+        "UNKNOWN_POOL",
+        messages.unknownPool(poolText ?? "", pools),
+        fieldCell(record, "pulje").at,
+      );
+      continue;
+    }
+    const amounts = Array.from({ length: count }, (_, i) => clean(from + i * step));
+    out.push({ type, pool, amounts, at: record.at });
+  }
+  return out;
+}
+
+/** The efterregulering concerns the beskæftigelsestilskud; anything else goes on the first pool. */
+export function defaultSensitivityPool(type: MovementType, pools: readonly string[]): string | undefined {
+  if (type === "Efterregulering") return poolOfKind(pools, "beskaeftigelsestilskud") ?? pools[0];
+  return pools[0];
+}
+
+export interface SensitivityRow extends ScenarioResult {
+  amount: Amount;
+  /** The amount at which the deficit equals the budgetværn exactly. */
+  breakEven: boolean;
+}
+
+/**
+ * One regulation's amounts, each as the whole regulation (replacing the ledger's movements of the type)
+ * on the spec's pool; the amount that uses up the budgetværn exactly is added in its sorted place.
+ */
+export function sensitivityRows(
+  ledger: Ledger,
+  spec: SensitivitySpec,
+  thresholds: PoolOutcomeThresholds,
+): SensitivityRow[] {
+  const breakEven = amountUsingUpBudgetvaern(ledger, spec.type, spec.pool, thresholds.budgetvaern);
+  const amounts = [...new Set([...spec.amounts, breakEven])].sort((a, b) => a - b);
+  const results = evaluateScenarios(
+    ledger,
+    amounts.map((amount) => ({ name: String(amount), type: spec.type, amounts: { [spec.pool]: amount } })),
+    thresholds,
+  );
+  return results.map((r, i) => ({ ...r, amount: amounts[i]!, breakEven: amounts[i] === breakEven }));
+}
+
+export interface SensitivityGrid {
+  rows: SensitivitySpec;
+  columns: SensitivitySpec;
+  /** results[i][j]: the pool result (I alt) with rows.amounts[i] and columns.amounts[j]. */
+  results: ScenarioResult[][];
+}
+
+/** Two regulations at once: the pool result for every pair of amounts. */
+export function sensitivityGrid(
+  ledger: Ledger,
+  rows: SensitivitySpec,
+  columns: SensitivitySpec,
+  thresholds: PoolOutcomeThresholds,
+): SensitivityGrid {
+  const results = rows.amounts.map((rowAmount) => {
+    const withRow = applyScenario(ledger, { name: "", type: rows.type, amounts: { [rows.pool]: rowAmount } });
+    return columns.amounts.map((colAmount) => {
+      const both = applyScenario(withRow, {
+        name: "",
+        type: columns.type,
+        amounts: { [columns.pool]: colAmount },
+      });
+      const result = computeLedger(both).result;
+      return { name: `${rowAmount}/${colAmount}`, result, outcome: poolOutcome(result.total, thresholds) };
+    });
+  });
+  return { rows, columns, results };
+}
