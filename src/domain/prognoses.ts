@@ -134,7 +134,7 @@ export function readDate(cell: RawCell | undefined): string | undefined {
 /** The ledger pool that is the beskæftigelsestilskud's or the budgetgaranti's, by its name. */
 export function poolOfKind(
   pools: readonly string[],
-  kind: "beskaeftigelsestilskud" | "budgetgaranti",
+  kind: "beskaeftigelsestilskud" | "budgetgarant",
 ): string | undefined {
   return pools.find((p) => normalizeName(p).includes(kind));
 }
@@ -148,7 +148,7 @@ export function estimateAmounts(
   if (!estimate) return undefined;
   const employment =
     poolOfKind(pools, "beskaeftigelsestilskud") ?? (pools.length === 1 ? pools[0] : undefined);
-  const guarantee = poolOfKind(pools, "budgetgaranti");
+  const guarantee = poolOfKind(pools, "budgetgarant");
   if (type === "Efterregulering") {
     if (estimate.efterregulering === undefined || employment === undefined) return undefined;
     return { [employment]: estimate.efterregulering };
