@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.js",
+    // Under jsdom, jest picks uuid's browser ESM build (ExcelJS needs it); use the CommonJS one.
+    "^uuid$": require.resolve("uuid"),
   },
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],

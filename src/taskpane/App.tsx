@@ -21,9 +21,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { capitalize, describeLocation, formatDanishNumber } from "../domain";
+import { capitalize, describeLocation } from "../domain";
 import type { Summary } from "../workbook/summary";
 import type { PaneServices } from "./services";
+import { amount, FlagBadge, Regulations, Waterfall, YearEndAndInvestments } from "./Sections";
 
 const useStyles = makeStyles({
   root: {
@@ -50,19 +51,6 @@ type State =
   | { kind: "template"; sheets: string[] }
   | { kind: "result"; ok: boolean; summary: Summary }
   | { kind: "error"; message: string };
-
-const amount = (value: number | undefined) =>
-  value === undefined ? "" : formatDanishNumber(value, Number.isInteger(value) ? 0 : 2);
-
-function FlagBadge({ flag }: { flag: string }) {
-  const color =
-    flag === "GRØN" ? "success" : flag === "GUL" ? "warning" : flag === "RØD" ? "danger" : "informative";
-  return (
-    <Badge appearance="filled" color={color} aria-label={`Flag: ${flag}`}>
-      {flag}
-    </Badge>
-  );
-}
 
 /** The task pane: Indsæt skabelon, Beregn, and the result of the last run. */
 export function App({ services }: { services: PaneServices }) {
@@ -199,6 +187,8 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
           </Body1>
         </section>
       )}
+      {summary.pool && <Waterfall pool={summary.pool} unit={summary.unit} />}
+      {summary.regulations && <Regulations regulations={summary.regulations} />}
       {summary.followUp && (
         <section className={styles.section} aria-label="Lyskryds">
           <Subtitle2 as="h2">Lyskryds</Subtitle2>
@@ -231,6 +221,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
           </Caption1>
         </section>
       )}
+      <YearEndAndInvestments summary={summary} />
       {summary.appropriations && summary.appropriations.length > 0 && (
         <section className={styles.section} aria-label="Tillægsbevillinger">
           <Subtitle2 as="h2">Tillægsbevillinger</Subtitle2>

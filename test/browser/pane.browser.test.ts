@@ -65,6 +65,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
             : "application/octet-stream";
         return route.fulfill({ contentType: type, body: readFileSync(file) });
       });
+      mkdirSync(ARTIFACTS, { recursive: true });
       await page.goto(`${ORIGIN}/taskpane.html`);
       await page.getByRole("button", { name: "Beregn" }).click();
       await page.getByText("Resultaterne er skrevet i projektmappen.").waitFor({ timeout: 20_000 });
@@ -72,7 +73,20 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       expect(pool).toMatch(/I alt\s+-86\.093\s+-56\.592/);
       expect(pool).toMatch(/Budgetværn\s+50\.000/);
       expect(pool).toMatch(/Kassefinansiering\s+36\.093\s+6\.592/);
-      expect(await page.getByLabel("Flag: RØD").count()).toBe(1);
+      const poolRegion = page.getByRole("region", { name: "Reservationspulje" });
+      expect(await poolRegion.getByLabel("Flag: RØD").count()).toBe(1);
+      // The waterfall: the prognosis is drawn apart, and "uden prognoser" ends at −56.592.
+      const waterfall = page.getByRole("region", { name: "Vandfald" });
+      expect(await waterfall.locator('[data-kind="prognosis"]').count()).toBe(1);
+      expect(await waterfall.innerText()).toMatch(/Forventet resultat 2018\s+-86\.093/);
+      await page.screenshot({ path: join(ARTIFACTS, "taskpane-2018-top.png") }).catch(() => undefined);
+      await waterfall.getByRole("switch").click();
+      expect(await waterfall.locator('[data-kind="prognosis"]').count()).toBe(0);
+      expect(await waterfall.innerText()).toMatch(/Forventet resultat 2018\s+-56\.592/);
+      await waterfall.getByRole("switch").click();
+      expect(await page.getByRole("region", { name: "Følsomhed" }).innerText()).toContain(
+        "Budgetværnet er netop opbrugt ved en efterregulering på 6.592.",
+      );
       expect(await page.getByRole("region", { name: "Lyskryds" }).innerText()).toMatch(
         /Økonomi\s+18\s+1\s+6\s+0/,
       );
@@ -88,7 +102,6 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
           (u) => !u.startsWith(ORIGIN) && !u.startsWith("https://appsforoffice.microsoft.com/"),
         ),
       ).toEqual([]);
-      mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, "taskpane-2018.png"), fullPage: true });
     } finally {
       await browser.close();

@@ -7,6 +7,11 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { PaneServices } from "../../src/taskpane/services";
 import type { Summary } from "../../src/workbook/summary";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { Diagnostics } from "../../src/domain";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { runContract } from "../../src/workbook/run";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow. The browser test uses the real one.
 class NoResizeObserver {
@@ -192,5 +197,47 @@ describe("the task pane", () => {
     expect((screen.getByRole("button", { name: "Beregn" }) as HTMLButtonElement).disabled).toBe(true);
     finish();
     expect(await screen.findByText("Resultaterne er skrevet i projektmappen.")).toBeTruthy();
+  });
+});
+
+describe("the task pane on the real 2018 sample (summary computed by the contract, not written)", () => {
+  let sample: Summary;
+  beforeAll(async () => {
+    const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+    const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics(), {
+      write: false,
+    });
+    expect(outcome.ok).toBe(true);
+    sample = outcome.summary;
+  });
+
+  it("draws the ledger as a waterfall with the prognosis striped, and the switch leaves it out (R5.3)", async () => {
+    renderPane(services({ compute: async () => ({ ok: true, summary: sample }) }));
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const region = await screen.findByRole("region", { name: "Vandfald" });
+    const kinds = () =>
+      [...region.querySelectorAll("[data-kind]")].map((e) => [e.textContent, e.getAttribute("data-kind")]);
+    expect(kinds()).toContainEqual(["Efterregulering (sommer 2019) (prognose)", "prognosis"]);
+    expect(kinds()).toContainEqual(["Midtvejsregulering (juni 2018)", "final"]);
+    expect(kinds().at(-1)).toEqual(["Forventet resultat 2018", "balance"]);
+    expect(region.textContent).toMatch(/Forventet resultat 2018-86\.093/);
+    fireEvent.click(screen.getByRole("switch", { name: "Med prognoser" }));
+    expect(kinds().map(([, kind]) => kind)).not.toContain("prognosis");
+    expect(region.textContent).toMatch(/Forventet resultat 2018-56\.592/);
+  });
+
+  it("shows the scenarios side by side, the break-even efterregulering, and the investments that are flagged", async () => {
+    renderPane(services({ compute: async () => ({ ok: true, summary: sample }) }));
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const scenarios = await screen.findByRole("region", { name: "Scenarier" });
+    expect(scenarios.textContent).toContain("KL's prognose (valgt)");
+    expect(scenarios.textContent).toMatch(/Ingen efterregulering.*-56\.5926\.592RØD/);
+    const sensitivity = screen.getByRole("region", { name: "Følsomhed" });
+    expect(sensitivity.textContent).toContain(
+      "Budgetværnet er netop opbrugt ved en efterregulering på 6.592.",
+    );
+    const investments = screen.getByRole("region", { name: "Investeringer" });
+    expect(investments.textContent).toContain("Nettogevinst 46.611.898; realiseret 14.368.000.");
+    expect(investments.textContent).toContain("Efterværn-227.671GUL");
   });
 });
