@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, parseRange } from "./address";
-import { APPROPRIATIONS_SHEET, CONTRACT, SUMMARY_SHEET } from "./contract";
+import { CONTRACT, GENERATED_SHEETS } from "./contract";
 import {
   Argb,
   BlockWrite,
@@ -52,9 +52,7 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
 
       const wanted = new Set(
-        [...CONTRACT.flatMap((c) => [c.sheetName, c.tableName]), SUMMARY_SHEET, APPROPRIATIONS_SHEET].map(
-          normalizeName,
-        ),
+        [...CONTRACT.flatMap((c) => [c.sheetName, c.tableName]), ...GENERATED_SHEETS].map(normalizeName),
       );
       const tableSheets = new Set(tables.items.map((t) => t.worksheet.name));
       const sheets = worksheets.items.filter(

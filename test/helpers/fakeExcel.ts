@@ -140,7 +140,10 @@ export class FakeExcel {
             return this.worksheet(name);
           },
           add: (name: string) => {
-            this.op(() =>
+            this.op(() => {
+              // As Excel: a sheet name is unique, compared case-insensitively.
+              if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+                throw new Error(`ItemAlreadyExists: a sheet named ${name} exists`);
               this.sheets.push({
                 name,
                 cells: new Map(),
@@ -148,8 +151,8 @@ export class FakeExcel {
                 conditionalFormats: [],
                 columnWidths: new Map(),
                 charts: [],
-              }),
-            );
+              });
+            });
             return this.worksheet(name);
           },
         },

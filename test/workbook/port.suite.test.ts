@@ -217,6 +217,13 @@ describe("the ledger's waterfall chart (Office.js only: ExcelJS cannot write cha
       expect(movements).toEqual([25452, 451, 20253, -6879, 259, -96128, -29501]);
       expect(movements.reduce((a, b) => a + b, 0)).toBe(-86093);
       expect(fake.cell("Resultat", "A34")?.value).toBe("Efterregulering (sommer 2019) (prognose)");
+      // The sensitivity chart is clustered columns whatever the API level, over the first table.
+      const [sensitivity] = fake.sheet("Scenarier").charts;
+      expect(fake.sheet("Scenarier").charts).toHaveLength(1);
+      expect(sensitivity).toMatchObject({ name: "Reservationspuljen – følsomhed", type: "ColumnClustered" });
+      const [from, to] = sensitivity!.source.replace("Scenarier!", "").split(":") as [string, string];
+      expect(fake.cell("Scenarier", from)?.value).toBe("Beløb");
+      expect(fake.cell("Scenarier", to.replace("B", "A"))?.value).toBe(20000);
     },
   );
 });
