@@ -1,11 +1,20 @@
 import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { clean, difference, sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
+import { messages } from "./messages";
+import { normalizeName } from "./normalize";
 import { Flag, NOT_APPLICABLE } from "./flags";
 import { Amount, fromKroner, Kroner, Unit } from "./units";
 
 export type InvestmentField =
-  "nr" | "projekt" | "gevinst" | "investeringssum" | "realiseretGevinst" | "forbrug";
+  | "nr"
+  | "projekt"
+  | "gevinst"
+  | "investeringssum"
+  | "realiseretGevinst"
+  | "forbrug"
+  | "tidligereNettogevinst"
+  | "pulje";
 
 export const INVESTMENT_COLUMNS: readonly ColumnSpec<InvestmentField>[] = [
   { field: "nr", header: "Nr", required: true },
@@ -14,6 +23,9 @@ export const INVESTMENT_COLUMNS: readonly ColumnSpec<InvestmentField>[] = [
   { field: "investeringssum", header: "Investeringssum", required: true },
   { field: "realiseretGevinst", header: "Realiseret gevinst", required: false },
   { field: "forbrug", header: "Forbrug", required: false },
+  // The expected net gain at the previous follow-up: the change is a pool movement (R8).
+  { field: "tidligereNettogevinst", header: "Tidligere nettogevinst", required: false },
+  { field: "pulje", header: "Pulje", required: false },
 ];
 
 export interface InvestmentProject {
@@ -23,6 +35,8 @@ export interface InvestmentProject {
   investeringssum: Amount;
   realiseretGevinst?: Amount;
   forbrug?: Amount;
+  tidligereNettogevinst?: Kroner;
+  pulje?: string;
   at?: Location;
 }
 
@@ -32,6 +46,8 @@ export interface InvestmentResult {
   /** gevinst / investeringssum rounded to 2 decimals; undefined without a positive investeringssum. */
   afkastgrad: number | undefined;
   realiseretNettogevinst: Amount | undefined;
+  /** R8: nettogevinst − tidligere nettogevinst (kr.), when the previous one is given. */
+  aendring: Kroner | undefined;
   flag: Flag;
 }
 
@@ -43,6 +59,8 @@ export interface InvestmentsResult {
   realiseretGevinst: Amount;
   forbrug: Amount;
   realiseretNettogevinst: Amount;
+  /** The sum of the changes in expected net gain (kr.); undefined when no project states a previous one. */
+  aendring: Kroner | undefined;
 }
 
 /** R8 afkastgrad = gevinst / investeringssum, 2 decimals (20.158.162 / 16.965.262 = 1,19). */
@@ -77,9 +95,14 @@ export function computeInvestments(
       project.realiseretGevinst === undefined || project.forbrug === undefined
         ? undefined
         : difference(project.realiseretGevinst, project.forbrug);
+    const nettogevinst = difference(project.gevinst, project.investeringssum);
     return {
       project,
-      nettogevinst: difference(project.gevinst, project.investeringssum),
+      nettogevinst,
+      aendring:
+        project.tidligereNettogevinst === undefined
+          ? undefined
+          : difference(nettogevinst, project.tidligereNettogevinst),
       afkastgrad,
       realiseretNettogevinst,
       flag: investmentFlag(afkastgrad, realiseretNettogevinst, minReturn),
@@ -93,7 +116,37 @@ export function computeInvestments(
     realiseretGevinst: sum(projects.map((p) => p.realiseretGevinst ?? 0)),
     forbrug: sum(projects.map((p) => p.forbrug ?? 0)),
     realiseretNettogevinst: sum(rows.map((r) => r.realiseretNettogevinst ?? 0)),
+    aendring: rows.some((r) => r.aendring !== undefined) ? sum(rows.map((r) => r.aendring ?? 0)) : undefined,
   };
+}
+
+/**
+ * R8's ledger line (type Investeringsprojekter): the changes in expected net gain per sub-pool, in the
+ * ledger's unit. A project without a Pulje goes to the only pool, or is reported when there are several.
+ */
+export function investmentLedgerLine(
+  result: InvestmentsResult,
+  pools: readonly string[],
+  unit: Unit,
+  diagnostics: Diagnostics,
+): Amount[] {
+  const kroner: Kroner[][] = pools.map(() => []);
+  for (const r of result.rows) {
+    if (r.aendring === undefined) continue;
+    const pulje = r.project.pulje;
+    const index =
+      pulje === undefined
+        ? pools.length === 1
+          ? 0
+          : -1
+        : pools.findIndex((p) => normalizeName(p) === normalizeName(pulje));
+    if (index < 0) {
+      diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pulje ?? "", pools), r.project.at ?? {});
+      continue;
+    }
+    kroner[index]!.push(r.aendring);
+  }
+  return kroner.map((k) => clean(fromKroner(sum(k), unit)));
 }
 
 /**
@@ -118,7 +171,9 @@ export function readInvestments(
     const investeringssum = amount("investeringssum", "Investeringssum", true);
     const realiseretGevinst = amount("realiseretGevinst", "Realiseret gevinst", false);
     const forbrug = amount("forbrug", "Forbrug", false);
+    const tidligereNettogevinst = amount("tidligereNettogevinst", "Tidligere nettogevinst", false);
     if (gevinst === undefined || investeringssum === undefined) continue;
+    const pulje = cellText(record.cells.pulje);
     projects.push({
       nr,
       projekt: cellText(record.cells.projekt) ?? "",
@@ -126,6 +181,8 @@ export function readInvestments(
       investeringssum,
       realiseretGevinst,
       forbrug,
+      ...(tidligereNettogevinst === undefined ? {} : { tidligereNettogevinst }),
+      ...(pulje === undefined ? {} : { pulje }),
       at: record.at,
     });
   }

@@ -42,6 +42,8 @@ export const messages = {
     `Linjen "${post}" skal hente sit beløb fra arket Reguleringer, men der er ikke valgt en prognose for ${type}; linjens egne beløb bruges.`,
   noEstimate: (post: string, type: string) =>
     `Linjen "${post}" skal hente sit beløb fra egen beregning (§ 23 a), men beregningen af ${type} mangler input; linjens egne beløb bruges.`,
+  noTableSource: (post: string, table: string) =>
+    `Linjen "${post}" skal hente sit beløb fra tabellen ${table}, som ikke findes eller ikke giver et beløb; linjens egne beløb bruges.`,
   badRange: (from: number, to: number, step: number, max: number) =>
     `Følsomhedsintervallet fra ${formatDanishNumber(from)} til ${formatDanishNumber(to)} i trin af ${formatDanishNumber(step)} kan ikke bruges: Trin skal være positivt, Til mindst Fra, og der må højst være ${max} beløb.`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår i arket Regler.`,

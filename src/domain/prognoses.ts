@@ -28,6 +28,10 @@ import { Amount } from "./units";
 export const SOURCE_CHOSEN_SCENARIO = "Reguleringer";
 /** The Kilde of a ledger line fed by the § 23 a estimate (DOMAIN.md R6.2: "egen beregning"). */
 export const SOURCE_OWN_ESTIMATE = "egen beregning";
+/** The Kilde of a Regnskab line fed by the Regnskab table (R7's ledger line). */
+export const SOURCE_YEAR_END = "Regnskab";
+/** The Kilde of an Investeringsprojekter line fed by the Investeringer table (R8's changes). */
+export const SOURCE_INVESTMENTS = "Investeringer";
 /** The most amounts one sensitivity row may ask for. */
 export const MAX_SENSITIVITY_STEPS = 200;
 
@@ -170,32 +174,47 @@ export interface FedLedger {
   fedLines: number[];
 }
 
+/** What can feed a ledger line, by the line's Kilde. Amounts per pool, keyed by the ledger's pool names. */
+export interface LedgerSources {
+  prognoses: readonly Prognosis[];
+  estimate?: GrantEstimate;
+  /** R7: the Regnskab table's kassen part per pool. */
+  yearEnd?: Record<string, Amount>;
+  /** R8: the Investeringer table's changes in expected net gain per pool. */
+  investments?: Record<string, Amount>;
+}
+
 /**
- * R6.1/R6.2 into the ledger: a line whose Kilde is "Reguleringer" takes the chosen prognosis of its type;
- * a line whose Kilde is "egen beregning" takes the § 23 a estimate of its type. A line that asks for a
- * source that is not there keeps its own amounts, with a warning. The input ledger is not changed.
+ * The ledger lines that ask for their amounts by their Kilde get them (the input ledger is not changed):
+ * "Reguleringer" → the chosen prognosis of the line's type (R6.1); "egen beregning" → the § 23 a estimate
+ * of its type (R6.2); "Regnskab" on a Regnskab line → R7's ledger line; "Investeringer" on an
+ * Investeringsprojekter line → R8's changes. A line that asks for a source with nothing to give keeps its
+ * own amounts, with a warning.
  */
-export function feedLedger(
-  ledger: Ledger,
-  prognoses: readonly Prognosis[],
-  estimate: GrantEstimate | undefined,
-  diagnostics: Diagnostics,
-): FedLedger {
+export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: Diagnostics): FedLedger {
   const fedLines: number[] = [];
   const lines = ledger.lines.map((line, index) => {
     if (line.kilde === undefined || isComputedType(line.type)) return line;
     const source = normalizeName(line.kilde);
     let amounts: Record<string, Amount> | undefined;
+    let missing: string;
     if (source === normalizeName(SOURCE_CHOSEN_SCENARIO)) {
-      amounts = prognoses.find((p) => p.chosen && p.scenario.type === line.type)?.scenario.amounts;
-      if (!amounts)
-        diagnostics.warning("NO_SOURCE", messages.noChosenScenario(line.post, line.type), line.at ?? {});
+      amounts = sources.prognoses.find((p) => p.chosen && p.scenario.type === line.type)?.scenario.amounts;
+      missing = messages.noChosenScenario(line.post, line.type);
     } else if (source === normalizeName(SOURCE_OWN_ESTIMATE)) {
-      amounts = estimateAmounts(estimate, line.type, ledger.pools);
-      if (!amounts)
-        diagnostics.warning("NO_SOURCE", messages.noEstimate(line.post, line.type), line.at ?? {});
+      amounts = estimateAmounts(sources.estimate, line.type, ledger.pools);
+      missing = messages.noEstimate(line.post, line.type);
+    } else if (source === normalizeName(SOURCE_YEAR_END) && line.type === "Regnskab") {
+      amounts = sources.yearEnd;
+      missing = messages.noTableSource(line.post, SOURCE_YEAR_END);
+    } else if (source === normalizeName(SOURCE_INVESTMENTS) && line.type === "Investeringsprojekter") {
+      amounts = sources.investments;
+      missing = messages.noTableSource(line.post, SOURCE_INVESTMENTS);
     } else return line;
-    if (!amounts) return line;
+    if (!amounts) {
+      diagnostics.warning("NO_SOURCE", missing, line.at ?? {});
+      return line;
+    }
     fedLines.push(index);
     const given = amounts;
     return { ...line, values: ledger.pools.map((pool) => given[pool] ?? 0) };

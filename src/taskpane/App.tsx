@@ -185,6 +185,9 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
           <Body1>
             Puljeflag: <FlagBadge flag={summary.pool.flag} />
           </Body1>
+          {summary.pool.fedLines.length > 0 && (
+            <Caption1>Linjer hentet efter deres Kilde: {summary.pool.fedLines.join(", ")}.</Caption1>
+          )}
         </section>
       )}
       {summary.pool && <Waterfall pool={summary.pool} unit={summary.unit} />}

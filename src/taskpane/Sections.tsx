@@ -179,9 +179,6 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
               ))}
             </TableBody>
           </Table>
-          {regulations.fedLines.length > 0 && (
-            <Caption1>Linjer i reservationspuljen hentet herfra: {regulations.fedLines.join(", ")}.</Caption1>
-          )}
         </section>
       )}
       {first && (

@@ -7,6 +7,7 @@ import {
   computeInvestments,
   computeLedger,
   computeYearEnd,
+  investmentLedgerLine,
   compareScenarios,
   countFlags,
   estimateGrant,
@@ -42,6 +43,8 @@ export interface ContractResults {
   /** R7's ledger line: the kassen part per sub-pool, keyed by pool name. */
   yearEndLedgerLine?: Record<string, number>;
   investments?: InvestmentsResult;
+  /** R8's ledger line: the changes in expected net gain per sub-pool, in the ledger's unit. */
+  investmentLedgerLine?: Record<string, number>;
   appropriations?: Appropriation[];
   flagCounts?: Record<"økonomi" | "mængder" | "refusion", Record<Flag, number>>;
   /** R6.2 for the municipality, from the Tilskudsberegning block. */
@@ -86,9 +89,37 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
   // An empty § 23 a block (as the template inserts it) gives no estimate, not eight "missing" lines.
   if (inputs.grantInputs && Object.keys(inputs.grantInputs.inputs).length > 0)
     results.estimate = estimateGrant(inputs.grantInputs.inputs);
+  if (inputs.budgetModel) results.budgetModel = computeBudgetModel(inputs.budgetModel.rows);
+  if (inputs.yearEnd) {
+    results.yearEnd = computeYearEnd(inputs.yearEnd.rows);
+    const pools = inputs.ledger?.ledger.pools ?? [
+      ...new Set(inputs.yearEnd.rows.flatMap((l) => (l.pulje ? [l.pulje] : []))),
+    ];
+    if (pools.length > 0) {
+      const values = yearEndMovement(results.yearEnd, pools, p.steeringArea, diagnostics);
+      results.yearEndLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
+    }
+  }
+  if (inputs.investments) {
+    results.investments = computeInvestments(inputs.investments.rows, p.investmentMinReturn);
+    const pools = inputs.ledger?.ledger.pools;
+    if (pools && results.investments.aendring !== undefined) {
+      const values = investmentLedgerLine(results.investments, pools, p.unit, diagnostics);
+      results.investmentLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
+    }
+  }
   if (inputs.ledger) {
     const prognoses = inputs.prognoses?.rows ?? [];
-    const fed = feedLedger(inputs.ledger.ledger, prognoses, results.estimate, diagnostics);
+    const fed = feedLedger(
+      inputs.ledger.ledger,
+      {
+        prognoses,
+        ...(results.estimate ? { estimate: results.estimate } : {}),
+        ...(results.yearEndLedgerLine ? { yearEnd: results.yearEndLedgerLine } : {}),
+        ...(results.investmentLedgerLine ? { investments: results.investmentLedgerLine } : {}),
+      },
+      diagnostics,
+    );
     const ledger = computeLedger(fed.ledger);
     results.ledger = ledger;
     results.fedLines = fed.fedLines;
@@ -102,18 +133,5 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
       if (specs.length >= 2) results.grid = sensitivityGrid(fed.ledger, specs[0]!, specs[1]!, p);
     }
   }
-  if (inputs.budgetModel) results.budgetModel = computeBudgetModel(inputs.budgetModel.rows);
-  if (inputs.yearEnd) {
-    results.yearEnd = computeYearEnd(inputs.yearEnd.rows);
-    const pools = inputs.ledger?.ledger.pools ?? [
-      ...new Set(inputs.yearEnd.rows.flatMap((l) => (l.pulje ? [l.pulje] : []))),
-    ];
-    if (pools.length > 0) {
-      const values = yearEndMovement(results.yearEnd, pools, p.steeringArea, diagnostics);
-      results.yearEndLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
-    }
-  }
-  if (inputs.investments)
-    results.investments = computeInvestments(inputs.investments.rows, p.investmentMinReturn);
   return results;
 }

@@ -98,6 +98,8 @@ export const CONTRACT: readonly TableContract[] = [
       { key: "afkastgrad", header: "Afkastgrad", kind: "ratio" },
       { key: "realiseretNettogevinst", header: "Realiseret nettogevinst", kind: "amount" },
       { key: "flag", header: "Flag", kind: "flag" },
+      // Only written when the table has a Tidligere nettogevinst column.
+      { key: "aendring", header: "Ændring i nettogevinst", kind: "amount" },
     ],
   },
   // The Reguleringer sheet (DOMAIN.md R6): three blocks, found by their headers like any other table.

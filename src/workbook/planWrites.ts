@@ -82,6 +82,7 @@ export function planWrites(
           afkastgrad: r.afkastgrad ?? null,
           realiseretNettogevinst: r.realiseretNettogevinst ?? null,
           flag: r.flag,
+          ...(investments.table.columns.has("tidligereNettogevinst") ? { aendring: r.aendring ?? null } : {}),
         },
       ]),
     );
@@ -148,6 +149,8 @@ class Planner {
     let next = table.right;
     const added: string[] = [];
     for (const output of table.contract.outputs) {
+      // An output no row has a value for (e.g. a change without a previous figure) gets no column.
+      if (![...values.values()].some((record) => output.key in record)) continue;
       let col = table.outputs.get(output.key);
       if (col === undefined) {
         col = ++next;

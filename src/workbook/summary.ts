@@ -28,6 +28,8 @@ export interface Summary {
     kassefinansieringExcludingPrognoses: number;
     flag: string;
     lines: { post: string; type: string; status: string; kilde?: string; values: Record<string, number> }[];
+    /** Lines whose amounts the tool fetched by their Kilde (Reguleringer, egen beregning, Regnskab, Investeringer). */
+    fedLines: string[];
   };
   budgetModel?: { år: number; pulje: string; reservationspulje: number }[];
   yearEnd?: {
@@ -59,8 +61,6 @@ export interface Summary {
     }[];
   };
   regulations?: {
-    /** Ledger lines whose amounts came from the Reguleringer sheet (Kilde "Reguleringer"/"egen beregning"). */
-    fedLines: string[];
     scenarios: {
       scenarie: string;
       regulering: string;
@@ -146,6 +146,7 @@ export function buildSummary(
         ...(l.kilde === undefined ? {} : { kilde: l.kilde }),
         values: byPool(ledger.pools, l.values, l.total),
       })),
+      fedLines: (results.fedLines ?? []).map((i) => ledger.lines[i]!.post),
     };
   }
   if (results.budgetModel) summary.budgetModel = results.budgetModel.map((r) => ({ ...r }));
@@ -190,7 +191,6 @@ function regulationsSummary(results: ContractResults): Summary["regulations"] {
   if (!scenarios && !sensitivity && !estimate) return undefined;
   const pools = ledger?.pools ?? [];
   return {
-    fedLines: (results.fedLines ?? []).map((i) => ledger!.lines[i]!.post),
     scenarios: (scenarios ?? []).map((r) => ({
       scenarie: r.scenario.name,
       regulering: r.scenario.type,

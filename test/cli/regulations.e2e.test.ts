@@ -99,7 +99,7 @@ describe.each([
     const output = join(dir, "fed-out.xlsx");
     const run = await runCli(input, output);
     expect(run.code).toBe(0);
-    expect(run.summary!.regulations!.fedLines).toEqual(["Efterregulering (sommer 2019)"]);
+    expect(run.summary!.pool!.fedLines).toEqual(["Efterregulering (sommer 2019)"]);
     expect(run.summary!.pool!.result["I alt"]).toBe(-56592);
     expect(run.summary!.pool!.kassefinansiering).toBe(6592);
     const ledger = (await load(output)).getWorksheet("Reservationspulje")!;
@@ -145,7 +145,7 @@ describe.each([
     const run = await runCli(input, output);
     expect(run.code).toBe(0);
     const regulations = run.summary!.regulations!;
-    expect(regulations.fedLines).toEqual(["Midtvejsregulering (juni 2018)"]);
+    expect(run.summary!.pool!.fedLines).toEqual(["Midtvejsregulering (juni 2018)"]);
     const estimate = Object.fromEntries(regulations.estimate!.map((l) => [l.key, l.value]));
     expect(estimate).toMatchObject({ midtvejsBeskaeftigelse: 10, midtvejsGaranti: -80, efterregulering: 15 });
     expect(

@@ -221,7 +221,11 @@ describe("the 2018 story on the Reguleringer sheet", () => {
     ledger.lines[mid] = { ...ledger.lines[mid]!, kilde: "Egen beregning" };
     const d = new Diagnostics();
     const estimate = estimateGrant(inputsA); // midtvejs +10 beskæftigelse, −80 budgetgaranti
-    const fed = feedLedger(ledger, [prognosis("KL", -29501), prognosis("Forår", -20000, true)], estimate, d);
+    const fed = feedLedger(
+      ledger,
+      { prognoses: [prognosis("KL", -29501), prognosis("Forår", -20000, true)], estimate },
+      d,
+    );
     expect(d.items).toEqual([]);
     expect(fed.fedLines).toEqual([mid, efter]);
     expect(fed.ledger.lines[efter]!.values).toEqual([0, -20000]);
@@ -240,7 +244,7 @@ describe("the 2018 story on the Reguleringer sheet", () => {
       at: { sheet: "Reservationspulje", cell: "A13" },
     };
     const d = new Diagnostics();
-    const fed = feedLedger(ledger, [prognosis("KL", -1)], undefined, d);
+    const fed = feedLedger(ledger, { prognoses: [prognosis("KL", -1)] }, d);
     expect(fed.fedLines).toEqual([]);
     expect(fed.ledger.lines[efter]!.values).toEqual([0, -29501]);
     expect(d.items.map((i) => [i.level, i.code, i.cell])).toEqual([["warning", "NO_SOURCE", "A13"]]);

@@ -43,6 +43,7 @@ const summary2018: Summary = {
     kassefinansieringExcludingPrognoses: 6592,
     flag: "RØD",
     lines: [],
+    fedLines: [],
   },
   appropriations: [
     {

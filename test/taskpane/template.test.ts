@@ -44,7 +44,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     ]);
     expect(fake.cell("Reguleringer", "A5")?.value).toBe("Regulering");
     expect(fake.cell("Reguleringer", "A9")?.value).toBe("Input");
-    expect(outcome.summary.regulations?.fedLines).toEqual(["Efterregulering (prognose)"]);
+    expect(outcome.summary.pool?.fedLines).toEqual(["Efterregulering (prognose)"]);
     expect(outcome.ok).toBe(true);
     expect(outcome.inputs.parameters.economyAmountKr).toBe(250000);
     expect(outcome.summary.pool?.result).toEqual({ Budgetgaranti: 0, Beskæftigelsestilskud: 0, "I alt": 0 });

@@ -1,0 +1,142 @@
+import ExcelJS from "exceljs";
+import { join } from "path";
+import { cellMap, changedCells, columnOf, load, runCli, sampleFile, tempDir } from "../helpers/workbooks";
+
+/** A workbook in whole kr.: Regler (Enhed kr.), a ledger whose Regnskab line asks for the Regnskab table. */
+async function yearEndWorkbook(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const rules = wb.addWorksheet("Regler");
+  rules.addRows([
+    ["Parameter", "Værdi"],
+    ["Enhed", "kr."],
+    ["Budgetår", 2018],
+    ["Budgetværn", 50_000_000],
+  ]);
+  const ledger = wb.addWorksheet("Reservationspulje");
+  ledger.addRows([
+    ["Post", "Type", "Status", "Kilde", "Budgetgaranti", "Beskæftigelsestilskud"],
+    ["Oprindelig reservationspulje", "Oprindelig", "Endelig", null, 103_898_000, -78_446_000],
+    ["Regnskab 2018", "Regnskab", "Endelig", "Regnskab", null, null],
+    ["Resultat", "Resultat", null, null, null, null],
+  ]);
+  const accounts = wb.addWorksheet("Regnskab");
+  accounts.addRows([
+    [
+      "Område",
+      "Styringsområde",
+      "Overførselsadgang",
+      "Korrigeret budget",
+      "Regnskab",
+      "Overføres til år",
+      "Pulje",
+    ],
+    ["Kontanthjælp", "Særlige driftsområder", "Nej", 659_160_123, 648_210_456, null, "Budgetgaranti"],
+    ["A-dagpenge", "Særlige driftsområder", "Nej", 409_623_000, 423_664_321, null, "Beskæftigelsestilskud"],
+    [
+      "Projekter med ekstern finansiering",
+      "Særlige driftsområder",
+      "Ja",
+      -5_352_000,
+      1_638_333,
+      "2019",
+      null,
+    ],
+    ["Jobcenter drift", "Service", "Ja", 120_000_001, 117_345_678, "2019: 60 %; 2020: 40 %", null],
+    ["Administration", "Service", "Ja", 10_000_000, 10_000_001, "2019", null],
+  ]);
+  const path = join(dir, "regnskab.xlsx");
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+describe("year-end (R7) through the headless command, in whole kr.", () => {
+  let dir: string;
+  let run: Awaited<ReturnType<typeof runCli>>;
+  let out: ExcelJS.Workbook;
+  let input: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    input = await yearEndWorkbook(dir);
+    run = await runCli(input, join(dir, "regnskab-out.xlsx"));
+    out = await load(join(dir, "regnskab-out.xlsx"));
+  });
+
+  it("writes Afvigelse, Kassen and Overførsel; Kassen + Overførsel = Afvigelse to the krone on every line", () => {
+    expect(run.code).toBe(0);
+    const ws = out.getWorksheet("Regnskab")!;
+    const [a, k, o] = ["Afvigelse", "Kassen", "Overførsel"].map((h) => columnOf(ws, 1, h)) as [
+      number,
+      number,
+      number,
+    ];
+    const rows = [2, 3, 4, 5, 6].map((r) => [a, k, o].map((c) => ws.getCell(r, c).value as number));
+    expect(rows).toEqual([
+      [10_949_667, 10_949_667, 0],
+      [-14_041_321, -14_041_321, 0],
+      [-6_990_333, 0, -6_990_333],
+      [2_654_323, 0, 2_654_323],
+      [-1, 0, -1],
+    ]);
+    for (const [afvigelse, kassen, overførsel] of rows) expect(kassen! + overførsel!).toBe(afvigelse);
+    for (const r of run.summary!.yearEnd!.lines)
+      expect(r.overførselPerÅr.reduce((s, x) => s + x.beløb, 0)).toBe(r.overførsel);
+    // 2.654.323 split 60/40 in whole kroner, the parts adding up exactly.
+    expect(run.summary!.yearEnd!.lines[3]!.overførselPerÅr).toEqual([
+      { år: 2019, beløb: 1_592_594 },
+      { år: 2020, beløb: 1_061_729 },
+    ]);
+  });
+
+  it("totals per styringsområde, and the Regnskab ledger line from the kassen part of Særlige driftsområder", () => {
+    const y = run.summary!.yearEnd!;
+    expect(y.perStyringsområde).toEqual({
+      "Særlige driftsområder": { afvigelse: -10_081_987, kassen: -3_091_654, overførsel: -6_990_333 },
+      Service: { afvigelse: 2_654_322, kassen: 0, overførsel: 2_654_322 },
+    });
+    expect(y.ledgerLine).toEqual({ Budgetgaranti: 10_949_667, Beskæftigelsestilskud: -14_041_321 });
+    expect(run.summary!.pool!.fedLines).toEqual(["Regnskab 2018"]);
+    const ledger = out.getWorksheet("Reservationspulje")!;
+    expect([ledger.getCell("E3").value, ledger.getCell("F3").value, ledger.getCell("G3").value]).toEqual([
+      10_949_667, -14_041_321, -3_091_654,
+    ]);
+    expect(run.summary!.pool!.result["I alt"]).toBe(103_898_000 - 78_446_000 - 3_091_654);
+  });
+
+  it("changes no input cell", async () => {
+    const changed = changedCells(cellMap(await load(input)), cellMap(out));
+    expect(changed).toEqual([]);
+  });
+});
+
+describe("investment projects (R8) through the headless command", () => {
+  it("writes the change in expected net gain and feeds it to the Investeringsprojekter line: Efterværn −938.985 kr.", async () => {
+    const dir = tempDir();
+    const input = await sampleFile(
+      dir,
+      false,
+      (wb) => {
+        const inv = wb.getWorksheet("Investeringer")!;
+        inv.getCell("G4").value = "Tidligere nettogevinst (kr.)";
+        inv.getCell("H4").value = "Pulje";
+        // Efterværn (row 8): nettogevinst 4.293.000, previously 938.985 kr. more.
+        inv.getCell("G8").value = 4_293_000 + 938_985;
+        inv.getCell("H8").value = "Beskæftigelsestilskud";
+        const ledger = wb.getWorksheet("Reservationspulje")!;
+        ledger.getCell("D6").value = "Investeringer";
+      },
+      "investments.xlsx",
+    );
+    const output = join(dir, "investments-out.xlsx");
+    const run = await runCli(input, output);
+    expect(run.code).toBe(0);
+    const inv = (await load(output)).getWorksheet("Investeringer")!;
+    const change = columnOf(inv, 4, "Ændring i nettogevinst");
+    expect(inv.getCell(8, change).value).toBe(-938_985);
+    expect(inv.getCell(5, change).value).toBeNull(); // no previous figure, no change
+    expect(run.summary!.pool!.fedLines).toEqual(["3. opfølgning på investeringsprojekter, BYR 16/5-18"]);
+    const ledger = (await load(output)).getWorksheet("Reservationspulje")!;
+    // In the ledger's unit (1.000 kr.): −938,985 on the beskæftigelsestilskud, 0 on the budgetgaranti.
+    expect([ledger.getCell("E6").value, ledger.getCell("F6").value]).toEqual([0, -938.985]);
+    expect(run.summary!.pool!.result["I alt"]).toBeCloseTo(-86093 - 451 - 938.985, 6);
+  });
+});
