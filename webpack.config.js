@@ -1,14 +1,99 @@
-/* Builds the task pane, the ribbon's function file, the help page, the icons and the manifest into dist/. */
+/* Builds the task pane, the ribbon's function file, the PULJE functions, the help page, the icons and the
+ * manifest into dist/.
+ *
+ *   npm run build                                          development build: URLs stay https://localhost:3000/
+ *   npm run build -- --env ADDIN_BASE_URL=https://host/path/   production build for that host
+ */
 const path = require("path");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const pkg = require("./package.json");
 
 const DEV_BASE_URL = "https://localhost:3000/";
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+
+/**
+ * The pages' Content-Security-Policy: scripts from the add-in's own host and Office.js's, nothing else;
+ * no eval; no network calls except to the own host; styles inline because Fluent UI (Griffel) and
+ * Office.js insert style elements at run time.
+ */
+const CSP = [
+  "default-src 'none'",
+  `script-src 'self' ${OFFICE_JS_ORIGIN}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/** 1.2.3 → 1.2.3.0: package.json's version is the manifest's (see src/deploy/version.ts). */
+function manifestVersion(version) {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(version);
+  if (!match) throw new Error(`package.json version "${version}" must be major.minor.patch`);
+  return `${version}.0`;
+}
+
+function baseUrlFrom(env) {
+  if (!env.ADDIN_BASE_URL) return undefined;
+  const url = String(env.ADDIN_BASE_URL).replace(/\/?$/, "/");
+  if (!/^https:\/\/[^/]+\//.test(url) || /^https:\/\/localhost[:/]/.test(url))
+    throw new Error(`ADDIN_BASE_URL must be an https address of the production host, not "${env.ADDIN_BASE_URL}".`);
+  return url;
+}
+
+/** Every development URL in every emitted page, script, JSON and the manifest points at the base URL. */
+class RewriteBaseUrlPlugin {
+  constructor(baseUrl, development) {
+    this.baseUrl = baseUrl;
+    this.development = development;
+  }
+  apply(compiler) {
+    const logger = compiler.getInfrastructureLogger("reservationspuljen");
+    compiler.hooks.thisCompilation.tap("RewriteBaseUrl", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "RewriteBaseUrl", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        (assets) => {
+          for (const name of Object.keys(assets)) {
+            if (!/\.(html|js|json|xml)$/.test(name)) continue;
+            const before = assets[name].source().toString();
+            let after = before.split(DEV_BASE_URL).join(this.baseUrl).split(DEV_BASE_URL.slice(0, -1)).join(this.baseUrl.slice(0, -1));
+            if (name === "manifest.xml") {
+              after = after.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(pkg.version)}</Version>`);
+              // A development manifest says so where users see it.
+              if (this.development)
+                after = after.replace(/(<DisplayName DefaultValue=")([^"]*)(")/, "$1$2 (udvikling)$3");
+            }
+            if (after !== before) compilation.updateAsset(name, new webpack.sources.RawSource(after));
+          }
+        },
+      );
+    });
+    compiler.hooks.done.tap("RewriteBaseUrl", () => {
+      if (this.development)
+        logger.warn(
+          `UDVIKLINGSBYGGERI: manifestet peger på ${DEV_BASE_URL}. Til drift: npm run build -- --env ADDIN_BASE_URL=https://…/`,
+        );
+      else logger.info(`Produktionsbyggeri til ${this.baseUrl} (version ${manifestVersion(pkg.version)}).`);
+    });
+  }
+}
 
 module.exports = (env = {}, argv = {}) => {
-  const baseUrl = env.ADDIN_BASE_URL ? String(env.ADDIN_BASE_URL).replace(/\/?$/, "/") : DEV_BASE_URL;
+  const given = baseUrlFrom(env);
+  const baseUrl = given ?? DEV_BASE_URL;
   const production = argv.mode !== "development";
+  const page = (filename, template, chunks) =>
+    new HtmlWebpackPlugin({
+      filename,
+      template,
+      chunks,
+      csp: CSP,
+    });
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
@@ -37,22 +122,18 @@ module.exports = (env = {}, argv = {}) => {
     },
     performance: { hints: false },
     plugins: [
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
+      page("taskpane.html", "./src/taskpane/taskpane.html", ["taskpane"]),
+      page("commands.html", "./src/commands/commands.html", ["commands"]),
+      page("functions.html", "./src/functions/functions.html", ["functions"]),
+      page("help.html", "./src/help/help.html", []),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "src/help/help.html", to: "help.html" },
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            // Every development URL, not just the first, points at the production host.
-            transform: (content) => content.toString().split(DEV_BASE_URL).join(baseUrl).split(DEV_BASE_URL.slice(0, -1)).join(baseUrl.slice(0, -1)),
-          },
+          { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
+      new RewriteBaseUrlPlugin(baseUrl, given === undefined),
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },

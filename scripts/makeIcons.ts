@@ -38,7 +38,12 @@ function png(size: number, pixel: (x: number, y: number) => Rgba): Buffer {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 /** Coverage of a point by a shape, anti-aliased over one pixel. */
@@ -63,7 +68,8 @@ function icon(size: number) {
     let colour: Rgba = [0x1f, 0x3a, 0x5f, 255];
     for (const [cy, c] of lights) {
       const a = cover(Math.hypot(x - s * 0.5, y - s * cy) - r);
-      if (a > 0) colour = [0, 1, 2].map((i) => Math.round(colour[i]! * (1 - a) + c[i]! * a)).concat(255) as Rgba;
+      if (a > 0)
+        colour = [0, 1, 2].map((i) => Math.round(colour[i]! * (1 - a) + c[i]! * a)).concat(255) as Rgba;
     }
     return [colour[0], colour[1], colour[2], Math.round(255 * base)];
   });

@@ -48,6 +48,11 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
       const requests: string[] = [];
       page.on("request", (r) => requests.push(r.url()));
+      // The built page carries its Content-Security-Policy; nothing the pane does may violate it.
+      const violations: string[] = [];
+      page.on("console", (m) => {
+        if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+      });
       await page.addInitScript(
         (model) => ((window as unknown as { __WORKBOOK__: unknown }).__WORKBOOK__ = model),
         workbook,
@@ -96,6 +101,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
         return fake.sheets.find((s) => s.name === "Resultat") !== undefined;
       });
       expect(written).toBe(true);
+      expect(violations).toEqual([]);
       // No request leaves the page except Office.js (answered here by the simulated host).
       expect(
         requests.filter(
