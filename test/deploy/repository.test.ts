@@ -11,8 +11,18 @@ describe("the repository", () => {
       .filter(Boolean);
     expect(tracked.length).toBeGreaterThan(50);
     expect(tracked.filter((f) => /\.(pem|pfx|p12|key|crt|cer)$|(^|\/)\.env(\.|$)/i.test(f))).toEqual([]);
-    const secret =
-      /-----BEGIN (RSA |EC |OPENSSH )?PRIVATE KEY-----|AccountKey=|SharedAccessSignature=|client_secret\s*[:=]\s*["'][^"']{8,}|(ghp|gho|github_pat)_[A-Za-z0-9_]{20,}|xox[bp]-[A-Za-z0-9-]{10,}|AKIA[0-9A-Z]{16}/;
+    // Built from pieces so that this file does not match its own patterns.
+    const secret = new RegExp(
+      [
+        "-----BEGIN [A-Z ]*PRIVATE KEY-----",
+        "Account" + "Key=",
+        "SharedAccess" + "Signature=",
+        "client_secret\\s*[:=]\\s*[\"'][^\"']{8,}",
+        "(ghp|gho|github_pat)_[A-Za-z0-9_]{20,}",
+        "xox[bp]-[A-Za-z0-9-]{10,}",
+        "AKIA[0-9A-Z]{16}",
+      ].join("|"),
+    );
     const hits = tracked
       .filter((f) => !/\.(png|xlsx)$/.test(f))
       .filter((f) => secret.test(readFileSync(join(ROOT, f), "utf8")));

@@ -1,0 +1,75 @@
+import ExcelJS from "exceljs";
+import { Diagnostics } from "../src/domain";
+import { OfficeWorkbook } from "../src/workbook/officeWorkbook";
+import { runContract } from "../src/workbook/run";
+import { fakeExcelFrom } from "../test/helpers/fakeExcelFrom";
+import { Row } from "./stats";
+
+function followUp(rows: number): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Opfølgning").addTable({
+    name: "Opfoelgning",
+    ref: "A1",
+    headerRow: true,
+    columns: ["Område", "Pulje", "Korrigeret budget", "Forventet regnskab"].map((name) => ({ name })),
+    rows: Array.from({ length: rows }, (_, i) => [
+      `Område ${i}`,
+      "Budgetgaranti",
+      10_000 + i,
+      10_000 + ((i * 37) % 700) - 200,
+    ]),
+  });
+  wb.addWorksheet("Regler").addRows([
+    ["Parameter", "Værdi"],
+    ["Budgetår", 2025],
+  ]);
+  return wb;
+}
+
+/**
+ * The Office.js adapter through the simulated Excel (office-addin-mock): context.sync() calls, API calls
+ * (property sets, format operations, range lookups) and the cells in the values payload, per row count.
+ */
+export async function officeBench(sizes: number[]): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const n of sizes) {
+    const fake = fakeExcelFrom(followUp(n));
+    const port = new OfficeWorkbook(fake.run, () => true);
+    await port.snapshot();
+    const read = fake.syncs;
+    const before = fake.calls;
+    const outcome = await runContract(port, new Diagnostics());
+    if (!outcome.ok) throw new Error("office bench: the run failed");
+    const cells = outcome.plan.blocks.reduce((s, b) => s + b.values.length * (b.values[0]?.length ?? 0), 0);
+    rows.push(
+      { group: "office.js", measure: "context.sync() to read", size: n, value: read, unit: "syncs" },
+      {
+        group: "office.js",
+        measure: "context.sync() to write",
+        size: n,
+        value: fake.syncs - 2 * read,
+        unit: "syncs",
+      },
+      {
+        group: "office.js",
+        measure: "API calls (one Beregn)",
+        size: n,
+        value: fake.calls - before,
+        unit: "calls",
+      },
+      { group: "office.js", measure: "cells written (values payload)", size: n, value: cells, unit: "cells" },
+    );
+  }
+  // Flat in the row count except the payload: show each figure against the smallest size.
+  const smallest = new Map<string, number>();
+  return rows.map((r) => {
+    if (!smallest.has(r.measure)) smallest.set(r.measure, r.value);
+    const ratio = r.value / smallest.get(r.measure)!;
+    return r.size === sizes[0]
+      ? r
+      : {
+          ...r,
+          note: `×${ratio.toLocaleString("da-DK", { maximumFractionDigits: 2 })} mod ${sizes[0]} rækker`,
+        };
+  });
+}
