@@ -37,7 +37,10 @@ export type DiagnosticCode =
   | "PART_LOST"
   | "NOTHING_FOUND"
   | "DUPLICATE_CHOICE"
-  | "NO_SOURCE";
+  | "NO_SOURCE"
+  | "MERGED_CELLS"
+  | "EMPTY_POOL"
+  | "WRITE_FAILED";
 
 export interface Diagnostic extends Location {
   level: DiagnosticLevel;

@@ -27,6 +27,12 @@ export const workbookMessages = {
     "Budgetår mangler: angiv parameteren Budgetår i arket Regler for at lave tillægsbevillinger.",
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
+  emptyPool: (pool: string) =>
+    `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,
+  mergedCells: (table: string, area: string) =>
+    `Tabellen ${table} har flettede celler (${area}): kun den øverste venstre celle har en værdi, de øvrige læses som tomme. Ophæv fletningen, og udfyld cellerne.`,
+  mergesUnread: (table: string) =>
+    `Excel kunne ikke oplyse de flettede celler på arket med tabellen ${table} (over 512 fletninger); flettede celler i tabellen læses som tomme uden videre besked.`,
   needsLedger: (table: string) =>
     `Tabellen ${table} bruges kun sammen med tabellen Reservationspulje, som ikke findes i projektmappen.`,
   nothingToCompute: () => "Tabellerne i projektmappen har ingen datarækker; der er intet at beregne.",

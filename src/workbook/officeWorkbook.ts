@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { normalizeName, RawValue } from "../domain";
-import { a1, columnLetters, parseRange } from "./address";
+import { a1, columnLetters, parseA1, parseRange } from "./address";
 import { CONTRACT, GENERATED_SHEETS } from "./contract";
 import {
   Argb,
@@ -73,22 +73,48 @@ export class OfficeWorkbook implements WorkbookPort {
       this.chartNames = new Map(sheets.map((ws, i) => [ws.name, charts[i]!.items.map((c) => c.name)]));
       const reads = sheets.map((ws, i) => {
         const range = used[i]!;
-        if (range.isNullObject) return { top: 1, left: 1, chunks: [] as Excel.Range[] };
+        if (range.isNullObject)
+          return { top: 1, left: 1, chunks: [] as Excel.Range[], views: [] as Excel.RangeView[] };
         const bounds = parseRange(range.address.split("!").pop()!);
         const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / range.columnCount));
         const chunks: Excel.Range[] = [];
+        // Per chunk, the visible rows of its first column: hidden and filtered rows are the others.
+        const views: Excel.RangeView[] = [];
         for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
           const rows = Math.min(rowsPerChunk, range.rowCount - r);
           chunks.push(ws.getRangeByIndexes(bounds.top - 1 + r, bounds.left - 1, rows, range.columnCount));
+          views.push(ws.getRangeByIndexes(bounds.top - 1 + r, bounds.left - 1, rows, 1).getVisibleView());
         }
-        return { top: bounds.top, left: bounds.left, chunks };
+        return { top: bounds.top, left: bounds.left, chunks, views };
       });
-      // One sync per chunk index: the first chunk of every sheet together, and so on.
+      // One sync per chunk index: the first chunk of every sheet together, and so on. A sheet stops
+      // after a chunk with no value at all below its last Excel table: a plain block ends at its first
+      // empty row, so nothing further down can belong to a table (a stray cell at row 1.048.576 must not
+      // cost 50 round trips of empty cells).
+      const tableBottoms = new Map<string, number>();
+      tables.items.forEach((t, i) => {
+        const bottom = parseRange(tableRanges[i]!.address.split("!").pop()!).bottom;
+        tableBottoms.set(t.worksheet.name, Math.max(bottom, tableBottoms.get(t.worksheet.name) ?? 0));
+      });
       const depth = Math.max(0, ...reads.map((r) => r.chunks.length));
       for (let k = 0; k < depth; k++) {
-        for (const read of reads) read.chunks[k]?.load("values, formulas, valueTypes");
+        const loading = reads.filter((read) => read.chunks[k] !== undefined);
+        if (loading.length === 0) break;
+        for (const read of loading) {
+          read.chunks[k]!.load("values, formulas, valueTypes, rowIndex");
+          read.views[k]!.load("cellAddresses");
+        }
         await context.sync();
+        reads.forEach((read, i) => {
+          const chunk = read.chunks[k];
+          if (!chunk || !chunk.valueTypes.every((row) => row.every((t) => t === "Empty"))) return;
+          if (chunk.rowIndex + 1 > (tableBottoms.get(sheets[i]!.name) ?? 0)) {
+            read.chunks.length = k; // this chunk is empty too: drop it and everything below
+            read.views.length = k;
+          }
+        });
       }
+      const merges = await this.readMerges(context, sheets, used);
 
       const sheetSnapshots: SheetSnapshot[] = sheets.map((ws, i) => {
         const read = reads[i]!;
@@ -109,12 +135,20 @@ export class OfficeWorkbook implements WorkbookPort {
             values.push(out);
           });
         }
+        const visible = new Set(
+          read.views.flatMap((view) =>
+            view.cellAddresses.map((row) => parseA1(String(row[0]).split("!").pop()!).row),
+          ),
+        );
+        const hiddenRows = new Set<number>();
+        for (let row = read.top; row <= values.length; row++) if (!visible.has(row)) hiddenRows.add(row);
         return {
           name: ws.name,
           values,
           formulaCells,
-          hiddenRows: new Set<number>(),
-          merges: [],
+          hiddenRows,
+          merges: merges.get(ws.name) ?? [],
+          ...(merges.has(ws.name) ? {} : { mergesUnread: true }),
           protected: Boolean(ws.protection.protected),
         };
       });
@@ -128,6 +162,39 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     this.lastSnapshot = snapshot;
     return snapshot;
+  }
+
+  /**
+   * Merged areas per sheet (ExcelApi 1.13), in one sync of their own: Excel refuses the request when a
+   * range has more than 512 merged areas, and that failure must not lose the rest of the snapshot. A sheet
+   * whose merges could not be read is absent from the result. Without ExcelApi 1.13 (older than the
+   * custom functions' requirement) every sheet reads as having none.
+   */
+  private async readMerges(
+    context: Excel.RequestContext,
+    sheets: Excel.Worksheet[],
+    used: Excel.Range[],
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (!this.supports("ExcelApi", "1.13")) return new Map(sheets.map((ws) => [ws.name, []]));
+    const areas = sheets.map((_, i) =>
+      used[i]!.isNullObject ? undefined : used[i]!.getMergedAreasOrNullObject().load("address"),
+    );
+    try {
+      await context.sync();
+    } catch {
+      return result;
+    }
+    sheets.forEach((ws, i) => {
+      const area = areas[i];
+      result.set(
+        ws.name,
+        !area || area.isNullObject
+          ? []
+          : area.address.split(",").map((a) => a.split("!").pop()!.replace(/\$/g, "")),
+      );
+    });
+    return result;
   }
 
   async apply(plan: WritePlan): Promise<void> {

@@ -20,6 +20,8 @@ export interface SheetSnapshot {
   hiddenRows: ReadonlySet<number>;
   /** Merged areas as "A1:B2". */
   merges: readonly string[];
+  /** True when the merged areas could not be read (Excel: more than 512 on the sheet, or no ExcelApi 1.13). */
+  mergesUnread?: boolean;
   protected: boolean;
 }
 

@@ -1,6 +1,8 @@
 import {
   BudgetModelRow,
+  cellText,
   defaultParameters,
+  isBlank,
   Diagnostics,
   FollowUpRow,
   messages,
@@ -29,7 +31,7 @@ import {
   Unit,
   YearEndLine,
 } from "../domain";
-import { a1, parseA1 } from "./address";
+import { a1, parseA1, parseRange } from "./address";
 import { CONTRACT, TableContract } from "./contract";
 import { cellValue, LocatedTable, locateTable } from "./locate";
 import { workbookMessages } from "./messages";
@@ -92,6 +94,7 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostic
     if (!located) continue;
     tables.set(contract.key, located);
     reportHiddenRows(located, diagnostics);
+    reportMerges(located, diagnostics);
   }
   const parametersTable = tables.get("parameters");
   const parameters = parametersTable
@@ -227,7 +230,20 @@ function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerI
       at: { sheet: table.sheet.name, cell: a1(row, col) },
     })),
   })) as RawLedgerRecord[];
-  return { table, ledger: readLedger(pools, raw, diagnostics), poolColumns };
+  const ledger = readLedger(pools, raw, diagnostics);
+  // A pool column with no amount on any movement is read as 0, but is more likely a mistake: say so.
+  poolColumns.forEach((col, i) => {
+    const movements = raw.filter((r) => {
+      const type = cellText(r.cells.type);
+      return type !== undefined && !/^(saldo|resultat)$/i.test(type.trim());
+    });
+    if (movements.length > 0 && movements.every((r) => isBlank(r.poolCells[i]?.value)))
+      diagnostics.warning("EMPTY_POOL", workbookMessages.emptyPool(pools[i]!), {
+        sheet: table.sheet.name,
+        cell: a1(table.headerRow, col),
+      });
+  });
+  return { table, ledger, poolColumns };
 }
 
 /** A header's trailing unit must be the table's unit: amounts are never converted silently. */
@@ -257,6 +273,30 @@ function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
       cell: first,
     },
   );
+}
+
+/**
+ * Merged cells inside a table: only the top-left cell of a merged area holds a value, the others read as
+ * blank (a row whose first cell is such a blank is skipped). Said once per area, at its top-left cell.
+ */
+function reportMerges(table: LocatedTable, diagnostics: Diagnostics): void {
+  const bottom = Math.max(table.headerRow, table.lastDataRow);
+  if (table.sheet.mergesUnread) {
+    diagnostics.warning("MERGED_CELLS", workbookMessages.mergesUnread(table.contract.tableName), {
+      sheet: table.sheet.name,
+      cell: a1(table.headerRow, table.left),
+    });
+    return;
+  }
+  for (const merge of table.sheet.merges) {
+    const m = parseRange(merge);
+    if (m.top > bottom || m.bottom < table.headerRow || m.left > table.right || m.right < table.left)
+      continue;
+    diagnostics.warning("MERGED_CELLS", workbookMessages.mergedCells(table.contract.tableName, merge), {
+      sheet: table.sheet.name,
+      cell: a1(m.top, m.left),
+    });
+  }
 }
 
 /** True when a name matches one of the ledger's pools (names compared normalised). */

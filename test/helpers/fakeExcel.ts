@@ -24,6 +24,10 @@ export interface FakeSheetModel {
   }[];
   columnWidths: Map<string, number>;
   charts: FakeChart[];
+  /** Hidden or filtered-out rows (1-based). */
+  hiddenRows: Set<number>;
+  /** Merged areas ("A7:A8"). */
+  merges: string[];
 }
 
 export interface FakeChart {
@@ -45,7 +49,13 @@ export interface FakeTableModel {
 type Op = () => void;
 
 export interface FakeModel {
-  sheets: { name: string; protected: boolean; cells: [string, FakeCell][] }[];
+  sheets: {
+    name: string;
+    protected: boolean;
+    cells: [string, FakeCell][];
+    hiddenRows?: number[];
+    merges?: string[];
+  }[];
   tables: FakeTableModel[];
 }
 
@@ -66,7 +76,13 @@ export class FakeExcel {
   /** A plain-JSON copy of the workbook, to rebuild the same simulated Excel in a browser page. */
   toModel(): FakeModel {
     return {
-      sheets: this.sheets.map((s) => ({ name: s.name, protected: s.protected, cells: [...s.cells] })),
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        protected: s.protected,
+        cells: [...s.cells],
+        hiddenRows: [...s.hiddenRows],
+        merges: [...s.merges],
+      })),
       tables: this.tables.map((t) => ({ ...t })),
     };
   }
@@ -81,6 +97,8 @@ export class FakeExcel {
         conditionalFormats: [],
         columnWidths: new Map(),
         charts: [],
+        hiddenRows: new Set(s.hiddenRows ?? []),
+        merges: [...(s.merges ?? [])],
       });
     }
     fake.tables.push(...model.tables.map((t) => ({ ...t })));
@@ -151,6 +169,8 @@ export class FakeExcel {
                 conditionalFormats: [],
                 columnWidths: new Map(),
                 charts: [],
+                hiddenRows: new Set(),
+                merges: [],
               });
             });
             return this.worksheet(name);
@@ -334,6 +354,7 @@ export class FakeExcel {
       new OfficeMockObject({
         address: address ? `${sheet}!${address}` : "",
         rowCount: bounds ? bounds.bottom - bounds.top + 1 : 0,
+        rowIndex: bounds ? bounds.top - 1 : 0,
         columnCount: bounds ? bounds.right - bounds.left + 1 : 0,
         isNullObject: address === undefined,
         ...contents,
@@ -351,6 +372,9 @@ export class FakeExcel {
       },
       get rowCount() {
         return mock.rowCount as number;
+      },
+      get rowIndex() {
+        return mock.rowIndex as number;
       },
       get columnCount() {
         return mock.columnCount as number;
@@ -396,6 +420,66 @@ export class FakeExcel {
         return this;
       },
       clear: () => self.op(() => this.sheet(sheet).cells.clear()),
+      /** The visible rows: cellAddresses of the rows that are not hidden (as Excel's RangeView). */
+      getVisibleView: () => {
+        self.calls++;
+        const hidden = this.sheets.find((s) => s.name === sheet)?.hiddenRows ?? new Set<number>();
+        const cellAddresses: string[][] = [];
+        if (bounds)
+          for (let r = bounds.top; r <= bounds.bottom; r++) {
+            if (hidden.has(r)) continue;
+            const row: string[] = [];
+            for (let c = bounds.left; c <= bounds.right; c++) row.push(`${sheet}!${a1(r, c)}`);
+            cellAddresses.push(row);
+          }
+        const view = self.track(new OfficeMockObject({ cellAddresses }));
+        return {
+          get cellAddresses() {
+            return view.cellAddresses as string[][];
+          },
+          load(p: string) {
+            self.calls++;
+            view.load(p);
+            return this;
+          },
+        };
+      },
+      /** Merged areas intersecting the range, or a null object (ExcelApi 1.13); fails above 512 as Excel. */
+      getMergedAreasOrNullObject: () => {
+        self.calls++;
+        const merges = (this.sheets.find((s) => s.name === sheet)?.merges ?? []).filter((m) => {
+          const b = parseRange(m);
+          return (
+            bounds !== undefined &&
+            b.top <= bounds.bottom &&
+            b.bottom >= bounds.top &&
+            b.left <= bounds.right &&
+            b.right >= bounds.left
+          );
+        });
+        if (merges.length > 512)
+          self.op(() => {
+            throw new Error("Fake Excel: more than 512 merged areas");
+          });
+        const areas = self.track(
+          new OfficeMockObject({
+            address: merges.map((m) => `${sheet}!${m.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`).join(","),
+          }),
+        );
+        return {
+          get isNullObject() {
+            return merges.length === 0;
+          },
+          get address() {
+            return areas.address as string;
+          },
+          load(p: string) {
+            self.calls++;
+            areas.load(p);
+            return this;
+          },
+        };
+      },
       format: this.format(
         sheet,
         (apply) => each(apply),
@@ -567,4 +651,17 @@ export class FakeExcel {
       },
     };
   }
+}
+
+/** Every cell of the simulated Excel with what the tool could change, keyed "Sheet!A1". */
+export function fakeCells(fake: FakeExcel): Map<string, string> {
+  return new Map(
+    fake.sheets.flatMap((s) =>
+      [...s.cells].map(
+        // Keys sorted: the order in which properties were set is not part of the cell.
+        ([address, cell]) =>
+          [`${s.name}!${address}`, JSON.stringify(cell, Object.keys(cell).sort())] as [string, string],
+      ),
+    ),
+  );
 }

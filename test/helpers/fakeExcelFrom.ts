@@ -9,6 +9,8 @@ export function fakeExcelFrom(wb: ExcelJS.Workbook): FakeExcel {
     const cells: [string, FakeCell][] = [];
     ws.eachRow({ includeEmpty: false }, (row) =>
       row.eachCell({ includeEmpty: false }, (cell) => {
+        // As in Excel, only the top-left cell of a merged area holds a value (ExcelJS shows it in all).
+        if (cell.isMerged && cell.master.address !== cell.address) return;
         const { value, formula } = toRawValue(cell.value);
         const source = cell.value as { formula?: string };
         cells.push([
@@ -24,7 +26,12 @@ export function fakeExcelFrom(wb: ExcelJS.Workbook): FakeExcel {
     const isProtected = Boolean(
       (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet,
     );
-    model.sheets.push({ name: ws.name, cells, protected: isProtected });
+    const hiddenRows: number[] = [];
+    ws.eachRow({ includeEmpty: true }, (row, n) => {
+      if (row.hidden) hiddenRows.push(n);
+    });
+    const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+    model.sheets.push({ name: ws.name, cells, protected: isProtected, hiddenRows, merges: [...merges] });
     // Tables built in memory keep their model in .table, tables loaded from a file in .model.
     for (const t of ws.getTables() as unknown as {
       table?: { name: string; tableRef: string };

@@ -183,9 +183,19 @@ describe("Office.js batching", () => {
     }
     expect(new Set(counts.map((c) => c.read)).size).toBe(1);
     expect(new Set(counts.map((c) => c.write)).size).toBe(1);
-    expect(counts[0]!.read).toBe(3);
+    expect(counts[0]!.read).toBe(4); // names; used ranges; values + visible rows; merged areas
     expect(counts[0]!.write).toBe(1);
   }, 60_000);
+
+  it("stops reading a sheet at an empty chunk below its tables: a stray cell at row 1.048.576 costs nothing", async () => {
+    const wb = followUpWorkbook(10);
+    wb.getWorksheet("Opfølgning")!.getCell("A1048576").value = "sidste række";
+    const fake = fakeExcelFrom(wb);
+    const snapshot = await new OfficeWorkbook(fake.run, () => true).snapshot();
+    // names; used ranges; rows 1–25.000 (data); rows 25.001–50.000 (empty: stop); merged areas.
+    expect(fake.syncs).toBe(5);
+    expect(snapshot.sheets.find((s) => s.name === "Opfølgning")!.values.length).toBe(25_000);
+  });
 });
 
 describe("the ledger's waterfall chart (Office.js only: ExcelJS cannot write charts)", () => {

@@ -1,0 +1,334 @@
+import ExcelJS from "exceljs";
+import { rulesSheetRows } from "../../src/domain";
+
+/**
+ * The reliability corpus: bad and odd workbooks, each the 2018 sample (plain header blocks unless
+ * asTables) changed in one way, with the exact diagnostics both workbook implementations must give.
+ * Opfølgning: header row 4, data rows 5–29, columns A Område, B Pulje, C Vedtaget budget, D Korrigeret
+ * budget, E Forventet regnskab. Reservationspulje: header row 4, rows 5–14 (14 = Resultat), D Kilde,
+ * E Budgetgaranti, F Beskæftigelsestilskud.
+ */
+export type Expected = [level: "error" | "warning", code: string, sheet?: string, cell?: string];
+
+export interface CorpusCase {
+  name: string;
+  asTables?: boolean;
+  change: (wb: ExcelJS.Workbook) => void;
+  /** Whether the run succeeds (outputs written) or stops before writing anything. */
+  ok: boolean;
+  expected: Expected[];
+  /** Diagnostics only the .xlsx implementation gives (parts ExcelJS cannot write back). */
+  fileOnly?: Expected[];
+  /** Add a chart and a pivot table to the saved input file's Investeringer sheet (file implementation only). */
+  inject?: boolean;
+  /** Further checks on the JSON summary of a successful run. */
+  summary?: (summary: SummaryLike) => void;
+}
+
+export interface SummaryLike {
+  followUp?: { total: number; rows: { område: string; afvigelse: number; økonomi: string }[] };
+  pool?: { result: Record<string, number>; kassefinansiering: number };
+}
+
+const opf = (wb: ExcelJS.Workbook) => wb.getWorksheet("Opfølgning")!;
+const ledger = (wb: ExcelJS.Workbook) => wb.getWorksheet("Reservationspulje")!;
+const rules = (wb: ExcelJS.Workbook) => wb.getWorksheet("Regler")!;
+const O = "Opfølgning";
+/** The last row of the Regler block: header in row 4, one row per parameter. */
+const RULES_END = 4 + rulesSheetRows().length;
+const L = "Reservationspulje";
+
+export const CORPUS: CorpusCase[] = [
+  {
+    name: "text in a numeric cell",
+    change: (wb) => (opf(wb).getCell("D7").value = "ca. 500"),
+    ok: false,
+    expected: [["error", "NOT_A_NUMBER", O, "D7"]],
+  },
+  {
+    name: "a Danish number string (read, with a warning)",
+    change: (wb) => (opf(wb).getCell("D5").value = "659.160"),
+    ok: true,
+    expected: [["warning", "TEXT_NUMBER", O, "D5"]],
+    summary: (s) => expect(s.followUp!.rows[0]!.afvigelse).toBe(10950),
+  },
+  {
+    name: "an English number string (read as English, with a warning)",
+    change: (wb) => (opf(wb).getCell("E5").value = "648,210.0"),
+    ok: true,
+    expected: [["warning", "TEXT_NUMBER", O, "E5"]],
+    summary: (s) => expect(s.followUp!.rows[0]!.afvigelse).toBe(10950),
+  },
+  {
+    name: "a unicode minus in a ledger amount",
+    change: (wb) => (ledger(wb).getCell("F5").value = "−78.446"),
+    ok: true,
+    expected: [["warning", "TEXT_NUMBER", L, "F5"]],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-86093),
+  },
+  {
+    name: "a percent string in an amount column",
+    change: (wb) => (opf(wb).getCell("D6").value = "5 %"),
+    ok: false,
+    expected: [["error", "PERCENT_NUMBER", O, "D6"]],
+  },
+  {
+    name: "percent strings in the refusion-rate columns (read, with a warning each)",
+    change: (wb) => {
+      opf(wb).getCell("F4").value = "Budgetteret refusionssats";
+      opf(wb).getCell("G4").value = "Forventet refusionssats";
+      opf(wb).getCell("F5").value = "21 %";
+      opf(wb).getCell("G5").value = "21,0 %";
+    },
+    ok: true,
+    expected: [
+      ["warning", "TEXT_NUMBER", O, "F5"],
+      ["warning", "TEXT_NUMBER", O, "G5"],
+    ],
+  },
+  {
+    name: "#N/A in a numeric cell",
+    change: (wb) => (opf(wb).getCell("E6").value = { error: "#N/A" }),
+    ok: false,
+    expected: [["error", "EXCEL_ERROR", O, "E6"]],
+  },
+  {
+    name: "#REF! in a ledger amount",
+    change: (wb) => (ledger(wb).getCell("E7").value = { error: "#REF!" }),
+    ok: false,
+    expected: [["error", "EXCEL_ERROR", L, "E7"]],
+  },
+  {
+    name: "#DIV/0! in a numeric cell",
+    change: (wb) => (opf(wb).getCell("D9").value = { error: "#DIV/0!" }),
+    ok: false,
+    expected: [["error", "EXCEL_ERROR", O, "D9"]],
+  },
+  {
+    name: "a formula as input: its value is used, the formula kept",
+    change: (wb) => (opf(wb).getCell("D5").value = { formula: "659000+160", result: 659160 }),
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.followUp!.rows[0]!.afvigelse).toBe(10950),
+  },
+  {
+    name: "a boolean in a numeric cell",
+    change: (wb) => (opf(wb).getCell("E8").value = true),
+    ok: false,
+    expected: [["error", "NOT_A_NUMBER", O, "E8"]],
+  },
+  {
+    name: "merged cells in a table (said, and the blank half is reported where it matters)",
+    change: (wb) => opf(wb).mergeCells("D7:E7"),
+    ok: false,
+    expected: [
+      ["warning", "MERGED_CELLS", O, "D7"],
+      ["error", "MISSING_VALUE", O, "E7"],
+    ],
+  },
+  {
+    name: "merged cells in an optional column (a warning; the row still counts)",
+    change: (wb) => opf(wb).mergeCells("C7:C8"),
+    ok: true,
+    expected: [["warning", "MERGED_CELLS", O, "C7"]],
+    summary: (s) => expect(s.followUp!.rows).toHaveLength(25),
+  },
+  {
+    name: "hidden rows (still counted, and said so)",
+    change: (wb) => {
+      opf(wb).getRow(8).hidden = true;
+      opf(wb).getRow(9).hidden = true;
+    },
+    ok: true,
+    expected: [["warning", "HIDDEN_ROWS", O, "A8"]],
+    summary: (s) => expect(s.followUp!.rows).toHaveLength(25),
+  },
+  {
+    name: "rows hidden by a filter in an Excel table (still counted, and said so)",
+    asTables: true,
+    change: (wb) => (ledger(wb).getRow(6).hidden = true),
+    ok: true,
+    expected: [["warning", "HIDDEN_ROWS", L, "A6"]],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-86093),
+  },
+  {
+    name: "a duplicate header",
+    change: (wb) => (opf(wb).getCell("F4").value = "Korrigeret budget"),
+    ok: false,
+    expected: [["error", "DUPLICATE_HEADER", O, "F4"]],
+  },
+  {
+    name: "a missing required column",
+    change: (wb) => {
+      for (let row = 4; row <= 29; row++) opf(wb).getCell(`E${row}`).value = null;
+    },
+    ok: false,
+    expected: [["error", "MISSING_COLUMN", O, "A4"]],
+  },
+  {
+    name: "a misspelled required column (the nearest header suggested)",
+    change: (wb) => (opf(wb).getCell("E4").value = "Forventet regnskb"),
+    ok: false,
+    expected: [["error", "MISSING_COLUMN", O, "E4"]],
+  },
+  {
+    name: "a table with no data rows (the others are still computed)",
+    change: (wb) => {
+      for (let row = 5; row <= 29; row++) opf(wb).spliceRows(5, 1);
+    },
+    ok: true,
+    expected: [["warning", "EMPTY_TABLE", O, "A4"]],
+    summary: (s) => expect(s.followUp!.rows).toEqual([]),
+  },
+  {
+    name: "a pool column entirely blank (0, with a warning)",
+    change: (wb) => {
+      for (let row = 5; row <= 14; row++) ledger(wb).getCell(`E${row}`).value = null;
+    },
+    ok: true,
+    expected: [["warning", "EMPTY_POOL", L, "E4"]],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-125507),
+  },
+  {
+    name: "an unknown ledger Type",
+    change: (wb) => (ledger(wb).getCell("B6").value = "Tilskud"),
+    ok: false,
+    expected: [["error", "UNKNOWN_TYPE", L, "B6"]],
+  },
+  {
+    name: "an unknown ledger Status",
+    change: (wb) => (ledger(wb).getCell("C13").value = "Gæt"),
+    ok: false,
+    expected: [["error", "UNKNOWN_STATUS", L, "C13"]],
+  },
+  {
+    name: "two Resultat rows (the first counts)",
+    change: (wb) => (ledger(wb).getRow(15).values = ["Resultat igen", "Resultat"]),
+    ok: true,
+    expected: [["warning", "DUPLICATE_RESULT", L, "B15"]],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-86093),
+  },
+  {
+    name: "a sub-pool in Opfølgning with no column in Reservationspulje",
+    change: (wb) => (opf(wb).getCell("B7").value = "Ny pulje"),
+    ok: true,
+    expected: [["warning", "UNKNOWN_POOL", O, "A7"]],
+  },
+  {
+    name: "zero and negative budgets (flags by the documented rule, no error)",
+    change: (wb) => {
+      opf(wb).getCell("D5").value = 0;
+      opf(wb).getCell("D6").value = -100;
+      opf(wb).getCell("E6").value = 2000;
+    },
+    ok: true,
+    expected: [],
+    summary: (s) => {
+      expect(s.followUp!.rows[0]!.økonomi).toBe("RØD");
+      expect(s.followUp!.rows[1]!.økonomi).toBe("RØD");
+    },
+  },
+  {
+    name: "a number beyond 2^53",
+    change: (wb) => (opf(wb).getCell("D10").value = 2 ** 53 + 2),
+    ok: false,
+    expected: [["error", "UNSAFE_NUMBER", O, "D10"]],
+  },
+  {
+    name: "a very long label (32.000 characters)",
+    change: (wb) => (opf(wb).getCell("A5").value = "Kontanthjælp ".repeat(2462)),
+    ok: true,
+    expected: [],
+  },
+  {
+    name: "a sheet using all 1.048.576 rows, with a small table at the top",
+    change: (wb) => (opf(wb).getCell("A1048576").value = "sidste række"),
+    ok: true,
+    expected: [],
+  },
+  {
+    name: "a protected sheet (a clear error, nothing half-written)",
+    change: (wb) => void opf(wb).protect("hemmelig", {}),
+    ok: false,
+    expected: [["error", "PROTECTED_SHEET", O]],
+  },
+  {
+    name: "an output column whose cells hold user text (refused, nothing overwritten)",
+    change: (wb) => {
+      opf(wb).getCell("F4").value = "Økonomi";
+      opf(wb).getCell("F9").value = "se bilag";
+    },
+    ok: false,
+    expected: [["error", "NOT_OWNED", O, "F9"]],
+  },
+  {
+    name: "a user's cell where an Excel table must grow (refused)",
+    asTables: true,
+    change: (wb) => (opf(wb).getCell("G10").value = "min note"),
+    ok: false,
+    expected: [["error", "NOT_OWNED", O, "G10"]],
+  },
+  {
+    name: "a sheet named Resultat that is the user's",
+    change: (wb) => (wb.addWorksheet("Resultat").getCell("A1").value = "Mine egne tal"),
+    ok: false,
+    expected: [["error", "SHEET_NOT_OWNED", "Resultat", "A1"]],
+  },
+  {
+    name: "a header in another unit than Enhed",
+    change: (wb) => (opf(wb).getCell("D4").value = "Korrigeret budget (kr.)"),
+    ok: false,
+    expected: [["error", "UNIT_MISMATCH", O, "D4"]],
+  },
+  {
+    name: "an unknown parameter in Regler (ignored, with a warning)",
+    change: (wb) => (rules(wb).getRow(RULES_END + 1).values = ["Fortolkning", 5]),
+    ok: true,
+    expected: [["warning", "UNKNOWN_PARAMETER", "Regler", `A${RULES_END + 1}`]],
+  },
+  {
+    name: "a parameter out of bounds",
+    change: (wb) => (rules(wb).getCell("B6").value = 7),
+    ok: false,
+    expected: [["error", "PARAMETER_OUT_OF_BOUNDS", "Regler", "B6"]],
+  },
+  {
+    name: "two chosen prognoses for one regulation",
+    change: (wb) => (wb.getWorksheet("Reguleringer")!.getCell("F5").value = "Ja"),
+    ok: false,
+    expected: [["error", "DUPLICATE_CHOICE", "Reguleringer", "F5"]],
+  },
+  {
+    name: "a blank required text (Pulje) in a data row",
+    change: (wb) => (opf(wb).getCell("B12").value = null),
+    ok: false,
+    expected: [["error", "MISSING_VALUE", O, "B12"]],
+  },
+  {
+    name: "images, notes, defined names and data validation are kept; charts and pivot tables named",
+    asTables: true,
+    change: (wb) => {
+      const ws = opf(wb);
+      ws.getCell("A5").note = "Tal fra økonomisystemet";
+      wb.definedNames.add("'Opfølgning'!$D$5:$D$29", "Korrigeret");
+      ws.getCell("B5").dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: ['"Budgetgaranti,Beskæftigelsestilskud"'],
+      };
+      const image = wb.addImage({ base64: PIXEL_PNG, extension: "png" });
+      ws.addImage(image, "H2:I3");
+    },
+    inject: true,
+    ok: true,
+    expected: [],
+    fileOnly: [
+      ["warning", "PART_LOST", "Investeringer"],
+      ["warning", "PART_LOST", "Investeringer"],
+    ],
+  },
+];
+
+/** A 1×1 PNG. */
+const PIXEL_PNG =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
