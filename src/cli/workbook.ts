@@ -84,7 +84,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`\nIngen outputfil er skrevet. Ret fejlene i ${args.input} og kør igen.`);
     return 1;
   }
-  await workbook.save(args.output);
+  try {
+    await workbook.save(args.output);
+  } catch (error) {
+    io.err(`FEJL      Outputfilen ${args.output} kunne ikke skrives: ${(error as Error).message}`);
+    return 1;
+  }
   if (!args.quiet) io.out(formatReport(outcome.summary, { color: io.color }));
   io.out(`\nOutput skrevet til ${resolve(args.output)}`);
   return 0;

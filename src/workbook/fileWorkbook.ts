@@ -158,8 +158,20 @@ export class FileWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * Writes the workbook to a temporary file next to the target and renames it into place, so that a
+   * failure while writing (disk full, no permission) never leaves a half-written file under that name.
+   */
   async save(path: string): Promise<void> {
-    await this.workbook.xlsx.writeFile(path);
+    const { rename, rm, writeFile } = await import("fs/promises");
+    const temporary = `${path}.${process.pid}.tmp`;
+    try {
+      await writeFile(temporary, Buffer.from(await this.workbook.xlsx.writeBuffer()));
+      await rename(temporary, path);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
   }
 
   async toBuffer(): Promise<Buffer> {

@@ -27,6 +27,10 @@ export const workbookMessages = {
     "Budgetår mangler: angiv parameteren Budgetår i arket Regler for at lave tillægsbevillinger.",
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
+  writeFailed: (reason: string, restored: boolean | undefined) =>
+    restored === false
+      ? `Excel stoppede skrivningen undervejs (${reason}), og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner.`
+      : `Excel stoppede skrivningen undervejs (${reason}). Det, der nåede at blive skrevet, er sat tilbage; projektmappen er som før. Prøv igen.`,
   emptyPool: (pool: string) =>
     `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,
   mergedCells: (table: string, area: string) =>

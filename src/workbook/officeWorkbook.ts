@@ -197,7 +197,78 @@ export class OfficeWorkbook implements WorkbookPort {
     return result;
   }
 
+  /**
+   * Writes the plan. Everything was validated before (runContract), but Excel can still fail in the
+   * middle (a sheet protected meanwhile, the workbook closed, a lost connection). Then what was written is
+   * put back from the snapshot: cell values and formulas, added sheets deleted, added table columns
+   * removed; the error says whether that succeeded. Formats of restored cells are not restored.
+   */
   async apply(plan: WritePlan): Promise<void> {
+    try {
+      await this.write(plan);
+    } catch (error) {
+      let restored = true;
+      try {
+        await this.restore(plan);
+      } catch {
+        restored = false;
+      }
+      throw new WriteFailedError((error as Error).message, restored);
+    }
+  }
+
+  private async restore(plan: WritePlan): Promise<void> {
+    const snapshot = this.lastSnapshot;
+    if (!snapshot) return;
+    const before = new Map(snapshot.sheets.map((s) => [s.name, s]));
+    await this.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      const added = plan.sheets
+        .filter((s) => !before.has(s.name))
+        .map((s) => sheets.getItemOrNullObject(s.name));
+      for (const sheet of added) sheet.load("isNullObject");
+      const columns = plan.tableResizes.flatMap((resize) =>
+        resize.addColumns.map((header) =>
+          context.workbook.tables
+            .getItem(resize.table)
+            .columns.getItemOrNullObject(header)
+            .load("isNullObject"),
+        ),
+      );
+      await context.sync();
+      for (const sheet of added) if (!sheet.isNullObject) sheet.delete();
+      for (const column of [...columns].reverse()) if (!column.isNullObject) column.delete();
+      // Every cell a block touched on a sheet that existed gets its value or formula back.
+      for (const block of plan.blocks) {
+        const sheet = before.get(block.sheet);
+        if (!sheet || plan.sheets.some((s) => s.name === block.sheet && s.replace)) continue;
+        const original = block.values.map((row, r) =>
+          row.map((_, c) => originalCell(sheet, block.row + r, block.col + c)),
+        );
+        sheets
+          .getItem(block.sheet)
+          .getRangeByIndexes(
+            block.row - 1,
+            block.col - 1,
+            original.length,
+            original[0]?.length ?? 0,
+          ).formulas = original;
+      }
+      // A generated sheet that was cleared gets its earlier content back.
+      for (const replaced of plan.sheets.filter((s) => s.replace && before.has(s.name))) {
+        const sheet = before.get(replaced.name)!;
+        const width = Math.max(0, ...sheet.values.map((row) => row.length));
+        if (sheet.values.length === 0 || width === 0) continue;
+        sheets.getItem(replaced.name).getRangeByIndexes(0, 0, sheet.values.length, width).formulas =
+          sheet.values.map((row, r) =>
+            Array.from({ length: width }, (_, c) => originalCell(sheet, r + 1, c + 1)),
+          );
+      }
+      await context.sync();
+    });
+  }
+
+  private async write(plan: WritePlan): Promise<void> {
     const existing = new Set((this.lastSnapshot?.sheets ?? []).map((s) => s.name));
     const useAreas = this.supports("ExcelApi", "1.9");
     await this.run(async (context) => {
@@ -257,6 +328,27 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
     });
   }
+}
+
+/** Thrown by apply when Excel failed while writing; `restored` tells whether the earlier state is back. */
+export class WriteFailedError extends Error {
+  constructor(
+    readonly reason: string,
+    readonly restored: boolean,
+  ) {
+    super(reason);
+    this.name = "WriteFailedError";
+  }
+}
+
+/** A cell as the snapshot saw it, for writing back through `formulas`: its formula, value, or "". */
+function originalCell(sheet: SheetSnapshot, row: number, col: number): string | number | boolean {
+  const formula = sheet.formulaCells.get(a1(row, col));
+  if (formula !== undefined) return formula;
+  const value = sheet.values[row - 1]?.[col - 1];
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
+  return ""; // error values and dates are never in cells the tool writes (refused before writing)
 }
 
 function hex(argb: Argb): string {

@@ -36,12 +36,20 @@ export async function runContract(
     results = computeContract(inputs, diagnostics);
     if (!diagnostics.hasErrors) plan = planWrites(snapshot, inputs, results, diagnostics);
   }
-  const ok = !diagnostics.hasErrors;
+  let ok = !diagnostics.hasErrors;
+  if (ok && options.write) {
+    try {
+      await port.apply(plan);
+    } catch (error) {
+      // Excel failed in the middle of writing: the implementation has put back what it wrote, or says not.
+      const restored = (error as { restored?: boolean }).restored;
+      diagnostics.error("WRITE_FAILED", workbookMessages.writeFailed((error as Error).message, restored), {});
+      ok = false;
+    }
+  }
   if (!ok) {
     results = {};
     plan = emptyPlan();
-  } else if (options.write) {
-    await port.apply(plan);
   }
   return { ok, inputs, results, plan, summary: buildSummary(inputs, results, diagnostics.items) };
 }

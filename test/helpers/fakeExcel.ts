@@ -127,11 +127,23 @@ export class FakeExcel {
     this.pendingOps.push(op);
   }
 
+  /** Makes a later sync fail after this many operations, the earlier ones applied (as Excel does). */
+  failAfterOps: number | undefined;
+  private opsDone = 0;
+
   private async sync(): Promise<void> {
     this.syncs++;
     const ops = this.pendingOps;
     this.pendingOps = [];
-    for (const op of ops) op();
+    for (const op of ops) {
+      if (this.failAfterOps !== undefined && this.opsDone >= this.failAfterOps) {
+        this.failAfterOps = undefined;
+        this.pendingMocks = [];
+        throw new Error("GeneralException: simulated failure while writing");
+      }
+      this.opsDone++;
+      op();
+    }
     const mocks = this.pendingMocks;
     for (const mock of mocks) await mock.sync();
   }
@@ -156,6 +168,26 @@ export class FakeExcel {
           getItem: (name: string) => {
             self.calls++;
             return this.worksheet(name);
+          },
+          getItemOrNullObject: (name: string) => {
+            self.calls++;
+            const exists = this.sheets.some((s) => s.name === name);
+            const mock = self.track(new OfficeMockObject({ isNullObject: !exists }));
+            return {
+              get isNullObject() {
+                return mock.isNullObject as boolean;
+              },
+              load(p: string) {
+                self.calls++;
+                mock.load(p);
+                return this;
+              },
+              delete: () =>
+                self.op(() => {
+                  const index = this.sheets.findIndex((s) => s.name === name);
+                  if (index >= 0) this.sheets.splice(index, 1);
+                }),
+            };
           },
           add: (name: string) => {
             this.op(() => {
@@ -296,6 +328,43 @@ export class FakeExcel {
         return this.range(model.sheet, model.ref);
       },
       columns: {
+        getItemOrNullObject: (header: string) => {
+          self.calls++;
+          const columnOf = () => {
+            const b = parseRange(model.ref);
+            for (let c = b.left; c <= b.right; c++)
+              if (this.sheet(model.sheet).cells.get(a1(b.top, c))?.value === header) return c;
+            return undefined;
+          };
+          const mock = self.track(new OfficeMockObject({ isNullObject: columnOf() === undefined }));
+          return {
+            get isNullObject() {
+              return mock.isNullObject as boolean;
+            },
+            load(p: string) {
+              self.calls++;
+              mock.load(p);
+              return this;
+            },
+            // As Excel: the column's cells go, the table's cells to its right move one column left.
+            delete: () =>
+              this.op(() => {
+                const col = columnOf();
+                if (col === undefined) throw new Error(`ItemNotFound: column ${header}`);
+                const b = parseRange(model.ref);
+                const cells = this.sheet(model.sheet).cells;
+                for (let r = b.top; r <= b.bottom; r++) {
+                  for (let c = col; c < b.right; c++) {
+                    const next = cells.get(a1(r, c + 1));
+                    if (next) cells.set(a1(r, c), next);
+                    else cells.delete(a1(r, c));
+                  }
+                  cells.delete(a1(r, b.right));
+                }
+                model.ref = `${a1(b.top, b.left)}:${a1(b.bottom, b.right - 1)}`;
+              }),
+          };
+        },
         add: (_index: number | undefined, _values: unknown, header: string) => {
           this.op(() => {
             const bounds = parseRange(model.ref);

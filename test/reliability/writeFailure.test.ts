@@ -1,0 +1,108 @@
+import fc from "fast-check";
+import { existsSync } from "fs";
+import { join } from "path";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { Diagnostics } from "../../src/domain";
+import { ExcelRun, OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { runContract } from "../../src/workbook/run";
+import { FakeExcel } from "../helpers/fakeExcel";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
+import { main } from "../../src/cli/workbook";
+import { sampleFile, tempDir } from "../helpers/workbooks";
+
+/** What a user would call the workbook's content: every cell's value and formula, the sheets, the tables. */
+function content(fake: FakeExcel) {
+  return {
+    sheets: fake.sheets.map((s) => s.name),
+    tables: fake.tables.map((t) => `${t.name} ${t.sheet}!${t.ref}`),
+    cells: fake.sheets.flatMap((s) =>
+      [...s.cells]
+        .filter(
+          ([, c]) => c.formula !== undefined || (c.value !== null && c.value !== undefined && c.value !== ""),
+        )
+        .map(([address, c]) => `${s.name}!${address}=${c.formula ?? JSON.stringify(c.value)}`)
+        .sort(),
+    ),
+  };
+}
+
+/** The sample after one earlier Beregn, so that a failing re-run also has generated sheets to put back. */
+async function computedOnce(asTables: boolean): Promise<FakeExcel> {
+  const fake = fakeExcelFrom(buildSampleWorkbook({ asTables }));
+  expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
+  return fake;
+}
+
+describe("Excel fails in the middle of writing (Office.js)", () => {
+  it("whatever operation fails, what was written is put back and the message says so (fast-check)", async () => {
+    const opsDone = (fake: FakeExcel) => (fake as unknown as { opsDone: number }).opsDone;
+    // How many write operations a Beregn makes: on a fresh sample, and again on its own result.
+    const writes = async (again: boolean) => {
+      const fake = again ? await computedOnce(true) : fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+      const start = opsDone(fake);
+      await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
+      return opsDone(fake) - start;
+    };
+    const totals = { fresh: await writes(false), again: await writes(true) };
+    expect(totals.fresh).toBeGreaterThan(100);
+    expect(totals.again).toBeGreaterThan(100);
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.boolean(),
+        async (at, again) => {
+          const fake = again
+            ? await computedOnce(true)
+            : fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+          const before = content(fake);
+          fake.failAfterOps = opsDone(fake) + Math.floor(at * (again ? totals.again : totals.fresh));
+          const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
+          expect(outcome.ok).toBe(false);
+          expect(outcome.summary.diagnostics.map((d) => [d.level, d.code])).toEqual([
+            ["error", "WRITE_FAILED"],
+          ]);
+          expect(outcome.summary.diagnostics[0]!.message).toContain(
+            "er sat tilbage; projektmappen er som før",
+          );
+          expect(content(fake)).toEqual(before);
+        },
+      ),
+      { numRuns: 25, seed: 2026 },
+    );
+  }, 120_000);
+
+  it("says so plainly when putting back fails too", async () => {
+    const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+    let runs = 0;
+    // Excel.run calls: 1 snapshot, 2 write (fails), 3 restore (made to fail as well).
+    const run: ExcelRun = (batch) => {
+      runs++;
+      if (runs === 2) fake.failAfterOps = 10;
+      if (runs === 3) fake.failAfterOps = 0;
+      return fake.run(batch);
+    };
+    const outcome = await runContract(new OfficeWorkbook(run, () => true), new Diagnostics());
+    expect(outcome.ok).toBe(false);
+    expect(outcome.summary.diagnostics[0]).toMatchObject({ level: "error", code: "WRITE_FAILED" });
+    expect(outcome.summary.diagnostics[0]!.message).toContain("kunne ikke sættes helt tilbage");
+  });
+});
+
+describe("the headless command cannot write its output file", () => {
+  it("exit 1, a Danish message, and no file (not even a half-written one)", async () => {
+    const dir = tempDir();
+    const input = await sampleFile(dir, false);
+    const output = join(dir, "findes-ikke", "output.xlsx");
+    let err = "";
+    const code = await main([input, "-o", output], {
+      out: () => undefined,
+      err: (t) => (err += t),
+      color: false,
+    });
+    expect(code).toBe(1);
+    expect(err).toContain("kunne ikke skrives");
+    expect(existsSync(output)).toBe(false);
+    expect(existsSync(`${output}.${process.pid}.tmp`)).toBe(false);
+  });
+});
