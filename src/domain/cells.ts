@@ -85,6 +85,14 @@ export function readNumber(
       at,
     );
     result = parsed.value;
+  } else if (value instanceof Date) {
+    // Danish Excel turns "1.12" typed in a cell into 1 December: a date in an amount column is a mistake.
+    diagnostics.error(
+      "NOT_A_NUMBER",
+      messages.dateInNumber(options.field, value.toISOString().slice(0, 10)),
+      at,
+    );
+    return undefined;
   } else {
     diagnostics.error("NOT_A_NUMBER", messages.notANumber(options.field, String(value)), at);
     return undefined;

@@ -8,6 +8,8 @@ export const messages = {
     `Feltet "${field}" indeholder Excel-fejlen ${error}; værdien kan ikke bruges.`,
   notANumber: (field: string, text: string) =>
     `Feltet "${field}" skal være et tal, men indeholder "${text}".`,
+  dateInNumber: (field: string, date: string) =>
+    `Feltet "${field}" skal være et tal, men indeholder datoen ${date} (Excel gør fx "1.12" til 1. december). Skriv tallet igen, og formatér cellen som tal.`,
   textNumber: (field: string, text: string, value: number, style: NumberTextStyle) =>
     `Feltet "${field}" indeholder tallet som tekst ("${text}"); det er læst som ${formatDanishNumber(value, decimalsOf(value))}` +
     (style === "english" ? " (engelsk talformat)." : ".") +

@@ -101,7 +101,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const loading = reads.filter((read) => read.chunks[k] !== undefined);
         if (loading.length === 0) break;
         for (const read of loading) {
-          read.chunks[k]!.load("values, formulas, valueTypes, rowIndex");
+          read.chunks[k]!.load("values, formulas, valueTypes, numberFormat, rowIndex");
           read.views[k]!.load("cellAddresses");
         }
         await context.sync();
@@ -126,8 +126,16 @@ export class OfficeWorkbook implements WorkbookPort {
             const out: RawValue[] = [];
             row.forEach((value, c) => {
               const type = chunk.valueTypes[r]?.[c];
+              // A number shown as a date is a date (as ExcelJS reads it from a file): never an amount.
+              const isDate = type === "Double" && isDateFormat(String(chunk.numberFormat[r]?.[c] ?? ""));
               out[read.left - 1 + c] =
-                type === "Empty" ? null : type === "Error" ? { error: String(value) } : (value as RawValue);
+                type === "Empty"
+                  ? null
+                  : type === "Error"
+                    ? { error: String(value) }
+                    : isDate
+                      ? excelSerialToDate(value as number)
+                      : (value as RawValue);
               const formula = chunk.formulas[r]?.[c];
               if (typeof formula === "string" && formula.startsWith("="))
                 formulaCells.set(a1(rowNumber, read.left + c), formula);
@@ -339,6 +347,22 @@ export class WriteFailedError extends Error {
     super(reason);
     this.name = "WriteFailedError";
   }
+}
+
+/** True for a number format that shows a date or time (d, m, y, h, s outside quotes and brackets). */
+export function isDateFormat(format: string): boolean {
+  if (format === "" || /^general$/i.test(format)) return false;
+  const bare = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\\./g, "");
+  return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
+}
+
+/** Excel's 1900 date system: serial 1 = 1900-01-01, with the 1900 leap-year bug (serial 60). */
+export function excelSerialToDate(serial: number): Date {
+  const days = serial < 61 ? serial + 1 : serial; // before the phantom 29 February 1900
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(days * 86400000));
 }
 
 /** A cell as the snapshot saw it, for writing back through `formulas`: its formula, value, or "". */

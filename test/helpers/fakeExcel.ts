@@ -385,25 +385,35 @@ export class FakeExcel {
       const values: unknown[][] = [];
       const formulas: unknown[][] = [];
       const valueTypes: string[][] = [];
+      const numberFormat: string[][] = [];
       if (bounds && bounds.bottom - bounds.top < 200_000) {
         for (let r = bounds.top; r <= bounds.bottom; r++) {
           const rowValues: unknown[] = [];
           const rowFormulas: unknown[] = [];
           const rowTypes: string[] = [];
+          const rowFormats: string[] = [];
           for (let c = bounds.left; c <= bounds.right; c++) {
             const cell = this.sheets.find((s) => s.name === sheet)?.cells.get(a1(r, c));
             const v = cell?.value;
             const isError = typeof v === "object" && v !== null && !(v instanceof Date) && "error" in v;
+            // As Excel: a date is a serial number (days since 1899-12-30) with a date format.
             rowValues.push(
-              v === null || v === undefined ? "" : isError ? v.error : v instanceof Date ? v.getTime() : v,
+              v === null || v === undefined
+                ? ""
+                : isError
+                  ? v.error
+                  : v instanceof Date
+                    ? v.getTime() / 86400000 + 25569
+                    : v,
             );
+            rowFormats.push(cell?.numberFormat ?? (v instanceof Date ? "yyyy-mm-dd" : "General"));
             rowFormulas.push(cell?.formula ?? rowValues[rowValues.length - 1]);
             rowTypes.push(
               v === null || v === undefined || v === ""
                 ? "Empty"
                 : isError
                   ? "Error"
-                  : typeof v === "number"
+                  : typeof v === "number" || v instanceof Date
                     ? "Double"
                     : typeof v === "boolean"
                       ? "Boolean"
@@ -413,12 +423,15 @@ export class FakeExcel {
           values.push(rowValues);
           formulas.push(rowFormulas);
           valueTypes.push(rowTypes);
+          numberFormat.push(rowFormats);
         }
       }
-      return { values, formulas, valueTypes };
+      return { values, formulas, valueTypes, numberFormat };
     };
     const contents =
-      bounds && bounds.bottom - bounds.top < 200_000 ? data() : { values: [], formulas: [], valueTypes: [] };
+      bounds && bounds.bottom - bounds.top < 200_000
+        ? data()
+        : { values: [], formulas: [], valueTypes: [], numberFormat: [] };
     const mock = this.track(
       new OfficeMockObject({
         address: address ? `${sheet}!${address}` : "",
@@ -479,6 +492,9 @@ export class FakeExcel {
       },
       get valueTypes() {
         return mock.valueTypes as string[][];
+      },
+      get numberFormat() {
+        return mock.numberFormat as string[][];
       },
       set numberFormat(formats: string[][]) {
         self.op(() => each((cell, r, c) => (cell.numberFormat = formats[r]![c]!)));

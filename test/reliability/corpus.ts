@@ -118,6 +118,16 @@ export const CORPUS: CorpusCase[] = [
     expected: [["error", "NOT_A_NUMBER", O, "E8"]],
   },
   {
+    name: "a date in an amount column (Danish Excel turns 1.12 into 1 December)",
+    change: (wb) => {
+      // What Excel stores: the date's serial number, and the cell now formatted as a date.
+      opf(wb).getCell("D11").value = new Date(Date.UTC(2025, 11, 1));
+      opf(wb).getCell("D11").numFmt = "d-mmm";
+    },
+    ok: false,
+    expected: [["error", "NOT_A_NUMBER", O, "D11"]],
+  },
+  {
     name: "merged cells in a table (said, and the blank half is reported where it matters)",
     change: (wb) => opf(wb).mergeCells("D7:E7"),
     ok: false,
