@@ -38,8 +38,13 @@ describe("the reliability corpus", () => {
       const run = await runCli(input, output);
       expect(sorted(run.summary!.diagnostics)).toEqual(sorted([...c.expected, ...(c.fileOnly ?? [])]));
       expect(run.code).toBe(c.ok ? 0 : 1);
+      for (const pattern of c.messages ?? [])
+        expect(run.summary!.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(pattern));
       if (!c.ok) {
         expect(existsSync(output)).toBe(false); // all or nothing: no output file at all
+        expect(run.err).toContain("Ingen outputfil er skrevet");
+        const [, , sheet, cell] = c.expected.find((e) => e[0] === "error")!;
+        expect(run.err).toContain(cell ? `${sheet}!${cell}` : String(sheet));
         return;
       }
       expect(changedCells(cellMap(await load(input)), cellMap(await load(output)))).toEqual([]);

@@ -21,6 +21,8 @@ export interface CorpusCase {
   fileOnly?: Expected[];
   /** Add a chart and a pivot table to the saved input file's Investeringer sheet (file implementation only). */
   inject?: boolean;
+  /** Each must match the message of some diagnostic (the Danish wording users read). */
+  messages?: RegExp[];
   /** Further checks on the JSON summary of a successful run. */
   summary?: (summary: SummaryLike) => void;
 }
@@ -44,12 +46,14 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (opf(wb).getCell("D7").value = "ca. 500"),
     ok: false,
     expected: [["error", "NOT_A_NUMBER", O, "D7"]],
+    messages: [/Korrigeret budget.*"ca\. 500"/],
   },
   {
     name: "a Danish number string (read, with a warning)",
     change: (wb) => (opf(wb).getCell("D5").value = "659.160"),
     ok: true,
     expected: [["warning", "TEXT_NUMBER", O, "D5"]],
+    messages: [/læst som 659\.160/],
     summary: (s) => expect(s.followUp!.rows[0]!.afvigelse).toBe(10950),
   },
   {
@@ -57,6 +61,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (opf(wb).getCell("E5").value = "648,210.0"),
     ok: true,
     expected: [["warning", "TEXT_NUMBER", O, "E5"]],
+    messages: [/engelsk talformat/],
     summary: (s) => expect(s.followUp!.rows[0]!.afvigelse).toBe(10950),
   },
   {
@@ -91,6 +96,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (opf(wb).getCell("E6").value = { error: "#N/A" }),
     ok: false,
     expected: [["error", "EXCEL_ERROR", O, "E6"]],
+    messages: [/#N\/A/],
   },
   {
     name: "#REF! in a ledger amount",
@@ -126,6 +132,7 @@ export const CORPUS: CorpusCase[] = [
     },
     ok: false,
     expected: [["error", "NOT_A_NUMBER", O, "D11"]],
+    messages: [/datoen 2025-12-01/],
   },
   {
     name: "merged cells in a table (said, and the blank half is reported where it matters)",
@@ -166,6 +173,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (opf(wb).getCell("F4").value = "Korrigeret budget"),
     ok: false,
     expected: [["error", "DUPLICATE_HEADER", O, "F4"]],
+    messages: [/to gange \(også i D4\)/],
   },
   {
     name: "a missing required column",
@@ -180,6 +188,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (opf(wb).getCell("E4").value = "Forventet regnskb"),
     ok: false,
     expected: [["error", "MISSING_COLUMN", O, "E4"]],
+    messages: [/mangler kolonnen "Forventet regnskab"\. Mente du "Forventet regnskb"\?/],
   },
   {
     name: "a table with no data rows (the others are still computed)",
@@ -204,6 +213,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (ledger(wb).getCell("B6").value = "Tilskud"),
     ok: false,
     expected: [["error", "UNKNOWN_TYPE", L, "B6"]],
+    messages: [/Ukendt type "Tilskud"/],
   },
   {
     name: "an unknown ledger Status",
@@ -261,6 +271,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => void opf(wb).protect("hemmelig", {}),
     ok: false,
     expected: [["error", "PROTECTED_SHEET", O]],
+    messages: [/beskyttet/],
   },
   {
     name: "an output column whose cells hold user text (refused, nothing overwritten)",
@@ -270,6 +281,7 @@ export const CORPUS: CorpusCase[] = [
     },
     ok: false,
     expected: [["error", "NOT_OWNED", O, "F9"]],
+    messages: [/teksten "se bilag"/],
   },
   {
     name: "a user's cell where an Excel table must grow (refused)",
@@ -277,6 +289,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (opf(wb).getCell("G10").value = "min note"),
     ok: false,
     expected: [["error", "NOT_OWNED", O, "G10"]],
+    messages: [/Kolonnen "Økonomi" kan ikke tilføjes/],
   },
   {
     name: "a sheet named Resultat that is the user's",
