@@ -2,15 +2,13 @@ import { execFileSync } from "child_process";
 import { existsSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import { gzipSync } from "zlib";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { buildSampleWorkbook } from "../src/cli/sampleWorkbook";
+import { CHROMIUM, launchChromium, simulatedOfficeJs } from "../test/helpers/browser";
 import { fakeExcelFrom } from "../test/helpers/fakeExcelFrom";
 import { Row, summarize } from "./stats";
 
 const ROOT = resolve(__dirname, "..");
 const WEBPACK = join(ROOT, "node_modules/webpack/bin/webpack.js");
-const CHROMIUM = "/usr/bin/chromium";
 const ORIGIN = "https://pane.bench";
 
 /** Raw and gzipped bytes of the scripts a page loads from its own host. */
@@ -34,17 +32,7 @@ function file(dir: string, name: string): { raw: number; gz: number } {
 
 /** Median time from navigation start to the first rendered button, in headless Chromium. */
 async function firstRender(dir: string, page: string, officeJs: string | undefined, runs: number) {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  const browser = await launchChromium();
   const values: number[] = [];
   try {
     for (let i = 0; i < runs + 1; i++) {
@@ -134,17 +122,9 @@ export async function bundleBench(dir: string, runs: number): Promise<Row[]> {
     });
     return rows;
   }
-  const host = await build({
-    entryPoints: [join(ROOT, "test/browser/simulatedHost.ts")],
-    bundle: true,
-    write: false,
-    format: "iife",
-    platform: "browser",
-    alias: { "office-addin-manifest": join(ROOT, "test/stubs/office-addin-manifest.js") },
-  });
   const workbook = JSON.stringify(fakeExcelFrom(buildSampleWorkbook({ asTables: true })).toModel());
   // The simulated host reads the workbook from window.__WORKBOOK__ (model maps serialised as arrays).
-  const officeJs = `window.__WORKBOOK__ = ${workbook};\n${host.outputFiles[0]!.text}`;
+  const officeJs = `window.__WORKBOOK__ = ${workbook};\n${await simulatedOfficeJs()}`;
   const ours = await firstRender(dist, "taskpane.html", officeJs, runs);
   const base = await firstRender(baseline, "minimal.html", undefined, runs);
   rows.push({

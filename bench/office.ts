@@ -1,30 +1,9 @@
-import ExcelJS from "exceljs";
 import { Diagnostics } from "../src/domain";
 import { OfficeWorkbook } from "../src/workbook/officeWorkbook";
 import { runContract } from "../src/workbook/run";
 import { fakeExcelFrom } from "../test/helpers/fakeExcelFrom";
+import { followUpWorkbook } from "../test/helpers/generated";
 import { Row } from "./stats";
-
-function followUp(rows: number): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Opfølgning").addTable({
-    name: "Opfoelgning",
-    ref: "A1",
-    headerRow: true,
-    columns: ["Område", "Pulje", "Korrigeret budget", "Forventet regnskab"].map((name) => ({ name })),
-    rows: Array.from({ length: rows }, (_, i) => [
-      `Område ${i}`,
-      "Budgetgaranti",
-      10_000 + i,
-      10_000 + ((i * 37) % 700) - 200,
-    ]),
-  });
-  wb.addWorksheet("Regler").addRows([
-    ["Parameter", "Værdi"],
-    ["Budgetår", 2025],
-  ]);
-  return wb;
-}
 
 /**
  * The Office.js adapter through the simulated Excel (office-addin-mock): context.sync() calls, API calls
@@ -33,7 +12,7 @@ function followUp(rows: number): ExcelJS.Workbook {
 export async function officeBench(sizes: number[]): Promise<Row[]> {
   const rows: Row[] = [];
   for (const n of sizes) {
-    const fake = fakeExcelFrom(followUp(n));
+    const fake = fakeExcelFrom(followUpWorkbook(n));
     const port = new OfficeWorkbook(fake.run, () => true);
     await port.snapshot();
     const read = fake.syncs;

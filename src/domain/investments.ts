@@ -2,7 +2,7 @@ import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells"
 import { clean, difference, sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
 import { messages } from "./messages";
-import { normalizeName } from "./normalize";
+import { poolIndex } from "./yearEnd";
 import { Flag, NOT_APPLICABLE } from "./flags";
 import { Amount, fromKroner, Kroner, Unit } from "./units";
 
@@ -134,12 +134,7 @@ export function investmentLedgerLine(
   for (const r of result.rows) {
     if (r.aendring === undefined) continue;
     const pulje = r.project.pulje;
-    const index =
-      pulje === undefined
-        ? pools.length === 1
-          ? 0
-          : -1
-        : pools.findIndex((p) => normalizeName(p) === normalizeName(pulje));
+    const index = poolIndex(pulje, pools);
     if (index < 0) {
       diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pulje ?? "", pools), r.project.at ?? {});
       continue;

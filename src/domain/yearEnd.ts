@@ -121,12 +121,7 @@ export function yearEndMovement(
   for (const r of result.lines) {
     if (r.line.overførselsadgang || normalizeName(r.line.styringsområde) !== normalizeName(steeringArea))
       continue;
-    const index =
-      r.line.pulje === undefined
-        ? pools.length === 1
-          ? 0
-          : -1
-        : pools.findIndex((p) => normalizeName(p) === normalizeName(r.line.pulje!));
+    const index = poolIndex(r.line.pulje, pools);
     if (index < 0) {
       diagnostics.error("UNKNOWN_POOL", messages.unknownPool(r.line.pulje ?? "", pools), r.line.at);
       continue;
@@ -134,6 +129,15 @@ export function yearEndMovement(
     values[index]!.push(r.kassen);
   }
   return values.map((v) => sum(v));
+}
+
+/**
+ * The ledger pool a line belongs to: its named Pulje (names compared normalised), or the only pool when
+ * it names none; -1 when neither.
+ */
+export function poolIndex(pulje: string | undefined, pools: readonly string[]): number {
+  if (pulje === undefined) return pools.length === 1 ? 0 : -1;
+  return pools.findIndex((p) => normalizeName(p) === normalizeName(pulje));
 }
 
 /** Reads "Ja"/"Nej" (also yes/no, true/false, 1/0). */

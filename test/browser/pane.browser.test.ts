@@ -1,14 +1,12 @@
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { CHROMIUM, launchChromium, simulatedOfficeJs } from "../helpers/browser";
 import { FakeExcel } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 import { tempDir } from "../helpers/workbooks";
 
-const CHROMIUM = "/usr/bin/chromium";
 const ROOT = resolve(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const ORIGIN = "https://pane.test";
@@ -22,28 +20,10 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", dist],
       { cwd: ROOT, stdio: "pipe" },
     );
-    const host = await build({
-      entryPoints: [join(__dirname, "simulatedHost.ts")],
-      bundle: true,
-      write: false,
-      format: "iife",
-      platform: "browser",
-      alias: { "office-addin-manifest": join(ROOT, "test/stubs/office-addin-manifest.js") },
-    });
+    const officeJs = await simulatedOfficeJs();
     const workbook = fakeExcelFrom(buildSampleWorkbook({ asTables: true })).toModel();
 
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
       const requests: string[] = [];
@@ -58,7 +38,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
         workbook,
       );
       await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-        route.fulfill({ contentType: "application/javascript", body: host.outputFiles[0]!.text }),
+        route.fulfill({ contentType: "application/javascript", body: officeJs }),
       );
       await page.route(`${ORIGIN}/**`, (route) => {
         const file = join(dist, new URL(route.request().url()).pathname);

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { join } from "path";
 import { GRANT_INPUT_DEFINITIONS } from "../../src/domain";
 import { FLAG_FILLS, SCENARIO_SHEET, SCENARIO_TITLE } from "../../src/workbook/contract";
+import { GRANT_EXAMPLE_A } from "../helpers/grantExample";
 import { cellMap, changedCells, load, runCli, sampleFile, tempDir } from "../helpers/workbooks";
 
 // The sample's Reguleringer sheet: Prognoser header in row 3 (data 4–6), Foelsomhed in row 10 (11–12),
@@ -113,20 +114,7 @@ describe.each([
   });
 
   it("posts the § 23 a estimate to the ledger line whose Kilde is 'egen beregning'", async () => {
-    const values: Record<string, number> = {
-      grundtilskud: 10,
-      grundtilskudLand: 60,
-      grundtilskudLandsdel: 30,
-      udgifterBudget: 1060,
-      udgifterMidtvejs: 1160,
-      udgifterLandsdel: 530,
-      ledige: 100,
-      ledigeLandsdel: 400,
-      ledigeLand: 1000,
-      garantiAendring: -2000,
-      indbyggere: 200,
-      indbyggereLand: 5000,
-    };
+    const values: Record<string, number> = GRANT_EXAMPLE_A;
     const input = await sampleFile(
       dir,
       asTables,

@@ -19,6 +19,7 @@ import {
   SensitivitySpec,
 } from "../../src/domain";
 import { ledger2018, LEDGER_POOLS_2018 } from "../helpers/fixtures2018";
+import { GRANT_EXAMPLE_A } from "../helpers/grantExample";
 
 const [GUARANTEE, EMPLOYMENT] = LEDGER_POOLS_2018 as [string, string];
 const thresholds = { ...defaultParameters(), budgetvaern: 50000 }; // as the 2018 document
@@ -30,20 +31,7 @@ const municipalities: GrantMunicipality[] = [
   { name: "B", landsdel: "Fyn", grundtilskud: 20, ledige: 300 },
   { name: "C", landsdel: "Jylland", grundtilskud: 30, ledige: 600 },
 ];
-const inputsA = {
-  grundtilskud: 10,
-  grundtilskudLand: 60,
-  grundtilskudLandsdel: 30,
-  udgifterBudget: 1060,
-  udgifterMidtvejs: 1160,
-  udgifterLandsdel: 530,
-  ledige: 100,
-  ledigeLandsdel: 400,
-  ledigeLand: 1000,
-  garantiAendring: -2000,
-  indbyggere: 200,
-  indbyggereLand: 5000,
-};
+const inputsA = GRANT_EXAMPLE_A;
 
 describe("R6.2 the § 23 a estimate for one municipality (the Tilskudsberegning block)", () => {
   it("gives merudgiftsbehov, midtvejsregulering and efterregulering by hand: 100 → 110, +10, +15", () => {

@@ -122,6 +122,23 @@ export class FakeExcel {
     return mock;
   }
 
+  /** An *OrNullObject result: isNullObject after load and sync, and a delete queued until sync. */
+  private nullable(exists: boolean, remove: Op) {
+    const self = this;
+    const mock = this.track(new OfficeMockObject({ isNullObject: !exists }));
+    return {
+      get isNullObject() {
+        return mock.isNullObject as boolean;
+      },
+      load(p: string) {
+        self.calls++;
+        mock.load(p);
+        return this;
+      },
+      delete: () => self.op(remove),
+    };
+  }
+
   private op(op: Op): void {
     this.calls++;
     this.pendingOps.push(op);
@@ -171,23 +188,13 @@ export class FakeExcel {
           },
           getItemOrNullObject: (name: string) => {
             self.calls++;
-            const exists = this.sheets.some((s) => s.name === name);
-            const mock = self.track(new OfficeMockObject({ isNullObject: !exists }));
-            return {
-              get isNullObject() {
-                return mock.isNullObject as boolean;
+            return this.nullable(
+              this.sheets.some((s) => s.name === name),
+              () => {
+                const index = this.sheets.findIndex((s) => s.name === name);
+                if (index >= 0) this.sheets.splice(index, 1);
               },
-              load(p: string) {
-                self.calls++;
-                mock.load(p);
-                return this;
-              },
-              delete: () =>
-                self.op(() => {
-                  const index = this.sheets.findIndex((s) => s.name === name);
-                  if (index >= 0) this.sheets.splice(index, 1);
-                }),
-            };
+            );
           },
           add: (name: string) => {
             this.op(() => {
@@ -336,34 +343,25 @@ export class FakeExcel {
               if (this.sheet(model.sheet).cells.get(a1(b.top, c))?.value === header) return c;
             return undefined;
           };
-          const mock = self.track(new OfficeMockObject({ isNullObject: columnOf() === undefined }));
-          return {
-            get isNullObject() {
-              return mock.isNullObject as boolean;
-            },
-            load(p: string) {
-              self.calls++;
-              mock.load(p);
-              return this;
-            },
+          return this.nullable(
+            columnOf() !== undefined,
             // As Excel: the column's cells go, the table's cells to its right move one column left.
-            delete: () =>
-              this.op(() => {
-                const col = columnOf();
-                if (col === undefined) throw new Error(`ItemNotFound: column ${header}`);
-                const b = parseRange(model.ref);
-                const cells = this.sheet(model.sheet).cells;
-                for (let r = b.top; r <= b.bottom; r++) {
-                  for (let c = col; c < b.right; c++) {
-                    const next = cells.get(a1(r, c + 1));
-                    if (next) cells.set(a1(r, c), next);
-                    else cells.delete(a1(r, c));
-                  }
-                  cells.delete(a1(r, b.right));
+            () => {
+              const col = columnOf();
+              if (col === undefined) throw new Error(`ItemNotFound: column ${header}`);
+              const b = parseRange(model.ref);
+              const cells = this.sheet(model.sheet).cells;
+              for (let r = b.top; r <= b.bottom; r++) {
+                for (let c = col; c < b.right; c++) {
+                  const next = cells.get(a1(r, c + 1));
+                  if (next) cells.set(a1(r, c), next);
+                  else cells.delete(a1(r, c));
                 }
-                model.ref = `${a1(b.top, b.left)}:${a1(b.bottom, b.right - 1)}`;
-              }),
-          };
+                cells.delete(a1(r, b.right));
+              }
+              model.ref = `${a1(b.top, b.left)}:${a1(b.bottom, b.right - 1)}`;
+            },
+          );
         },
         add: (_index: number | undefined, _values: unknown, header: string) => {
           this.op(() => {

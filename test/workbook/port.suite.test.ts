@@ -6,6 +6,7 @@ import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { WorkbookPort } from "../../src/workbook/port";
 import { runContract } from "../../src/workbook/run";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
+import { followUpWorkbook } from "../helpers/generated";
 import { followUp2018, ledger2018 } from "../helpers/fixtures2018";
 import { conditionalFormats } from "../helpers/workbooks";
 
@@ -144,30 +145,6 @@ describe.each(implementations)("the workbook contract through the $name", ({ mak
     expect(rulesOnce).toHaveLength(3);
   });
 });
-
-function followUpWorkbook(rows: number): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet("Opfølgning").addTable({
-    name: "Opfoelgning",
-    ref: "A1",
-    headerRow: true,
-    columns: ["Område", "Pulje", "Korrigeret budget", "Forventet regnskab"].map((name) => ({
-      name,
-      filterButton: true,
-    })),
-    rows: Array.from({ length: rows }, (_, i) => [
-      `Område ${i}`,
-      "Budgetgaranti",
-      10_000 + i,
-      10_000 + ((i * 37) % 700) - 200,
-    ]),
-  });
-  wb.addWorksheet("Regler").addRows([
-    ["Parameter", "Værdi"],
-    ["Budgetår", 2025],
-  ]);
-  return wb;
-}
 
 describe("Office.js batching", () => {
   it("uses the same number of context.sync() calls for 10, 1.000 and 10.000 rows", async () => {
