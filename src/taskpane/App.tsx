@@ -126,6 +126,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
   const styles = useStyles();
   const errors = summary.diagnostics.filter((d) => d.level === "error");
   const nothing = summary.diagnostics.some((d) => d.code === "NOTHING_FOUND");
+  const writeFailed = summary.diagnostics.find((d) => d.code === "WRITE_FAILED");
   return (
     <>
       {ok ? (
@@ -140,10 +141,18 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
       ) : (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>{nothing ? "Ingen tabeller at beregne" : "Intet er skrevet"}</MessageBarTitle>
+            <MessageBarTitle>
+              {nothing
+                ? "Ingen tabeller at beregne"
+                : writeFailed
+                  ? "Skrivningen blev afbrudt"
+                  : "Intet er skrevet"}
+            </MessageBarTitle>
             {nothing
               ? "Projektmappen indeholder ingen af Reservationspuljens tabeller. Klik Indsæt skabelon for at komme i gang."
-              : `${errors.length} fejl skal rettes, før der kan beregnes. Klik på en fejl for at gå til cellen.`}
+              : writeFailed
+                ? writeFailed.message
+                : `${errors.length} fejl skal rettes, før der kan beregnes. Klik på en fejl for at gå til cellen.`}
           </MessageBarBody>
         </MessageBar>
       )}

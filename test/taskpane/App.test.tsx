@@ -169,6 +169,22 @@ describe("the task pane", () => {
     await waitFor(() => expect(s.selected).toEqual([["Opfølgning", "D7"]]));
   });
 
+  it("Excel failed while writing: says so, and that the workbook was put back", async () => {
+    const message =
+      "Excel stoppede skrivningen undervejs (x). Det, der nåede at blive skrevet, er sat tilbage.";
+    renderPane(
+      services({
+        compute: async () => ({
+          ok: false,
+          summary: { unit: "1.000 kr.", diagnostics: [{ level: "error", code: "WRITE_FAILED", message }] },
+        }),
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    expect(await screen.findByText("Skrivningen blev afbrudt")).toBeTruthy();
+    expect(screen.getAllByText(message).length).toBeGreaterThan(0);
+  });
+
   it("an error: shows the message", async () => {
     renderPane(
       services({
