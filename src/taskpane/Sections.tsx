@@ -32,6 +32,9 @@ const useStyles = makeStyles({
   label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "center" },
   breakEven: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  // Fluent's table shares its width equally: the scenario's name and source need more.
+  wide: { width: "46%" },
+  sub: { display: "block", margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
 export const amount = (value: number | null | undefined) =>
@@ -152,7 +155,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
           <Table size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Scenarie</TableHeaderCell>
+                <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
                 <TableHeaderCell>Flag</TableHeaderCell>
@@ -164,7 +167,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
                   <TableCell>
                     {s.scenarie}
                     {s.valgt ? " (valgt)" : ""}
-                    <Caption1 as="p">
+                    <Caption1 as="p" className={styles.sub}>
                       {s.regulering}
                       {s.kilde ? `, ${s.kilde}` : ""}
                       {s.dato ? `, ${s.dato}` : ""}
