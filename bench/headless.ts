@@ -5,6 +5,7 @@ import { computeContract } from "../src/workbook/compute";
 import { FileWorkbook } from "../src/workbook/fileWorkbook";
 import { planWrites } from "../src/workbook/planWrites";
 import { readContract } from "../src/workbook/readContract";
+import { followUpRows } from "./engine";
 import { peakRssMb, Row, summarize, withGrowth } from "./stats";
 
 /** A generated workbook: the Opfoelgning table with n rows and a Regler sheet. */
@@ -23,13 +24,14 @@ export async function generateWorkbook(rows: number, path: string): Promise<void
     ref: "A1",
     headerRow: true,
     columns: headers.map((name) => ({ name, filterButton: true })),
-    rows: Array.from({ length: rows }, (_, i) => [
-      `Område ${i + 1}`,
-      i % 3 === 0 ? "Beskæftigelsestilskud" : "Budgetgaranti",
-      10_000 + (i % 997) * 13,
-      10_000 + (i % 997) * 13 + ((i * 7919) % 601) - 300,
-      500 + (i % 211),
-      500 + (i % 211) + ((i * 31) % 160) - 40,
+    // The same rows the engine bench computes, with persons for the Mængder flag.
+    rows: followUpRows(rows).map((r) => [
+      r.område,
+      r.pulje,
+      r.korrigeret,
+      r.forventet,
+      r.budgetPersoner!,
+      r.forventedePersoner!,
     ]),
   });
   wb.addWorksheet("Regler").addRows([

@@ -24,6 +24,12 @@ export function isBlank(value: RawValue): boolean {
   return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** Excel's 1900 date system: serial 1 = 1900-01-01, with the 1900 leap-year bug (serial 60). */
+export function excelSerialToDate(serial: number): Date {
+  const days = serial < 61 ? serial + 1 : serial; // before the phantom 29 February 1900
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(days * 86400000));
+}
+
 /** The text of a cell, trimmed; undefined when blank. Numbers are given in plain form. */
 export function cellText(cell: RawCell | undefined): string | undefined {
   const value = cell?.value;

@@ -1,11 +1,10 @@
-import { cellText, ColumnSpec, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, excelSerialToDate, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
 import { clean } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
 import { GrantEstimate } from "./grantEstimate";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
 import {
-  computeLedger,
   isComputedType,
   Ledger,
   MovementType,
@@ -13,11 +12,12 @@ import {
   parseMovementType,
   parseStatus,
 } from "./poolLedger";
-import { poolOutcome, PoolOutcomeThresholds } from "./poolOutcome";
+import { PoolOutcomeThresholds } from "./poolOutcome";
 import {
   amountUsingUpBudgetvaern,
   applyScenario,
   evaluateScenarios,
+  sensitivity,
   RegulationScenario,
   ScenarioResult,
 } from "./scenarios";
@@ -58,6 +58,24 @@ export interface Prognosis {
   at: Location;
 }
 
+/** A regulation's type: a movement type of R4 other than the computed Saldo/Resultat; else an error. */
+function readRegulationType(cell: RawCell, diagnostics: Diagnostics): MovementType | undefined {
+  const text = cellText(cell);
+  const type = text === undefined ? undefined : parseMovementType(text);
+  if (type !== undefined && !isComputedType(type)) return type;
+  if (text === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Regulering"), cell.at);
+  else
+    diagnostics.error(
+      "UNKNOWN_TYPE",
+      messages.unknownType(
+        text,
+        MOVEMENT_TYPES.filter((t) => !isComputedType(t)),
+      ),
+      cell.at,
+    );
+  return undefined;
+}
+
 /** Reads prognoses. A regulation may have at most one chosen prognosis; a second is an error. */
 export function readPrognoses(
   pools: readonly string[],
@@ -69,22 +87,8 @@ export function readPrognoses(
   for (const record of records) {
     const name = cellText(record.cells.scenarie);
     if (name === undefined || name.startsWith("#")) continue;
-    const typeText = cellText(record.cells.regulering);
-    const type = typeText === undefined ? undefined : parseMovementType(typeText);
-    if (type === undefined || isComputedType(type)) {
-      const at = fieldCell(record, "regulering").at;
-      if (typeText === undefined) diagnostics.error("MISSING_VALUE", messages.missingValue("Regulering"), at);
-      else
-        diagnostics.error(
-          "UNKNOWN_TYPE",
-          messages.unknownType(
-            typeText,
-            MOVEMENT_TYPES.filter((t) => !isComputedType(t)),
-          ),
-          at,
-        );
-      continue;
-    }
+    const type = readRegulationType(fieldCell(record, "regulering"), diagnostics);
+    if (type === undefined) continue;
     const statusText = cellText(record.cells.status);
     const status = statusText === undefined ? "Prognose" : parseStatus(statusText);
     if (status === undefined) {
@@ -130,7 +134,7 @@ export function readPrognoses(
 export function readDate(cell: RawCell | undefined): string | undefined {
   const value = cell?.value;
   if (typeof value === "number" && value > 20000 && value < 80000) {
-    return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 86400000).toISOString().slice(0, 10);
+    return excelSerialToDate(value).toISOString().slice(0, 10);
   }
   return cellText(cell);
 }
@@ -286,18 +290,8 @@ export function readSensitivitySpecs(
   for (const record of records) {
     const typeText = cellText(record.cells.regulering);
     if (typeText === undefined || typeText.startsWith("#")) continue;
-    const type = parseMovementType(typeText);
-    if (type === undefined || isComputedType(type)) {
-      diagnostics.error(
-        "UNKNOWN_TYPE",
-        messages.unknownType(
-          typeText,
-          MOVEMENT_TYPES.filter((t) => !isComputedType(t)),
-        ),
-        fieldCell(record, "regulering").at,
-      );
-      continue;
-    }
+    const type = readRegulationType(fieldCell(record, "regulering"), diagnostics);
+    if (type === undefined) continue;
     const from = readNumber(fieldCell(record, "fra"), { field: "Fra", required: true }, diagnostics);
     const to = readNumber(fieldCell(record, "til"), { field: "Til", required: true }, diagnostics);
     const step = readNumber(fieldCell(record, "trin"), { field: "Trin", required: true }, diagnostics);
@@ -353,12 +347,11 @@ export function sensitivityRows(
 ): SensitivityRow[] {
   const breakEven = amountUsingUpBudgetvaern(ledger, spec.type, spec.pool, thresholds.budgetvaern);
   const amounts = [...new Set([...spec.amounts, breakEven])].sort((a, b) => a - b);
-  const results = evaluateScenarios(
-    ledger,
-    amounts.map((amount) => ({ name: String(amount), type: spec.type, amounts: { [spec.pool]: amount } })),
-    thresholds,
-  );
-  return results.map((r, i) => ({ ...r, amount: amounts[i]!, breakEven: amounts[i] === breakEven }));
+  return sensitivity(ledger, spec.type, spec.pool, amounts, thresholds).map((r, i) => ({
+    ...r,
+    amount: amounts[i]!,
+    breakEven: amounts[i] === breakEven,
+  }));
 }
 
 export interface SensitivityGrid {
@@ -377,15 +370,7 @@ export function sensitivityGrid(
 ): SensitivityGrid {
   const results = rows.amounts.map((rowAmount) => {
     const withRow = applyScenario(ledger, { name: "", type: rows.type, amounts: { [rows.pool]: rowAmount } });
-    return columns.amounts.map((colAmount) => {
-      const both = applyScenario(withRow, {
-        name: "",
-        type: columns.type,
-        amounts: { [columns.pool]: colAmount },
-      });
-      const result = computeLedger(both).result;
-      return { name: `${rowAmount}/${colAmount}`, result, outcome: poolOutcome(result.total, thresholds) };
-    });
+    return sensitivity(withRow, columns.type, columns.pool, columns.amounts, thresholds);
   });
   return { rows, columns, results };
 }

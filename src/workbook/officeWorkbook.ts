@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { normalizeName, RawValue } from "../domain";
+import { excelSerialToDate, normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, parseA1, parseRange } from "./address";
 import { CONTRACT, GENERATED_SHEETS } from "./contract";
 import {
@@ -357,12 +357,6 @@ export function isDateFormat(format: string): boolean {
     .replace(/\[[^\]]*\]/g, "")
     .replace(/\\./g, "");
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
-}
-
-/** Excel's 1900 date system: serial 1 = 1900-01-01, with the 1900 leap-year bug (serial 60). */
-export function excelSerialToDate(serial: number): Date {
-  const days = serial < 61 ? serial + 1 : serial; // before the phantom 29 February 1900
-  return new Date(Date.UTC(1899, 11, 30) + Math.round(days * 86400000));
 }
 
 /** A cell as the snapshot saw it, for writing back through `formulas`: its formula, value, or "". */

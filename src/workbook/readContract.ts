@@ -3,6 +3,9 @@ import {
   cellText,
   defaultParameters,
   isBlank,
+  isComputedType,
+  parseMovementType,
+  RawCell,
   Diagnostics,
   FollowUpRow,
   messages,
@@ -139,8 +142,7 @@ function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void
   const ledgerPools = inputs.ledger?.ledger.pools;
   const prognoses = tables.get("prognoses");
   if (prognoses) {
-    const poolColumns = poolColumnsOf(prognoses);
-    const pools = poolColumns.map((col) => poolName(prognoses.headers.find((h) => h.col === col)!.text));
+    const { poolColumns, pools, raw } = withPoolCells(prognoses);
     pools.forEach((pool, i) => {
       if (ledgerPools && !matchesPool(pool, ledgerPools))
         diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pool, ledgerPools), {
@@ -157,15 +159,9 @@ function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void
     const keyed = pools.map(
       (pool) => ledgerPools?.find((p) => normalizeName(p) === normalizeName(pool)) ?? pool,
     );
-    const raw = records(prognoses, (row) => ({
-      poolCells: poolColumns.map((col) => ({
-        value: cellValue(prognoses.sheet, row, col),
-        at: { sheet: prognoses.sheet.name, cell: a1(row, col) },
-      })),
-    })) as RawPrognosisRecord[];
     inputs.prognoses = {
       table: prognoses,
-      rows: readPrognoses(keyed, raw, diagnostics),
+      rows: readPrognoses(keyed, raw as RawPrognosisRecord[], diagnostics),
       poolColumns,
       pools: keyed,
     };
@@ -209,13 +205,30 @@ export function poolColumnsOf(table: LocatedTable): number[] {
   return table.headers.filter((h) => h.col > fixed && h.col < total && !outputs.has(h.col)).map((h) => h.col);
 }
 
+/** A table with pool columns (the ledger, Prognoser): the columns, the pools' names, and each row with its pool cells. */
+function withPoolCells(table: LocatedTable): {
+  poolColumns: number[];
+  pools: string[];
+  raw: (RawRecord & { poolCells: RawCell[] })[];
+} {
+  const poolColumns = poolColumnsOf(table);
+  const pools = poolColumns.map((col) => poolName(table.headers.find((h) => h.col === col)!.text));
+  const raw = records(table, (row) => ({
+    poolCells: poolColumns.map((col) => ({
+      value: cellValue(table.sheet, row, col),
+      at: { sheet: table.sheet.name, cell: a1(row, col) },
+    })),
+  })) as (RawRecord & { poolCells: RawCell[] })[];
+  return { poolColumns, pools, raw };
+}
+
 /** A pool's name is its header without a trailing unit. */
 export function poolName(header: string): string {
   return header.replace(/\s*\([^()]*\)\s*$/, "").trim();
 }
 
 function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerInput | undefined {
-  const poolColumns = poolColumnsOf(table);
+  const { poolColumns, pools, raw } = withPoolCells(table);
   if (poolColumns.length === 0) {
     diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(table.contract.tableName), {
       sheet: table.sheet.name,
@@ -223,20 +236,14 @@ function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerI
     });
     return undefined;
   }
-  const pools = poolColumns.map((col) => poolName(table.headers.find((h) => h.col === col)!.text));
-  const raw = records(table, (row) => ({
-    poolCells: poolColumns.map((col) => ({
-      value: cellValue(table.sheet, row, col),
-      at: { sheet: table.sheet.name, cell: a1(row, col) },
-    })),
-  })) as RawLedgerRecord[];
-  const ledger = readLedger(pools, raw, diagnostics);
+  const ledger = readLedger(pools, raw as RawLedgerRecord[], diagnostics);
   // A pool column with no amount on any movement is read as 0, but is more likely a mistake: say so.
+  const movements = raw.filter((r) => {
+    const text = cellText(r.cells["type"]);
+    const type = text === undefined ? undefined : parseMovementType(text);
+    return text !== undefined && !(type !== undefined && isComputedType(type));
+  });
   poolColumns.forEach((col, i) => {
-    const movements = raw.filter((r) => {
-      const type = cellText(r.cells.type);
-      return type !== undefined && !/^(saldo|resultat)$/i.test(type.trim());
-    });
     if (movements.length > 0 && movements.every((r) => isBlank(r.poolCells[i]?.value)))
       diagnostics.warning("EMPTY_POOL", workbookMessages.emptyPool(pools[i]!), {
         sheet: table.sheet.name,

@@ -1,4 +1,5 @@
-import { excelSerialToDate, isDateFormat } from "../../src/workbook/officeWorkbook";
+import { excelSerialToDate } from "../../src/domain";
+import { isDateFormat } from "../../src/workbook/officeWorkbook";
 
 describe("telling dates from amounts in Office.js (a date is a number with a date format)", () => {
   it.each([
