@@ -40,7 +40,9 @@ export type DiagnosticCode =
   | "NO_SOURCE"
   | "MERGED_CELLS"
   | "EMPTY_POOL"
-  | "WRITE_FAILED";
+  | "WRITE_FAILED"
+  | "CHART_SKIPPED"
+  | "CHART_FALLBACK";
 
 export interface Diagnostic extends Location {
   level: DiagnosticLevel;

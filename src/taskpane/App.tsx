@@ -134,7 +134,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
           <MessageBarBody>
             <MessageBarTitle>Beregnet</MessageBarTitle>
             {summary.diagnostics.length > 0
-              ? `Resultaterne er skrevet; se ${summary.diagnostics.length} bemærkning(er) nedenfor.`
+              ? `Resultaterne er skrevet; se ${summary.diagnostics.length} ${summary.diagnostics.length === 1 ? "bemærkning" : "bemærkninger"} nedenfor.`
               : "Resultaterne er skrevet i projektmappen."}
           </MessageBarBody>
         </MessageBar>

@@ -3,7 +3,7 @@ import JSZip from "jszip";
 import { RawValue } from "../domain";
 import { a1, parseRange } from "./address";
 import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
-import { SheetSnapshot, TableSnapshot, WorkbookPort, WorkbookSnapshot, WritePlan } from "./port";
+import { ApplyReport, SheetSnapshot, TableSnapshot, WorkbookPort, WorkbookSnapshot, WritePlan } from "./port";
 
 /** ExcelJS's loaded table model (not in its typings). */
 interface LoadedTableModel {
@@ -91,7 +91,7 @@ export class FileWorkbook implements WorkbookPort {
     return { sheets, tables };
   }
 
-  async apply(plan: WritePlan): Promise<void> {
+  async apply(plan: WritePlan): Promise<ApplyReport> {
     const wb = this.workbook;
     for (const sheet of plan.sheets) {
       const existing = wb.getWorksheet(sheet.name);
@@ -156,6 +156,8 @@ export class FileWorkbook implements WorkbookPort {
     for (const width of plan.columnWidths) {
       wb.getWorksheet(width.sheet)!.getColumn(width.col).width = width.width;
     }
+    // ExcelJS cannot write charts: the data block beside them is the chart's content in the file.
+    return { notes: [] };
   }
 
   /**

@@ -31,6 +31,10 @@ export const workbookMessages = {
     restored === false
       ? `Excel stoppede skrivningen undervejs (${reason}), og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner.`
       : `Excel stoppede skrivningen undervejs (${reason}). Det, der nåede at blive skrevet, er sat tilbage; projektmappen er som før. Prøv igen.`,
+  chartFallback: (title: string, sheet: string, reason: string) =>
+    `Excel kunne ikke lave diagrammet "${title}" på arket "${sheet}" som vandfaldsdiagram (${reason}); det er lavet som søjlediagram over de samme tal. Resultaterne er skrevet.`,
+  chartSkipped: (title: string, sheet: string, reason: string) =>
+    `Diagrammet "${title}" på arket "${sheet}" kunne ikke laves (${reason}) og er udeladt. Resultaterne er skrevet; tallene bag diagrammet står på arket.`,
   emptyPool: (pool: string) =>
     `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,
   mergedCells: (table: string, area: string) =>

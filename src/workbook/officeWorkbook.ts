@@ -2,9 +2,13 @@
 import { excelSerialToDate, normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, parseA1, parseRange } from "./address";
 import { CONTRACT, GENERATED_SHEETS } from "./contract";
+import { workbookMessages } from "./messages";
 import {
+  ApplyNote,
+  ApplyReport,
   Argb,
   BlockWrite,
+  ChartWrite,
   SheetSnapshot,
   TableSnapshot,
   WorkbookPort,
@@ -211,7 +215,7 @@ export class OfficeWorkbook implements WorkbookPort {
    * put back from the snapshot: cell values and formulas, added sheets deleted, added table columns
    * removed; the error says whether that succeeded. Formats of restored cells are not restored.
    */
-  async apply(plan: WritePlan): Promise<void> {
+  async apply(plan: WritePlan): Promise<ApplyReport> {
     try {
       await this.write(plan);
     } catch (error) {
@@ -223,6 +227,85 @@ export class OfficeWorkbook implements WorkbookPort {
       }
       throw new WriteFailedError((error as Error).message, restored);
     }
+    return { notes: await this.writeCharts(plan.charts) };
+  }
+
+  /**
+   * Charts after the data, each in batches of its own: the newer chart types have partial API support
+   * (setting the title of a Waterfall throws UnsupportedOperation in Excel, office-js#2041), and a chart
+   * that fails must neither undo nor fail the computation. A Waterfall that fails becomes clustered
+   * columns over the same data; a chart that fails altogether is left out, and both are told.
+   * Two syncs per chart (add and place; title), whatever the row count.
+   */
+  private async writeCharts(charts: ChartWrite[]): Promise<ApplyNote[]> {
+    const notes: ApplyNote[] = [];
+    for (const chart of charts) {
+      const waterfall = chart.kind === "waterfall" && this.supports("ExcelApi", "1.9");
+      const first = await this.tryChart(chart, waterfall ? "Waterfall" : "ColumnClustered");
+      if (first === undefined) continue;
+      const second = waterfall ? await this.tryChart(chart, "ColumnClustered") : first;
+      if (waterfall && second === undefined) {
+        notes.push({
+          code: "CHART_FALLBACK",
+          sheet: chart.sheet,
+          message: workbookMessages.chartFallback(chart.title, chart.sheet, first),
+        });
+      } else {
+        notes.push({
+          code: "CHART_SKIPPED",
+          sheet: chart.sheet,
+          message: workbookMessages.chartSkipped(chart.title, chart.sheet, second ?? first),
+        });
+      }
+    }
+    return notes;
+  }
+
+  /** Adds (or replaces) one chart; undefined when it is in place with its title, else Excel's reason. */
+  private async tryChart(
+    chart: ChartWrite,
+    type: "Waterfall" | "ColumnClustered",
+  ): Promise<string | undefined> {
+    try {
+      await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const ws = sheets.getItem(chart.sheet);
+        if ((this.chartNames.get(chart.sheet) ?? []).includes(chart.name))
+          ws.charts.getItem(chart.name).delete();
+        const added = ws.charts.add(
+          type,
+          sheets.getItem(chart.source.sheet).getRange(chart.source.range),
+          "Columns",
+        );
+        added.name = chart.name;
+        added.setPosition(chart.from, chart.to);
+        await context.sync();
+        this.chartNames.set(chart.sheet, [...(this.chartNames.get(chart.sheet) ?? []), chart.name]);
+        added.title.text = chart.title;
+        await context.sync();
+      });
+      return undefined;
+    } catch (error) {
+      await this.removeChart(chart).catch(() => undefined);
+      return errorText(error);
+    }
+  }
+
+  /**
+   * Deletes what a failed attempt left behind: the chart of this name, and a chart the attempt added but
+   * could not name yet (one that was not on the sheet when the snapshot was read, nor named by us since).
+   */
+  private async removeChart(chart: ChartWrite): Promise<void> {
+    const known = new Set(this.chartNames.get(chart.sheet) ?? []);
+    known.delete(chart.name);
+    await this.run(async (context) => {
+      const charts = context.workbook.worksheets.getItem(chart.sheet).charts;
+      charts.load("items/name");
+      await context.sync();
+      for (const item of charts.items) if (!known.has(item.name)) item.delete();
+      await context.sync();
+    });
+    this.chartNames.set(chart.sheet, [...known]);
   }
 
   private async restore(plan: WritePlan): Promise<void> {
@@ -310,22 +393,6 @@ export class OfficeWorkbook implements WorkbookPort {
           format.cellValue.rule = { formula1: `="${rule.equals}"`, operator: "EqualTo" };
         }
       }
-      for (const chart of plan.charts) {
-        const ws = sheets.getItem(chart.sheet);
-        if ((this.chartNames.get(chart.sheet) ?? []).includes(chart.name))
-          ws.charts.getItem(chart.name).delete();
-        // A native waterfall where ExcelApi 1.9 is supported; clustered columns of the movements elsewhere.
-        const type =
-          chart.kind === "waterfall" && this.supports("ExcelApi", "1.9") ? "Waterfall" : "ColumnClustered";
-        const added = ws.charts.add(
-          type,
-          sheets.getItem(chart.source.sheet).getRange(chart.source.range),
-          "Columns",
-        );
-        added.name = chart.name;
-        added.title.text = chart.title;
-        added.setPosition(chart.from, chart.to);
-      }
       for (const width of plan.columnWidths) {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheets
@@ -367,6 +434,12 @@ function originalCell(sheet: SheetSnapshot, row: number, col: number): string | 
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
   return ""; // error values and dates are never in cells the tool writes (refused before writing)
+}
+
+/** Excel's own words for a failure (OfficeExtension.Error carries a code and a message). */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
 }
 
 function hex(argb: Argb): string {

@@ -7,7 +7,22 @@ import type { RawValue } from "../domain";
  */
 export interface WorkbookPort {
   snapshot(): Promise<WorkbookSnapshot>;
-  apply(plan: WritePlan): Promise<void>;
+  /**
+   * Writes the plan all or nothing (the cells, sheets, columns and formats), then what may fail on its
+   * own without undoing the data: native charts. What was not done is returned, never thrown.
+   */
+  apply(plan: WritePlan): Promise<ApplyReport>;
+}
+
+/** Something the write left out or did differently, told to the user as a warning; the data is written. */
+export interface ApplyNote {
+  code: "CHART_SKIPPED" | "CHART_FALLBACK";
+  sheet: string;
+  message: string;
+}
+
+export interface ApplyReport {
+  notes: ApplyNote[];
 }
 
 /** A sheet's used range from A1: values[r][c] is row r+1, column c+1. Formula cells hold their value. */

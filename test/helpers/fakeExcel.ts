@@ -48,6 +48,20 @@ export interface FakeTableModel {
 
 type Op = () => void;
 
+/**
+ * Chart types Excel 2016 introduced: the API creates them, but their title, series and chartType are not
+ * implemented (office-js#2041, office-js-docs#910) — setting the title throws UnsupportedOperation.
+ */
+const NEWER_CHART_TYPES = new Set([
+  "Waterfall",
+  "Treemap",
+  "Sunburst",
+  "Histogram",
+  "Pareto",
+  "BoxWhisker",
+  "Funnel",
+]);
+
 export interface FakeModel {
   sheets: {
     name: string;
@@ -144,6 +158,11 @@ export class FakeExcel {
     this.pendingOps.push(op);
   }
 
+  /** Lets the newer chart types take a title (a future Excel); by default they refuse, as today's Excel. */
+  newerChartTitles = false;
+  /** When set, every charts.add fails at sync with this text (a host without the chart type, say). */
+  chartAddFails: string | undefined;
+
   /** Makes a later sync fail after this many operations, the earlier ones applied (as Excel does). */
   failAfterOps: number | undefined;
   private opsDone = 0;
@@ -159,7 +178,13 @@ export class FakeExcel {
         throw new Error("GeneralException: simulated failure while writing");
       }
       this.opsDone++;
-      op();
+      try {
+        op();
+      } catch (error) {
+        // As Excel: the batch stops at the failing operation; the earlier ones stay applied.
+        this.pendingMocks = [];
+        throw error;
+      }
     }
     const mocks = this.pendingMocks;
     for (const mock of mocks) await mock.sync();
@@ -627,6 +652,8 @@ export class FakeExcel {
           get name() {
             return mock.name as string;
           },
+          delete: () =>
+            this.op(() => (this.sheet(sheet).charts = this.sheet(sheet).charts.filter((x) => x !== c))),
           load(p: string) {
             self.calls++;
             mock.load(p);
@@ -648,15 +675,26 @@ export class FakeExcel {
         self.calls++;
         return {
           delete: () =>
-            this.op(
-              () => (this.sheet(sheet).charts = this.sheet(sheet).charts.filter((c) => c.name !== name)),
-            ),
+            this.op(() => {
+              if (!this.sheet(sheet).charts.some((c) => c.name === name))
+                throw new Error(`ItemNotFound: no chart named ${name}`);
+              this.sheet(sheet).charts = this.sheet(sheet).charts.filter((c) => c.name !== name);
+            }),
         };
       },
+      getItemOrNullObject: (name: string) => {
+        self.calls++;
+        return this.nullable(
+          (this.sheets.find((s) => s.name === sheet)?.charts ?? []).some((c) => c.name === name),
+          () => (this.sheet(sheet).charts = this.sheet(sheet).charts.filter((c) => c.name !== name)),
+        );
+      },
       add: (type: string, source: { address?: string; sourceAddress?: string }) => {
+        self.calls++;
         // The sheet may be added in the same batch: look it up when the queue runs, not now.
         const chart: FakeChart = { name: "", type, source: (source as { fakeAddress: string }).fakeAddress };
         this.op(() => {
+          if (this.chartAddFails) throw new Error(`GeneralException: ${this.chartAddFails}`);
           chart.name = `Diagram ${this.sheet(sheet).charts.length + 1}`;
           this.sheet(sheet).charts.push(chart);
         });
@@ -666,7 +704,12 @@ export class FakeExcel {
           },
           title: {
             set text(t: string) {
-              self.op(() => (chart.title = t));
+              self.op(() => {
+                // As Excel (office-js#2041): the newer chart types do not support their title in the API.
+                if (NEWER_CHART_TYPES.has(chart.type) && !self.newerChartTitles)
+                  throw new Error("UnsupportedOperation: This operation is not supported (Chart.title)");
+                chart.title = t;
+              });
             },
           },
           setPosition: (from: string, to: string) => self.op(() => Object.assign(chart, { from, to })),

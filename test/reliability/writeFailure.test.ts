@@ -36,12 +36,20 @@ async function computedOnce(asTables: boolean): Promise<FakeExcel> {
 describe("Excel fails in the middle of writing (Office.js)", () => {
   it("whatever operation fails, what was written is put back and the message says so (fast-check)", async () => {
     const opsDone = (fake: FakeExcel) => (fake as unknown as { opsDone: number }).opsDone;
-    // How many write operations a Beregn makes: on a fresh sample, and again on its own result.
+    // How many operations the data batch of a Beregn makes (Excel.run 2, after the snapshot; the charts
+    // come after it in batches of their own): on a fresh sample, and again on its own result.
     const writes = async (again: boolean) => {
       const fake = again ? await computedOnce(true) : fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
       const start = opsDone(fake);
-      await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
-      return opsDone(fake) - start;
+      let runs = 0;
+      let dataOps = 0;
+      const run: ExcelRun = async (batch) => {
+        const result = await fake.run(batch);
+        if (++runs === 2) dataOps = opsDone(fake) - start;
+        return result;
+      };
+      await runContract(new OfficeWorkbook(run, () => true), new Diagnostics());
+      return dataOps;
     };
     const totals = { fresh: await writes(false), again: await writes(true) };
     expect(totals.fresh).toBeGreaterThan(100);
@@ -68,6 +76,53 @@ describe("Excel fails in the middle of writing (Office.js)", () => {
           expect(content(fake)).toEqual(before);
         },
       ),
+      { numRuns: 25, seed: 2026 },
+    );
+  }, 120_000);
+
+  it("a failure while drawing the charts leaves the results written and says which chart is missing (fast-check)", async () => {
+    const opsDone = (fake: FakeExcel) => (fake as unknown as { opsDone: number }).opsDone;
+    const expected = await computedOnce(true);
+    const written = content(expected);
+    // The operations of the chart batches: everything after Excel.run 2 (snapshot, data).
+    const chartOps = async () => {
+      const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+      fake.newerChartTitles = true;
+      let runs = 0;
+      let afterData = 0;
+      const run: ExcelRun = async (batch) => {
+        const result = await fake.run(batch);
+        if (++runs === 2) afterData = opsDone(fake);
+        return result;
+      };
+      await runContract(new OfficeWorkbook(run, () => true), new Diagnostics());
+      return { afterData, total: opsDone(fake) };
+    };
+    const ops = await chartOps();
+    expect(ops.total - ops.afterData).toBeGreaterThan(3);
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), async (at) => {
+        const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+        fake.newerChartTitles = true; // so that the only chart failure is the one made here
+        let runs = 0;
+        const run: ExcelRun = (batch) => {
+          if (++runs === 3) fake.failAfterOps = ops.afterData + Math.floor(at * (ops.total - ops.afterData));
+          return fake.run(batch);
+        };
+        const outcome = await runContract(new OfficeWorkbook(run, () => true), new Diagnostics());
+        expect(outcome.ok).toBe(true);
+        expect(content(fake)).toEqual(written);
+        const notes = outcome.summary.diagnostics.filter((d) => d.code.startsWith("CHART_"));
+        expect(notes).toHaveLength(1);
+        expect(notes[0]!.level).toBe("warning");
+        expect(notes[0]!.message).toContain("Resultaterne er skrevet");
+        // Never a chart twice, never one left half made without its name.
+        for (const sheet of fake.sheets) {
+          const names = sheet.charts.map((c) => c.name);
+          expect(new Set(names).size).toBe(names.length);
+          expect(names.every((n) => n.startsWith("Reservationspuljen – "))).toBe(true);
+        }
+      }),
       { numRuns: 25, seed: 2026 },
     );
   }, 120_000);
