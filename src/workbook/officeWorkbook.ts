@@ -363,6 +363,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const existing = new Set((this.lastSnapshot?.sheets ?? []).map((s) => s.name));
     const useAreas = this.supports("ExcelApi", "1.9");
     await this.run(async (context) => {
+      const ownRules = await findOwnRules(context, plan.conditionalFills);
       context.application.suspendApiCalculationUntilNextSync();
       const sheets = context.workbook.worksheets;
       for (const sheet of plan.sheets) {
@@ -383,9 +384,10 @@ export class OfficeWorkbook implements WorkbookPort {
         cellsInRequest += cells;
         writeBlock(sheets.getItem(block.sheet), block, useAreas);
       }
+      // The add-in's earlier rules go; the user's own rules on the same cells stay (clearAll would take them).
+      for (const rule of ownRules) rule.delete();
       for (const cf of plan.conditionalFills) {
         const range = sheets.getItem(cf.sheet).getRange(cf.range);
-        range.conditionalFormats.clearAll();
         for (const rule of cf.rules) {
           const format = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType.cellValue);
           format.cellValue.format.fill.color = hex(rule.fill);
@@ -434,6 +436,45 @@ function originalCell(sheet: SheetSnapshot, row: number, col: number): string | 
   if (value === null || value === undefined) return "";
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
   return ""; // error values and dates are never in cells the tool writes (refused before writing)
+}
+
+/**
+ * The add-in's own conditional formats on the flag columns, known by their signature: a cell-value rule
+ * "equal to" one of the plan's flag words, lying within the flag's column. Two syncs, whatever the rows.
+ */
+async function findOwnRules(
+  context: Excel.RequestContext,
+  fills: WritePlan["conditionalFills"],
+): Promise<Excel.ConditionalFormat[]> {
+  if (fills.length === 0) return [];
+  const sheets = context.workbook.worksheets;
+  const collections = fills.map((cf) => {
+    const formats = sheets.getItem(cf.sheet).getRange(cf.range).getEntireColumn().conditionalFormats;
+    formats.load("items/type");
+    return { cf, formats };
+  });
+  await context.sync();
+  const candidates = collections.flatMap(({ cf, formats }) =>
+    formats.items
+      .filter((item) => item.type === "CellValue")
+      .map((item) => ({ cf, item: item.load("cellValue/rule"), range: item.getRange().load("address") })),
+  );
+  if (candidates.length === 0) return [];
+  await context.sync();
+  return candidates
+    .filter(({ cf, item, range }) => {
+      const words = new Set(cf.rules.map((r) => `="${r.equals}"`));
+      const target = parseRange(cf.range);
+      const at = parseRange(range.address.split("!").pop()!.replace(/\$/g, ""));
+      const rule = item.cellValue.rule;
+      return (
+        rule.operator === "EqualTo" &&
+        words.has(String(rule.formula1)) &&
+        at.left === target.left &&
+        at.right === target.right
+      );
+    })
+    .map(({ item }) => item);
 }
 
 /** Excel's own words for a failure (OfficeExtension.Error carries a code and a message). */

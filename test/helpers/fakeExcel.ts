@@ -18,16 +18,22 @@ export interface FakeSheetModel {
   name: string;
   cells: Map<string, FakeCell>;
   protected: boolean;
-  conditionalFormats: {
-    range: string;
-    rules: { formula1: string; operator: string; fill?: string; font?: string }[];
-  }[];
+  conditionalFormats: { range: string; rules: FakeRule[] }[];
   columnWidths: Map<string, number>;
   charts: FakeChart[];
   /** Hidden or filtered-out rows (1-based). */
   hiddenRows: Set<number>;
   /** Merged areas ("A7:A8"). */
   merges: string[];
+}
+
+/** One conditional format rule (one Excel ConditionalFormat); type "CellValue" unless said. */
+export interface FakeRule {
+  type?: string;
+  formula1: string;
+  operator: string;
+  fill?: string;
+  font?: string;
 }
 
 export interface FakeChart {
@@ -593,52 +599,109 @@ export class FakeExcel {
         (apply) => each(apply),
         (width) => this.sheet(sheet).columnWidths.set(address ?? "", width),
       ),
-      conditionalFormats: {
-        clearAll: () =>
-          self.op(
-            () =>
-              (this.sheet(sheet).conditionalFormats = this.sheet(sheet).conditionalFormats.filter(
-                (f) => f.range !== address,
-              )),
-          ),
-        add: () => {
+      conditionalFormats: this.conditionalFormats(sheet, bounds),
+      /** The whole columns of the range (Range.getEntireColumn). */
+      getEntireColumn: () => {
+        self.calls++;
+        return this.range(sheet, `${a1(1, bounds!.left)}:${a1(1_048_576, bounds!.right)}`);
+      },
+    };
+  }
+
+  /**
+   * A range's conditional formats as Excel gives them: every rule that intersects the range, one
+   * ConditionalFormat each. clearAll removes every rule active on any cell of the range — the user's own
+   * rules that overlap it too (as Excel does: it clears the formats of those cells).
+   */
+  private conditionalFormats(sheet: string, bounds: ReturnType<typeof parseRange> | undefined) {
+    const self = this;
+    const overlapping = () =>
+      this.sheet(sheet).conditionalFormats.flatMap((entry) =>
+        bounds && intersects(parseRange(entry.range), bounds)
+          ? entry.rules.map((rule) => ({ entry, rule }))
+          : [],
+      );
+    const remove = (rule: FakeRule) => {
+      const sheetModel = this.sheet(sheet);
+      for (const entry of sheetModel.conditionalFormats) entry.rules = entry.rules.filter((r) => r !== rule);
+      sheetModel.conditionalFormats = sheetModel.conditionalFormats.filter((e) => e.rules.length > 0);
+    };
+    const item = ({ entry, rule }: ReturnType<typeof overlapping>[number]) => {
+      const mock = self.track(
+        new OfficeMockObject({
+          type: rule.type ?? "CellValue",
+          formula1: rule.formula1,
+          operator: rule.operator,
+        }),
+      );
+      return {
+        get type() {
+          return mock.type as string;
+        },
+        get cellValue() {
+          if ((rule.type ?? "CellValue") !== "CellValue")
+            throw new Error("InvalidOperation: not a cell value conditional format");
+          return { rule: { formula1: mock.formula1 as string, operator: mock.operator as string } };
+        },
+        load(p: string) {
           self.calls++;
-          const rule = {
-            formula1: "",
-            operator: "",
-            fill: undefined as string | undefined,
-            font: undefined as string | undefined,
-          };
-          self.op(() => {
-            const list = this.sheet(sheet).conditionalFormats;
-            const entry = list.find((f) => f.range === address) ?? { range: address!, rules: [] };
-            if (!list.includes(entry)) list.push(entry);
-            entry.rules.push(rule);
-          });
-          return {
-            cellValue: {
-              format: {
-                fill: {
-                  set color(c: string) {
-                    self.calls++;
-                    rule.fill = c;
-                  },
-                },
-                font: {
-                  set color(c: string) {
-                    self.calls++;
-                    rule.font = c;
-                  },
+          mock.load(p.replace(/cellValue\/rule/g, "formula1, operator"));
+          return this;
+        },
+        getRange: () => {
+          self.calls++;
+          return self.range(sheet, entry.range);
+        },
+        delete: () => self.op(() => remove(rule)),
+      };
+    };
+    let loaded: ReturnType<typeof item>[] = [];
+    return {
+      get items() {
+        return loaded;
+      },
+      load(properties: string) {
+        self.calls++;
+        loaded = overlapping().map(item);
+        for (const each of loaded) each.load(properties.replace(/items\//g, ""));
+      },
+      clearAll: () =>
+        self.op(() => {
+          for (const { rule } of overlapping()) remove(rule);
+        }),
+      add: (type: string) => {
+        self.calls++;
+        const rule: FakeRule = { type, formula1: "", operator: "" };
+        self.op(() => {
+          const list = this.sheet(sheet).conditionalFormats;
+          const address = `${a1(bounds!.top, bounds!.left)}:${a1(bounds!.bottom, bounds!.right)}`;
+          const entry = list.find((f) => f.range === address) ?? { range: address, rules: [] };
+          if (!list.includes(entry)) list.push(entry);
+          entry.rules.push(rule);
+        });
+        return {
+          cellValue: {
+            format: {
+              fill: {
+                set color(c: string) {
+                  self.calls++;
+                  rule.fill = c;
                 },
               },
-              set rule(r: { formula1: string; operator: string }) {
-                self.calls++;
-                rule.formula1 = r.formula1;
-                rule.operator = r.operator;
+              font: {
+                set color(c: string) {
+                  self.calls++;
+                  rule.font = c;
+                },
               },
             },
-          };
-        },
+            set rule(r: { formula1: string; operator: string }) {
+              self.calls++;
+              rule.formula1 = r.formula1;
+              rule.operator = r.operator;
+            },
+          },
+        };
       },
     };
   }
@@ -777,6 +840,10 @@ export class FakeExcel {
       },
     };
   }
+}
+
+function intersects(a: ReturnType<typeof parseRange>, b: ReturnType<typeof parseRange>): boolean {
+  return a.top <= b.bottom && a.bottom >= b.top && a.left <= b.right && a.right >= b.left;
 }
 
 /** Every cell of the simulated Excel with what the tool could change, keyed "Sheet!A1". */

@@ -165,7 +165,8 @@ describe("Office.js batching", () => {
     expect(new Set(counts.map((c) => c.read)).size).toBe(1);
     expect(new Set(counts.map((c) => c.write)).size).toBe(1);
     expect(counts[0]!.read).toBe(4); // names; used ranges; values + visible rows; merged areas
-    expect(counts[0]!.write).toBe(1);
+    // The add-in's earlier flag rules (none on a fresh workbook: one sync to look), then the data.
+    expect(counts[0]!.write).toBe(2);
   }, 60_000);
 
   it("stops reading a sheet at an empty chunk below its tables: a stray cell at row 1.048.576 costs nothing", async () => {
@@ -234,5 +235,27 @@ describe("the ledger's waterfall chart (Office.js only: ExcelJS cannot write cha
     expect(outcome.summary.diagnostics[0]!.message).toContain("Resultaterne er skrevet");
     expect(fake.cell("Resultat", "B34")?.value).toBe(-29501);
     expect(fake.sheets.flatMap((s) => s.charts)).toEqual([]);
+  });
+});
+
+describe("conditional formats: the add-in's own rules are replaced, the user's are kept (Office.js)", () => {
+  it("a user's rule over the flag columns survives two runs; the add-in's rules are not doubled", async () => {
+    const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+    const userRule = { type: "Expression", formula1: "=$D5<0", operator: "" };
+    const userCellRule = { type: "CellValue", formula1: '="RØD"', operator: "EqualTo" };
+    fake.sheet("Opfølgning").conditionalFormats.push(
+      { range: "A5:Z40", rules: [userRule] },
+      // Same signature as the add-in's, but over the whole table: the user's, not the add-in's.
+      { range: "A5:M40", rules: [userCellRule] },
+    );
+    const port = new OfficeWorkbook(fake.run, () => true);
+    expect((await runContract(port)).ok).toBe(true);
+    expect((await runContract(port)).ok).toBe(true);
+    const formats = fake.sheet("Opfølgning").conditionalFormats;
+    expect(formats.flatMap((f) => f.rules)).toEqual(expect.arrayContaining([userRule, userCellRule]));
+    const own = formats.filter((f) => /^([A-Z]+)\d+:\1\d+$/.test(f.range));
+    expect(own).toHaveLength(3);
+    for (const entry of own)
+      expect(entry.rules.map((r) => r.formula1)).toEqual(['="GRØN"', '="GUL"', '="RØD"']);
   });
 });
