@@ -41,6 +41,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private lastSnapshot?: WorkbookSnapshot;
   /** Chart names per sheet, read with the snapshot, so that apply replaces rather than duplicates. */
   private chartNames = new Map<string, string[]>();
+  /** Number formats other than General per sheet ("D7" → "#,##0"), read with the snapshot, to put back. */
+  private formats = new Map<string, Map<string, string>>();
 
   constructor(
     private readonly run: ExcelRun,
@@ -124,6 +126,8 @@ export class OfficeWorkbook implements WorkbookPort {
         const read = reads[i]!;
         const values: RawValue[][] = Array.from({ length: read.top - 1 }, () => []);
         const formulaCells = new Map<string, string>();
+        const formats = new Map<string, string>();
+        this.formats.set(ws.name, formats);
         for (const chunk of read.chunks) {
           chunk.values.forEach((row, r) => {
             const rowNumber = values.length + 1;
@@ -140,6 +144,8 @@ export class OfficeWorkbook implements WorkbookPort {
                     : isDate
                       ? excelSerialToDate(value as number)
                       : (value as RawValue);
+              const format = String(chunk.numberFormat[r]?.[c] ?? "General");
+              if (format !== "General") formats.set(a1(rowNumber, read.left + c), format);
               const formula = chunk.formulas[r]?.[c];
               if (typeof formula === "string" && formula.startsWith("="))
                 formulaCells.set(a1(rowNumber, read.left + c), formula);
@@ -336,24 +342,34 @@ export class OfficeWorkbook implements WorkbookPort {
         const original = block.values.map((row, r) =>
           row.map((_, c) => originalCell(sheet, block.row + r, block.col + c)),
         );
-        sheets
-          .getItem(block.sheet)
-          .getRangeByIndexes(
-            block.row - 1,
-            block.col - 1,
-            original.length,
-            original[0]?.length ?? 0,
-          ).formulas = original;
+        const formats = this.formats.get(block.sheet);
+        putBack(
+          sheets
+            .getItem(block.sheet)
+            .getRangeByIndexes(block.row - 1, block.col - 1, original.length, original[0]?.length ?? 0),
+          original,
+          original.map((row, r) =>
+            row.map((_, c) => formats?.get(a1(block.row + r, block.col + c)) ?? "General"),
+          ),
+        );
       }
       // A generated sheet that was cleared gets its earlier content back.
       for (const replaced of plan.sheets.filter((s) => s.replace && before.has(s.name))) {
         const sheet = before.get(replaced.name)!;
         const width = Math.max(0, ...sheet.values.map((row) => row.length));
         if (sheet.values.length === 0 || width === 0) continue;
-        sheets.getItem(replaced.name).getRangeByIndexes(0, 0, sheet.values.length, width).formulas =
-          sheet.values.map((row, r) =>
+        putBack(
+          sheets.getItem(replaced.name).getRangeByIndexes(0, 0, sheet.values.length, width),
+          sheet.values.map((_, r) =>
             Array.from({ length: width }, (_, c) => originalCell(sheet, r + 1, c + 1)),
-          );
+          ),
+          sheet.values.map((_, r) =>
+            Array.from(
+              { length: width },
+              (_, c) => this.formats.get(replaced.name)?.get(a1(r + 1, c + 1)) ?? "General",
+            ),
+          ),
+        );
       }
       await context.sync();
     });
@@ -428,14 +444,29 @@ export function isDateFormat(format: string): boolean {
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare);
 }
 
-/** A cell as the snapshot saw it, for writing back through `formulas`: its formula, value, or "". */
-function originalCell(sheet: SheetSnapshot, row: number, col: number): string | number | boolean {
+/** A cell as the snapshot saw it, to write back: its formula, value, or "". */
+function originalCell(sheet: SheetSnapshot, row: number, col: number): OriginalCell {
   const formula = sheet.formulaCells.get(a1(row, col));
-  if (formula !== undefined) return formula;
+  if (formula !== undefined) return { formula };
   const value = sheet.values[row - 1]?.[col - 1];
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
-  return ""; // error values and dates are never in cells the tool writes (refused before writing)
+  if (value === null || value === undefined) return { value: "" };
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return { value };
+  return { value: "" }; // error values and dates are never in cells the tool writes (refused before writing)
+}
+
+type OriginalCell = { formula: string } | { value: string | number | boolean };
+
+/**
+ * Writes cells back as they were: their number format, then formulas as formulas and text as text
+ * (format "@", so that Excel does not take "=…" or "1.12" as typed).
+ */
+function putBack(range: Excel.Range, cells: OriginalCell[][], formats: string[][]): void {
+  range.numberFormat = cells.map((row, r) =>
+    row.map((cell, c) =>
+      "value" in cell && typeof cell.value === "string" && cell.value !== "" ? "@" : formats[r]![c]!,
+    ),
+  );
+  range.formulas = cells.map((row) => row.map((cell) => ("formula" in cell ? cell.formula : cell.value)));
 }
 
 /**
@@ -491,8 +522,12 @@ function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): 
   const rows = block.values.length;
   const cols = block.values[0]?.length ?? 0;
   const range = ws.getRangeByIndexes(block.row - 1, block.col - 1, rows, cols);
+  // Text arrives as text: Excel takes `values` as typed ("=…", "+…" and "-…" become formulas, "1.12" a
+  // date), so every text cell gets the text format first, in the same batch, before its value.
+  range.numberFormat = block.values.map((row) =>
+    row.map((v) => (typeof v === "string" && v !== "" ? "@" : (block.numberFormat ?? "General"))),
+  );
   range.values = block.values.map((row) => row.map((v) => (v === null ? "" : v)));
-  if (block.numberFormat) range.numberFormat = block.values.map((row) => row.map(() => block.numberFormat!));
   if (block.bold) range.format.font.bold = true;
   if (block.fills) {
     range.format.fill.clear();

@@ -494,30 +494,37 @@ export class FakeExcel {
         return mock.values as unknown[][];
       },
       set values(values: unknown[][]) {
-        self.op(() =>
+        self.calls++;
+        self.op(() => {
+          checkShape(values, bounds!);
           each((cell, r, c) => {
             const v = values[r]![c];
-            cell.value = v === "" ? null : (v as RawValue);
-            delete cell.formula;
-          }),
-        );
+            if (v === null) return; // as Excel: null leaves the cell unchanged
+            if (typeof v === "string" && v !== "") typeIn(cell, v);
+            else {
+              cell.value = v === "" ? null : (v as RawValue);
+              delete cell.formula;
+            }
+          });
+        });
       },
       get formulas() {
         return mock.formulas as unknown[][];
       },
       set formulas(formulas: unknown[][]) {
-        self.op(() =>
+        self.calls++;
+        self.op(() => {
+          checkShape(formulas, bounds!);
           each((cell, r, c) => {
             const f = formulas[r]![c];
-            if (typeof f === "string" && f.startsWith("=")) {
-              cell.formula = f;
-              cell.value = null;
-            } else {
+            if (f === null) return;
+            if (typeof f === "string" && f !== "") typeIn(cell, f);
+            else {
               cell.value = f === "" ? null : (f as RawValue);
               delete cell.formula;
             }
-          }),
-        );
+          });
+        });
       },
       get valueTypes() {
         return mock.valueTypes as string[][];
@@ -526,7 +533,14 @@ export class FakeExcel {
         return mock.numberFormat as string[][];
       },
       set numberFormat(formats: string[][]) {
-        self.op(() => each((cell, r, c) => (cell.numberFormat = formats[r]![c]!)));
+        self.calls++;
+        self.op(() => {
+          checkShape(formats, bounds!);
+          each((cell, r, c) => {
+            const f = formats[r]![c];
+            if (f !== null && f !== undefined) cell.numberFormat = f;
+          });
+        });
       },
       load(p: string) {
         self.calls++;
@@ -840,6 +854,50 @@ export class FakeExcel {
       },
     };
   }
+}
+
+/**
+ * Text written through `values` or `formulas` as Excel (Danish) takes it — as if typed, unless the cell's
+ * number format is text ("@"): a leading "=", "+" or "-" makes a formula, "1.12" or "1/2" a date,
+ * "1.234" or "1,5" a number (Range.values in @types/office-js; Danish Excel reads "1.12" as 1 December).
+ */
+export function typeIn(cell: FakeCell, text: string): void {
+  delete cell.formula;
+  if (cell.numberFormat === "@") {
+    cell.value = text;
+    return;
+  }
+  const date = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?$/.exec(text);
+  const number = /^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(text);
+  if (number && !date) {
+    cell.value = Number(text.replace(/\./g, "").replace(",", "."));
+  } else if (
+    date &&
+    Number(date[2]) >= 1 &&
+    Number(date[2]) <= 12 &&
+    Number(date[1]) >= 1 &&
+    Number(date[1]) <= 31
+  ) {
+    const year = date[3] ? Number(date[3].length === 2 ? `20${date[3]}` : date[3]) : new Date().getFullYear();
+    cell.value = new Date(Date.UTC(year, Number(date[2]) - 1, Number(date[1])));
+    cell.numberFormat = "d.m.yyyy";
+  } else if (/^[=+-]/.test(text)) {
+    cell.formula = text.startsWith("=") ? text : `=${text}`;
+    cell.value = null;
+  } else {
+    cell.value = text;
+  }
+}
+
+/** As Excel: a 2-D array must have the range's shape (InvalidArgument otherwise). */
+function checkShape(values: unknown[][], bounds: ReturnType<typeof parseRange>): void {
+  const rows = bounds.bottom - bounds.top + 1;
+  const cols = bounds.right - bounds.left + 1;
+  if (rows > 200_000) return; // whole-column ranges are never written cell by cell here
+  if (values.length !== rows || values.some((row) => row.length !== cols))
+    throw new Error(
+      `InvalidArgument: The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rows}×${cols}).`,
+    );
 }
 
 function intersects(a: ReturnType<typeof parseRange>, b: ReturnType<typeof parseRange>): boolean {

@@ -137,6 +137,24 @@ describe.each(implementations)("the workbook contract through the $name", ({ mak
     expect(subject.allCells()).toEqual(before);
   });
 
+  it("writes user text into generated sheets as the same text (Excel takes values as typed)", async () => {
+    const wb = buildSampleWorkbook({ asTables: true });
+    wb.getWorksheet("Reservationspulje")!.getCell("A6").value = "=1+1";
+    wb.getWorksheet("Reservationspulje")!.getCell("A7").value = "-/+ = merforbrug";
+    wb.getWorksheet("Reguleringer")!.getCell("A5").value = "1.12";
+    const subject = await make(wb);
+    const outcome = await runContract(subject.port);
+    expect(outcome.ok).toBe(true);
+    const texts = [...subject.allCells()]
+      .filter(([key]) => /^(Resultat|Scenarier)!/.test(key))
+      .map(([, cell]) => cell);
+    for (const text of ["=1+1", "-/+ = merforbrug", "1.12"])
+      expect(texts.filter((cell) => cell.includes(JSON.stringify(text)))).not.toEqual([]);
+    // Not one formula and not one date among what the tool wrote.
+    expect(texts.filter((cell) => cell.includes('"formula":true'))).toEqual([]);
+    expect(texts.filter((cell) => /"value":"\d{4}-\d\d-\d\dT/.test(cell))).toEqual([]);
+  });
+
   it("gives the same workbook when run twice, with one rule set per flag column", async () => {
     const subject = await make(buildSampleWorkbook({ asTables: true }));
     await runContract(subject.port);
