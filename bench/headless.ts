@@ -16,8 +16,8 @@ export async function generateWorkbook(rows: number, path: string): Promise<void
     "Pulje",
     "Korrigeret budget",
     "Forventet regnskab",
-    "Budgetterede helårspersoner",
-    "Forventede helårspersoner",
+    "Budgetterede fuldtidspersoner",
+    "Forventede fuldtidspersoner",
   ];
   wb.addWorksheet("Opfølgning").addTable({
     name: "Opfoelgning",

@@ -35,7 +35,8 @@ function n(value: number | null | undefined): string {
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
   return diagnostics.map((d) => {
     const where = describeLocation(d);
-    return `${d.level === "error" ? "FEJL    " : "ADVARSEL"}  ${where ? `${where}  ` : ""}${d.message}`;
+    const level = d.level === "error" ? "FEJL     " : d.level === "warning" ? "ADVARSEL " : "OPLYSNING";
+    return `${level}  ${where ? `${where}  ` : ""}${d.message}`;
   });
 }
 

@@ -119,6 +119,8 @@ export interface ColumnSpec<F extends string = string> {
   field: F;
   header: string;
   required: boolean;
+  /** Other headers that mean the same column (the minutes' and older words). */
+  aliases?: readonly string[];
 }
 
 /** One table row as read by a workbook implementation: cells by field, and where the row is. */

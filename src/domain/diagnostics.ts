@@ -4,7 +4,8 @@ export interface Location {
   cell?: string;
 }
 
-export type DiagnosticLevel = "error" | "warning";
+/** error stops the run; warning is written with the results; info tells what the tool did not do, and why. */
+export type DiagnosticLevel = "error" | "warning" | "info";
 
 /** The closed set of diagnostic codes. Messages are in Danish (DEVELOPERS.md: Danish for users). */
 export type DiagnosticCode =
@@ -42,7 +43,8 @@ export type DiagnosticCode =
   | "EMPTY_POOL"
   | "WRITE_FAILED"
   | "CHART_SKIPPED"
-  | "CHART_FALLBACK";
+  | "CHART_FALLBACK"
+  | "FLAG_NOT_COMPUTED";
 
 export interface Diagnostic extends Location {
   level: DiagnosticLevel;
@@ -60,6 +62,10 @@ export class Diagnostics {
 
   warning(code: DiagnosticCode, message: string, at: Location = {}): void {
     this.items.push({ level: "warning", code, message, ...definedLocation(at) });
+  }
+
+  info(code: DiagnosticCode, message: string, at: Location = {}): void {
+    this.items.push({ level: "info", code, message, ...definedLocation(at) });
   }
 
   get hasErrors(): boolean {

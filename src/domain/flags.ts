@@ -22,8 +22,9 @@ export interface EconomyThresholds {
 /**
  * R2.1 Økonomi. The deviation is korrigeret − forventet (+ = mindreforbrug). GRØN for mindreforbrug,
  * merforbrug ≤ the amount limit (250.000 kr., converted to the table's unit) or below 0,25 % of the
- * korrigeret budget; RØD above 1,5 %; GUL between, with 0,25 % and 1,5 % themselves GUL. A zero or
- * negative budget with merforbrug above the amount limit is RØD (interpretation in DOMAIN.md).
+ * korrigeret budget; RØD above 1,5 %; GUL between, with 0,25 % and 1,5 % themselves GUL. The share is of
+ * |budget|, so an income line (negative budget) is judged like any other; a budget of exactly 0 with
+ * merforbrug above the amount limit is RØD (docs/rules.md, R2.1).
  */
 export function economyFlag(
   korrigeret: Amount | undefined,
@@ -34,7 +35,9 @@ export function economyFlag(
   const merforbrug = forventet - korrigeret;
   if (merforbrug <= 0) return "GRØN";
   if (atMost(merforbrug, fromKroner(t.economyAmountKr, t.unit))) return "GRØN";
-  if (korrigeret <= 0) return "RØD";
+  // An income line (negative budget) is judged on |budget| like any other; only a budget of exactly 0
+  // leaves no percentage, and then a merforbrug above the amount limit is RØD.
+  if (korrigeret === 0) return "RØD";
   const share = merforbrug / Math.abs(korrigeret);
   if (below(share, t.economyYellowShare)) return "GRØN";
   return above(share, t.economyRedShare) ? "RØD" : "GUL";
@@ -45,12 +48,16 @@ export interface QuantityThresholds {
   quantityRedPersons: number;
   quantityYellowShare: number;
   quantityRedShare: number;
+  /** When the bands overlap: a green condition wins (true, default), or the worst band that holds. */
+  quantityGreenWins?: boolean;
 }
 
 /**
- * R2.2 Mængder on helårspersoner. The document's bands overlap, so: GRØN if either green condition
- * holds (falling, rise ≤ 50 persons, rise < 3 %); otherwise RØD if either red condition holds (rise
- * > 100 persons, > 10 %); otherwise GUL. Without a positive budgeted number only persons count.
+ * R2.2 Mængder on fuldtidspersoner. The document's bands overlap, so by default (`Mængder: grøn vinder`
+ * Ja): GRØN if either green condition holds (falling, rise ≤ 50 persons, rise < 3 %); otherwise RØD if
+ * either red condition holds (rise > 100 persons, > 10 %); otherwise GUL. With Nej the worst band that
+ * holds wins: RØD if either red condition holds, GUL if either yellow one does. Without a positive
+ * budgeted number only persons count.
  */
 export function quantityFlag(
   budgetted: number | undefined,
@@ -60,11 +67,16 @@ export function quantityFlag(
   if (budgetted === undefined || expected === undefined) return NOT_APPLICABLE;
   const rise = expected - budgetted;
   const share = budgetted > 0 ? rise / budgetted : undefined;
-  if (rise <= 0 || atMost(rise, t.quantityYellowPersons)) return "GRØN";
-  if (share !== undefined && below(share, t.quantityYellowShare)) return "GRØN";
-  if (above(rise, t.quantityRedPersons)) return "RØD";
-  if (share !== undefined && above(share, t.quantityRedShare)) return "RØD";
-  return "GUL";
+  if (rise <= 0) return "GRØN";
+  const green =
+    atMost(rise, t.quantityYellowPersons) || (share !== undefined && below(share, t.quantityYellowShare));
+  const red = above(rise, t.quantityRedPersons) || (share !== undefined && above(share, t.quantityRedShare));
+  if (t.quantityGreenWins ?? true) return green ? "GRØN" : red ? "RØD" : "GUL";
+  // The worst band that holds: any red condition, else any yellow one (a rise beyond a green limit).
+  if (red) return "RØD";
+  const yellow =
+    !atMost(rise, t.quantityYellowPersons) || (share !== undefined && !below(share, t.quantityYellowShare));
+  return yellow ? "GUL" : "GRØN";
 }
 
 export interface RefundThresholds {

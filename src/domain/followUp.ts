@@ -25,8 +25,19 @@ export const FOLLOW_UP_COLUMNS: readonly ColumnSpec<FollowUpField>[] = [
   { field: "vedtaget", header: "Vedtaget budget", required: false },
   { field: "korrigeret", header: "Korrigeret budget", required: true },
   { field: "forventet", header: "Forventet regnskab", required: true },
-  { field: "budgetPersoner", header: "Budgetterede helårspersoner", required: false },
-  { field: "forventedePersoner", header: "Forventede helårspersoner", required: false },
+  // The minutes' word is fuldtidspersoner; helårspersoner and antal ledige mean the same here (R2.2).
+  {
+    field: "budgetPersoner",
+    header: "Budgetterede fuldtidspersoner",
+    required: false,
+    aliases: ["Budgetterede helårspersoner", "Budgetteret antal ledige", "Budgetterede antal ledige"],
+  },
+  {
+    field: "forventedePersoner",
+    header: "Forventede fuldtidspersoner",
+    required: false,
+    aliases: ["Forventede helårspersoner", "Forventet antal ledige", "Forventede antal ledige"],
+  },
   { field: "budgetRefusion", header: "Budgetteret refusionssats", required: false },
   { field: "forventetRefusion", header: "Forventet refusionssats", required: false },
 ];

@@ -17,5 +17,6 @@ export * from "./regulation";
 export * from "./scenarios";
 export * from "./units";
 export * from "./yearEnd";
+export * from "./yesNo";
 export * from "./grantEstimate";
 export * from "./prognoses";

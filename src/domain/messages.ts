@@ -40,12 +40,23 @@ export const messages = {
   negativeCount: (label: string) => `"${label}" kan ikke være negativ.`,
   duplicateChoice: (type: string) =>
     `Der er valgt mere end én prognose for ${type}; vælg én (Valgt = Ja) pr. regulering.`,
-  noChosenScenario: (post: string, type: string) =>
-    `Linjen "${post}" skal hente sit beløb fra arket Reguleringer, men der er ikke valgt en prognose for ${type}; linjens egne beløb bruges.`,
+  noChosenScenario: (post: string, type: string, found: readonly string[]) =>
+    `Linjen "${post}" skal hente sit beløb fra arket Reguleringer, men der er ikke valgt en prognose for ${type} (Valgt = Ja). ` +
+    (found.length > 0
+      ? `Fundet: ${found.map((f) => `"${f}"`).join(", ")}. Sæt Valgt = Ja ved én af dem.`
+      : `Der er ingen prognose for ${type} i tabellen Prognoser. Tilføj en, eller fjern Kilde på linjen.`),
   noEstimate: (post: string, type: string) =>
-    `Linjen "${post}" skal hente sit beløb fra egen beregning (§ 23 a), men beregningen af ${type} mangler input; linjens egne beløb bruges.`,
+    `Linjen "${post}" skal hente sit beløb fra egen beregning (§ 23 a), men beregningen af ${type} mangler forudsætninger. Udfyld tabellen Tilskudsberegning, eller fjern Kilde på linjen.`,
   noTableSource: (post: string, table: string) =>
-    `Linjen "${post}" skal hente sit beløb fra tabellen ${table}, som ikke findes eller ikke giver et beløb; linjens egne beløb bruges.`,
+    `Linjen "${post}" skal hente sit beløb fra tabellen ${table}, som ikke findes eller ikke giver et beløb. Tilføj tabellen, eller fjern Kilde på linjen.`,
+  noYearEndArea: (post: string, area: string, found: readonly string[]) =>
+    `Linjen "${post}" skal hente sit beløb fra tabellen Regnskab, men ingen linje uden overførselsadgang har styringsområdet "${area}" eller et af dets synonymer. Fundet: ${
+      found.length > 0 ? found.map((f) => `"${f}"`).join(", ") : "ingen linjer"
+    }. Ret Styringsområde i tabellen, eller tilføj navnet til parameteren "Styringsområde: synonymer".`,
+  fedFromScenario: (name: string) => `arket Reguleringer, prognosen "${name}" (Valgt = Ja)`,
+  fedFromEstimate: (type: string) => `egen beregning (§ 23 a), ${type.toLowerCase()}`,
+  fedFromYearEnd: (area: string) => `tabellen Regnskab, kassen for ${area} uden overførselsadgang`,
+  fedFromInvestments: () => "tabellen Investeringer, ændring i nettogevinst",
   badRange: (from: number, to: number, step: number, max: number) =>
     `Følsomhedsintervallet fra ${formatDanishNumber(from)} til ${formatDanishNumber(to)} i trin af ${formatDanishNumber(step)} kan ikke bruges: Trin skal være positivt, Til mindst Fra, og der må højst være ${max} beløb.`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår i arket Regler.`,

@@ -3,6 +3,7 @@ import { formatDanishNumber, formatPercent } from "./danishNumber";
 import { Diagnostics } from "./diagnostics";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
+import { parseYesNo } from "./yesNo";
 import { Amount, DEFAULT_UNIT, Kroner, parseUnit, Unit } from "./units";
 
 /** Every rule parameter of DOMAIN.md; interpretations are parameters, never hidden constants (R10). */
@@ -17,6 +18,8 @@ export interface Parameters {
   quantityRedPersons: number;
   quantityYellowShare: number;
   quantityRedShare: number;
+  /** R2.2: when the bands overlap, a green condition wins (Ja), or the worst band that holds (Nej). */
+  quantityGreenWins: boolean;
   refundYellowPoints: number;
   refundRedPoints: number;
   poolGreenFrom: Amount;
@@ -25,6 +28,8 @@ export interface Parameters {
   committee: string;
   poolCommittee: string;
   steeringArea: string;
+  /** R7.1: other names of the steering area in the accounts, separated by ";". */
+  steeringAreaSynonyms: string;
   /** Words used for each sub-pool in the R9 sentences, keyed by pool name. */
   poolDescriptions: Record<string, string>;
 }
@@ -32,7 +37,7 @@ export interface Parameters {
 type ScalarKey = Exclude<keyof Parameters, "poolDescriptions">;
 
 /** How a parameter's value is read and shown. */
-export type ParameterKind = "unit" | "year" | "amount" | "kroner" | "fraction" | "number" | "text";
+export type ParameterKind = "unit" | "year" | "amount" | "kroner" | "fraction" | "number" | "text" | "yesno";
 
 export interface ParameterDefinition {
   key: ScalarKey;
@@ -96,7 +101,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityYellowPersons",
     name: "Mængder: gul over antal",
-    label: "Stigning i helårspersoner til og med dette antal er GRØN (R2.2)",
+    label: "Stigning i fuldtidspersoner til og med dette antal er GRØN (R2.2)",
     kind: "number",
     unitLabel: "personer",
     min: 0,
@@ -104,7 +109,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityRedPersons",
     name: "Mængder: rød over antal",
-    label: "Stigning i helårspersoner over dette antal er RØD (R2.2)",
+    label: "Stigning i fuldtidspersoner over dette antal er RØD (R2.2)",
     kind: "number",
     unitLabel: "personer",
     min: 0,
@@ -112,7 +117,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityYellowShare",
     name: "Mængder: gul fra andel",
-    label: "Stigning under denne andel af budgetterede helårspersoner er GRØN (R2.2)",
+    label: "Stigning under denne andel af budgetterede fuldtidspersoner er GRØN (R2.2)",
     kind: "fraction",
     unitLabel: "%",
     min: 0,
@@ -121,11 +126,19 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityRedShare",
     name: "Mængder: rød over andel",
-    label: "Stigning over denne andel af budgetterede helårspersoner er RØD (R2.2)",
+    label: "Stigning over denne andel af budgetterede fuldtidspersoner er RØD (R2.2)",
     kind: "fraction",
     unitLabel: "%",
     min: 0,
     max: 10,
+  },
+  {
+    key: "quantityGreenWins",
+    name: "Mængder: grøn vinder",
+    label:
+      "Når båndene overlapper: Ja = en grøn betingelse vinder; Nej = det værste bånd, der er opfyldt, vinder (R2.2)",
+    kind: "yesno",
+    unitLabel: "Ja/Nej",
   },
   {
     key: "refundYellowPoints",
@@ -190,6 +203,13 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
     kind: "text",
     unitLabel: "",
   },
+  {
+    key: "steeringAreaSynonyms",
+    name: "Styringsområde: synonymer",
+    label: "Andre navne for styringsområdet i tabellen Regnskab, adskilt af semikolon (R7.1)",
+    kind: "text",
+    unitLabel: "",
+  },
 ];
 
 export const POOL_DESCRIPTION_PREFIX = "Puljebeskrivelse:";
@@ -209,6 +229,7 @@ export function defaultParameters(): Parameters {
     quantityRedPersons: 100,
     quantityYellowShare: 0.03,
     quantityRedShare: 0.1,
+    quantityGreenWins: true,
     refundYellowPoints: 0.5,
     refundRedPoints: 1.0,
     poolGreenFrom: 0,
@@ -217,6 +238,8 @@ export function defaultParameters(): Parameters {
     committee: "Beskæftigelses- og Socialudvalget",
     poolCommittee: "Økonomiudvalget",
     steeringArea: "Særlige driftsområder",
+    steeringAreaSynonyms:
+      "Særlig drift; Særlige driftsområder uden overførsel; Særlige driftsområder uden overførselsadgang",
     poolDescriptions: {
       Budgetgaranti: "budgetgaranterede områder og øvrige overførsler",
       Beskæftigelsestilskud: "beskæftigelsestilskuddet",
@@ -276,6 +299,15 @@ function readOne(
       if (text !== undefined) target[definition.key] = text;
       return;
     }
+    case "yesno": {
+      const text = cellText(cell);
+      if (text === undefined) return;
+      const yes = parseYesNo(text);
+      if (yes === undefined)
+        diagnostics.error("NOT_A_YES_NO", messages.notAYesNo(definition.name, text), cell.at);
+      else target[definition.key] = yes;
+      return;
+    }
     case "unit": {
       const text = cellText(cell);
       if (text === undefined) return;
@@ -320,6 +352,7 @@ function withinBounds(value: number, definition: ParameterDefinition): boolean {
 /** A parameter value as shown to a Danish user ("0,25 %", "250.000", "1.000 kr."). */
 export function showParameterValue(definition: ParameterDefinition, value: unknown): string {
   if (value === undefined) return "";
+  if (typeof value === "boolean") return value ? "Ja" : "Nej";
   if (typeof value === "string") return value;
   if (typeof value !== "number") return String(value);
   if (definition.kind === "fraction") return formatPercent(value);
@@ -340,7 +373,10 @@ export interface RulesSheetRow {
 export function rulesSheetRows(parameters: Parameters = defaultParameters()): RulesSheetRow[] {
   const rows: RulesSheetRow[] = PARAMETER_DEFINITIONS.map((d) => ({
     name: d.name,
-    value: parameters[d.key] as string | number | undefined,
+    value:
+      typeof parameters[d.key] === "boolean"
+        ? showParameterValue(d, parameters[d.key])
+        : (parameters[d.key] as string | number | undefined),
     unitLabel: d.unitLabel,
     label: d.label,
     kind: d.kind,

@@ -21,7 +21,7 @@ import {
   RegulationScenario,
   ScenarioResult,
 } from "./scenarios";
-import { parseYesNo } from "./yearEnd";
+import { parseYesNo } from "./yesNo";
 import { Amount } from "./units";
 
 /** The Kilde of a ledger line fed by the chosen scenario of its type (sheet Reguleringer). */
@@ -173,6 +173,8 @@ export function estimateAmounts(
 }
 
 export interface FedLedger {
+  /** Per fed line (as fedLines): where its amounts came from, in Danish. */
+  sources: string[];
   ledger: Ledger;
   /** Indices of the ledger lines whose amounts came from the Reguleringer sheet. */
   fedLines: number[];
@@ -186,6 +188,10 @@ export interface LedgerSources {
   yearEnd?: Record<string, Amount>;
   /** R8: the Investeringer table's changes in expected net gain per pool. */
   investments?: Record<string, Amount>;
+  /** The Regnskab table's steering areas, named when none of them feeds the line (R7.1). */
+  yearEndFound?: readonly string[];
+  /** The steering area the year-end line is taken from (the parameter). */
+  steeringArea?: string;
 }
 
 /**
@@ -197,33 +203,48 @@ export interface LedgerSources {
  */
 export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: Diagnostics): FedLedger {
   const fedLines: number[] = [];
+  const fedSources: string[] = [];
   const lines = ledger.lines.map((line, index) => {
     if (line.kilde === undefined || isComputedType(line.type)) return line;
     const source = normalizeName(line.kilde);
     let amounts: Record<string, Amount> | undefined;
     let missing: string;
+    let from = "";
     if (source === normalizeName(SOURCE_CHOSEN_SCENARIO)) {
-      amounts = sources.prognoses.find((p) => p.chosen && p.scenario.type === line.type)?.scenario.amounts;
-      missing = messages.noChosenScenario(line.post, line.type);
+      const chosen = sources.prognoses.find((p) => p.chosen && p.scenario.type === line.type);
+      amounts = chosen?.scenario.amounts;
+      const others = sources.prognoses
+        .filter((p) => p.scenario.type === line.type)
+        .map((p) => p.scenario.name);
+      missing = messages.noChosenScenario(line.post, line.type, others);
+      if (chosen) from = messages.fedFromScenario(chosen.scenario.name);
     } else if (source === normalizeName(SOURCE_OWN_ESTIMATE)) {
       amounts = estimateAmounts(sources.estimate, line.type, ledger.pools);
       missing = messages.noEstimate(line.post, line.type);
+      from = messages.fedFromEstimate(line.type);
     } else if (source === normalizeName(SOURCE_YEAR_END) && line.type === "Regnskab") {
       amounts = sources.yearEnd;
-      missing = messages.noTableSource(line.post, SOURCE_YEAR_END);
+      missing =
+        sources.yearEndFound === undefined
+          ? messages.noTableSource(line.post, SOURCE_YEAR_END)
+          : messages.noYearEndArea(line.post, sources.steeringArea ?? "", sources.yearEndFound);
+      from = messages.fedFromYearEnd(sources.steeringArea ?? "");
     } else if (source === normalizeName(SOURCE_INVESTMENTS) && line.type === "Investeringsprojekter") {
       amounts = sources.investments;
       missing = messages.noTableSource(line.post, SOURCE_INVESTMENTS);
+      from = messages.fedFromInvestments();
     } else return line;
     if (!amounts) {
-      diagnostics.warning("NO_SOURCE", missing, line.at ?? {});
+      // A line that asks for a source that gives nothing: an error at the line, never a silent 0 (R7.1).
+      diagnostics.error("NO_SOURCE", missing, line.at ?? {});
       return line;
     }
     fedLines.push(index);
+    fedSources.push(from);
     const given = amounts;
     return { ...line, values: ledger.pools.map((pool) => given[pool] ?? 0) };
   });
-  return { ledger: { pools: [...ledger.pools], lines }, fedLines };
+  return { ledger: { pools: [...ledger.pools], lines }, fedLines, sources: fedSources };
 }
 
 /** Every prognosis (and the § 23 a estimate, when computable) evaluated on the ledger. */

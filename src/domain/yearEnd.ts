@@ -1,3 +1,4 @@
+import { parseYesNo } from "./yesNo";
 import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
@@ -107,6 +108,36 @@ export function splitCarryOver(
 }
 
 /**
+ * A steering area's name compared by its stem (R7.1): normalised, each word cut to its first five letters
+ * ("Særlige driftsområder" and "Særlig drift" are both "saerl drift").
+ */
+export function steeringAreaStem(name: string): string {
+  return normalizeName(name)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "")
+    .map((w) => w.slice(0, 5))
+    .join(" ");
+}
+
+/** Whether a year-end line's steering area is the parameter's, by stem or one of the synonyms (";"-separated). */
+export function matchesSteeringArea(name: string, steeringArea: string, synonyms = ""): boolean {
+  const stem = steeringAreaStem(name);
+  return [steeringArea, ...synonyms.split(";")]
+    .map((s) => s.trim())
+    .filter((s) => s !== "")
+    .some((s) => steeringAreaStem(s) === stem);
+}
+
+/** R7's ledger line per pool, with how many year-end lines it took and the steering areas it saw. */
+export interface YearEndMovement {
+  values: Amount[];
+  /** Lines without overførselsadgang in the steering area: the ones the movement is made of. */
+  matched: number;
+  /** Every steering area of the table (as written), for the message when none matched. */
+  found: string[];
+}
+
+/**
  * R7's ledger line: the kassen part of the lines of the given steering area (Særlige driftsområder) without
  * overførselsadgang, per sub-pool. Lines without a Pulje go to the only pool, or are reported when there
  * are several.
@@ -116,11 +147,14 @@ export function yearEndMovement(
   pools: readonly string[],
   steeringArea: string,
   diagnostics: Diagnostics,
-): Amount[] {
+  synonyms = "",
+): YearEndMovement {
   const values: Amount[][] = pools.map(() => []);
+  let matched = 0;
   for (const r of result.lines) {
-    if (r.line.overførselsadgang || normalizeName(r.line.styringsområde) !== normalizeName(steeringArea))
+    if (r.line.overførselsadgang || !matchesSteeringArea(r.line.styringsområde, steeringArea, synonyms))
       continue;
+    matched++;
     const index = poolIndex(r.line.pulje, pools);
     if (index < 0) {
       diagnostics.error("UNKNOWN_POOL", messages.unknownPool(r.line.pulje ?? "", pools), r.line.at);
@@ -128,7 +162,14 @@ export function yearEndMovement(
     }
     values[index]!.push(r.kassen);
   }
-  return values.map((v) => sum(v));
+  const found = [
+    ...new Set(
+      result.lines.map(
+        (r) => r.line.styringsområde + (r.line.overførselsadgang ? " (med overførselsadgang)" : ""),
+      ),
+    ),
+  ];
+  return { values: values.map((v) => sum(v)), matched, found };
 }
 
 /**
@@ -138,15 +179,6 @@ export function yearEndMovement(
 export function poolIndex(pulje: string | undefined, pools: readonly string[]): number {
   if (pulje === undefined) return pools.length === 1 ? 0 : -1;
   return pools.findIndex((p) => normalizeName(p) === normalizeName(pulje));
-}
-
-/** Reads "Ja"/"Nej" (also yes/no, true/false, 1/0). */
-export function parseYesNo(text: string | undefined): boolean | undefined {
-  if (text === undefined) return undefined;
-  const n = normalizeName(text);
-  if (["ja", "j", "yes", "true", "sand", "1"].includes(n)) return true;
-  if (["nej", "n", "no", "false", "falsk", "0"].includes(n)) return false;
-  return undefined;
 }
 
 /** Reads "2019" or "2019: 60 %; 2020: 40 %" into shares that sum to 1; undefined when unreadable. */

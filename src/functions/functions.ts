@@ -121,10 +121,10 @@ function flag(
 }
 
 /**
- * Lyskryds for mængder (R2.2) på helårspersoner.
+ * Lyskryds for mængder (R2.2) på fuldtidspersoner.
  * @customfunction MAENGDER MAENGDER
- * @param {any[][]} budgetterede Budgetterede helårspersoner.
- * @param {any[][]} forventede Forventede helårspersoner.
+ * @param {any[][]} budgetterede Budgetterede fuldtidspersoner.
+ * @param {any[][]} forventede Forventede fuldtidspersoner.
  * @param {number} [gul_personer] Stigning til og med dette antal er GRØN (standard 50).
  * @param {number} [roed_personer] Stigning over dette antal er RØD (standard 100).
  * @param {number} [gul_andel] Stigning under denne andel er GRØN (standard 3 %).
@@ -155,7 +155,7 @@ export function maengder(
   };
   return matrix(
     overCells([budgetterede, forventede], (cells) =>
-      flag(cells, ["Budgetterede helårspersoner", "Forventede helårspersoner"], (a, b) =>
+      flag(cells, ["Budgetterede fuldtidspersoner", "Forventede fuldtidspersoner"], (a, b) =>
         quantityFlag(a, b, t),
       ),
     ),

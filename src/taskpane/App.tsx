@@ -125,16 +125,17 @@ export function App({ services }: { services: PaneServices }) {
 function Result({ summary, ok, services }: { summary: Summary; ok: boolean; services: PaneServices }) {
   const styles = useStyles();
   const errors = summary.diagnostics.filter((d) => d.level === "error");
+  const warnings = summary.diagnostics.filter((d) => d.level === "warning");
   const nothing = summary.diagnostics.some((d) => d.code === "NOTHING_FOUND");
   const writeFailed = summary.diagnostics.find((d) => d.code === "WRITE_FAILED");
   return (
     <>
       {ok ? (
-        <MessageBar intent={summary.diagnostics.length > 0 ? "warning" : "success"}>
+        <MessageBar intent={warnings.length > 0 ? "warning" : "success"}>
           <MessageBarBody>
             <MessageBarTitle>Beregnet</MessageBarTitle>
-            {summary.diagnostics.length > 0
-              ? `Resultaterne er skrevet; se ${summary.diagnostics.length} ${summary.diagnostics.length === 1 ? "bemærkning" : "bemærkninger"} nedenfor.`
+            {warnings.length > 0
+              ? `Resultaterne er skrevet; se ${warnings.length} ${warnings.length === 1 ? "advarsel" : "advarsler"} nedenfor.`
               : "Resultaterne er skrevet i projektmappen."}
           </MessageBarBody>
         </MessageBar>
@@ -258,8 +259,11 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
           <ul className={styles.diagnostics}>
             {summary.diagnostics.map((d, i) => (
               <li key={i}>
-                <Badge appearance="tint" color={d.level === "error" ? "danger" : "warning"}>
-                  {d.level === "error" ? "Fejl" : "Advarsel"}
+                <Badge
+                  appearance="tint"
+                  color={d.level === "error" ? "danger" : d.level === "warning" ? "warning" : "informative"}
+                >
+                  {d.level === "error" ? "Fejl" : d.level === "warning" ? "Advarsel" : "Oplysning"}
                 </Badge>{" "}
                 {d.sheet ? (
                   <Link as="button" onClick={() => void services.select(d.sheet!, d.cell)}>

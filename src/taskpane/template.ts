@@ -27,7 +27,7 @@ const UNIT_LOOKUP = 'INDEX(Parametre[Værdi],MATCH("Enhed",Parametre[Parameter],
 export const FOLLOW_UP_FORMULAS: [string, string][] = [
   ["Mer-/mindreforbrug", "=PULJE.AFVIGELSE([@[Korrigeret budget]],[@[Forventet regnskab]])"],
   ["Økonomi", `=PULJE.OEKONOMI([@[Korrigeret budget]],[@[Forventet regnskab]],${UNIT_LOOKUP})`],
-  ["Mængder", "=PULJE.MAENGDER([@[Budgetterede helårspersoner]],[@[Forventede helårspersoner]])"],
+  ["Mængder", "=PULJE.MAENGDER([@[Budgetterede fuldtidspersoner]],[@[Forventede fuldtidspersoner]])"],
   ["Refusion", "=PULJE.REFUSION([@[Budgetteret refusionssats]],[@[Forventet refusionssats]])"],
 ];
 

@@ -42,6 +42,10 @@ export interface ContractResults {
   yearEnd?: YearEndResult;
   /** R7's ledger line: the kassen part per sub-pool, keyed by pool name. */
   yearEndLedgerLine?: Record<string, number>;
+  /** The steering areas of the Regnskab table, for the message when none feeds the ledger. */
+  yearEndFound?: string[];
+  /** Per fed ledger line (same order as fedLines): where its amounts came from, in Danish. */
+  fedSources?: string[];
   investments?: InvestmentsResult;
   /** R8's ledger line: the changes in expected net gain per sub-pool, in the ledger's unit. */
   investmentLedgerLine?: Record<string, number>;
@@ -96,8 +100,19 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
       ...new Set(inputs.yearEnd.rows.flatMap((l) => (l.pulje ? [l.pulje] : []))),
     ];
     if (pools.length > 0) {
-      const values = yearEndMovement(results.yearEnd, pools, p.steeringArea, diagnostics);
-      results.yearEndLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
+      const movement = yearEndMovement(
+        results.yearEnd,
+        pools,
+        p.steeringArea,
+        diagnostics,
+        p.steeringAreaSynonyms,
+      );
+      results.yearEndFound = movement.found;
+      // No line of the steering area: nothing to feed — never a silent 0 (R7.1).
+      if (movement.matched > 0)
+        results.yearEndLedgerLine = Object.fromEntries(
+          pools.map((pool, i) => [pool, movement.values[i] ?? 0]),
+        );
     }
   }
   if (inputs.investments) {
@@ -116,6 +131,8 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
         prognoses,
         ...(results.estimate ? { estimate: results.estimate } : {}),
         ...(results.yearEndLedgerLine ? { yearEnd: results.yearEndLedgerLine } : {}),
+        ...(results.yearEndFound ? { yearEndFound: results.yearEndFound } : {}),
+        steeringArea: p.steeringArea,
         ...(results.investmentLedgerLine ? { investments: results.investmentLedgerLine } : {}),
       },
       diagnostics,
@@ -123,6 +140,7 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
     const ledger = computeLedger(fed.ledger);
     results.ledger = ledger;
     results.fedLines = fed.fedLines;
+    results.fedSources = fed.sources;
     results.outcome = poolOutcome(ledger.result.total, p);
     results.outcomeExcludingPrognoses = poolOutcome(ledger.resultExcludingPrognoses.total, p);
     if (inputs.prognoses || results.estimate)

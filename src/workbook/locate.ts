@@ -116,14 +116,17 @@ function build(
     const text = headerText(sheet, headerRow, col);
     if (text !== undefined) headers.push({ col, text });
   }
-  const known = [...contract.columns.map((c) => c.header), ...contract.outputs.map((o) => o.header)].map(
-    normalizeName,
-  );
+  // Every header a column is known by (its own and its aliases) → the column's own header, normalised.
+  const canonical = new Map<string, string>();
+  for (const c of contract.columns)
+    for (const name of [c.header, ...(c.aliases ?? [])])
+      canonical.set(normalizeName(name), normalizeName(c.header));
+  for (const o of contract.outputs) canonical.set(normalizeName(o.header), normalizeName(o.header));
   const seen = new Map<string, number>();
   let duplicate = false;
   for (const h of headers) {
-    const n = normalizeName(h.text);
-    if (!known.includes(n)) continue;
+    const n = canonical.get(normalizeName(h.text));
+    if (n === undefined) continue;
     if (seen.has(n)) {
       diagnostics.error(
         "DUPLICATE_HEADER",

@@ -35,6 +35,14 @@ export const workbookMessages = {
     `Excel kunne ikke lave diagrammet "${title}" på arket "${sheet}" som vandfaldsdiagram (${reason}); det er lavet som søjlediagram over de samme tal. Resultaterne er skrevet.`,
   chartSkipped: (title: string, sheet: string, reason: string) =>
     `Diagrammet "${title}" på arket "${sheet}" kunne ikke laves (${reason}) og er udeladt. Resultaterne er skrevet; tallene bag diagrammet står på arket.`,
+  flagNotComputed: (flag: string, table: string, missing: string[][]) =>
+    `Lyskrydset ${flag} beregnes ikke: tabellen ${table} mangler ${missing
+      .map(
+        ([header, ...aliases]) =>
+          `kolonnen "${header}"` +
+          (aliases.length > 0 ? ` (eller ${aliases.map((a) => `"${a}"`).join(", ")})` : ""),
+      )
+      .join(" og ")}. Kolonnen ${flag} viser – for alle rækker.`,
   emptyPool: (pool: string) =>
     `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,
   mergedCells: (table: string, area: string) =>

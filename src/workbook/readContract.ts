@@ -121,7 +121,10 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostic
     }
   }
   const followUp = tables.get("followUp");
-  if (followUp) inputs.followUp = { table: followUp, rows: readFollowUpRows(records(followUp), diagnostics) };
+  if (followUp) {
+    inputs.followUp = { table: followUp, rows: readFollowUpRows(records(followUp), diagnostics) };
+    reportFlagsWithoutColumns(followUp, diagnostics);
+  }
   const ledger = tables.get("ledger");
   if (ledger) inputs.ledger = readLedgerTable(ledger, diagnostics);
   const budgetModel = tables.get("budgetModel");
@@ -309,4 +312,32 @@ function reportMerges(table: LocatedTable, diagnostics: Diagnostics): void {
 /** True when a name matches one of the ledger's pools (names compared normalised). */
 export function matchesPool(name: string, pools: readonly string[]): boolean {
   return pools.some((p) => normalizeName(p) === normalizeName(name));
+}
+
+/** The flags whose two input columns a follow-up table must have, and the columns they look for. */
+const FLAG_COLUMNS: { flag: string; fields: [string, string] }[] = [
+  { flag: "Mængder", fields: ["budgetPersoner", "forventedePersoner"] },
+  { flag: "Refusion", fields: ["budgetRefusion", "forventetRefusion"] },
+];
+
+/**
+ * A flag that cannot be computed for any row because its columns are absent is said once for the
+ * table, naming the columns it looked for (R2.2) — not a silent "–" on every row.
+ */
+function reportFlagsWithoutColumns(table: LocatedTable, diagnostics: Diagnostics): void {
+  for (const { flag, fields } of FLAG_COLUMNS) {
+    const missing = fields
+      .filter((field) => !table.columns.has(field))
+      .map((field) => table.contract.columns.find((c) => c.field === field)!)
+      .map((spec) => [spec.header, ...(spec.aliases ?? [])]);
+    if (missing.length === 0) continue;
+    diagnostics.info(
+      "FLAG_NOT_COMPUTED",
+      workbookMessages.flagNotComputed(flag, table.contract.tableName, missing),
+      {
+        sheet: table.sheet.name,
+        cell: a1(table.headerRow, table.left),
+      },
+    );
+  }
 }

@@ -27,7 +27,15 @@ export interface Summary {
     kassefinansiering: number;
     kassefinansieringExcludingPrognoses: number;
     flag: string;
-    lines: { post: string; type: string; status: string; kilde?: string; values: Record<string, number> }[];
+    lines: {
+      post: string;
+      type: string;
+      status: string;
+      kilde?: string;
+      /** For a line fed by its Kilde: where its amounts came from (table, prognosis, steering area). */
+      fedFrom?: string;
+      values: Record<string, number>;
+    }[];
     /** Lines whose amounts the tool fetched by their Kilde (Reguleringer, egen beregning, Regnskab, Investeringer). */
     fedLines: string[];
   };
@@ -139,13 +147,17 @@ export function buildSummary(
       kassefinansiering: outcome.kassefinansiering,
       kassefinansieringExcludingPrognoses: results.outcomeExcludingPrognoses!.kassefinansiering,
       flag: outcome.flag,
-      lines: ledger.lines.map((l) => ({
-        post: l.post,
-        type: l.type,
-        status: l.status,
-        ...(l.kilde === undefined ? {} : { kilde: l.kilde }),
-        values: byPool(ledger.pools, l.values, l.total),
-      })),
+      lines: ledger.lines.map((l, i) => {
+        const fed = (results.fedLines ?? []).indexOf(i);
+        return {
+          post: l.post,
+          type: l.type,
+          status: l.status,
+          ...(l.kilde === undefined ? {} : { kilde: l.kilde }),
+          ...(fed >= 0 && results.fedSources?.[fed] ? { fedFrom: results.fedSources[fed] } : {}),
+          values: byPool(ledger.pools, l.values, l.total),
+        };
+      }),
       fedLines: (results.fedLines ?? []).map((i) => ledger.lines[i]!.post),
     };
   }

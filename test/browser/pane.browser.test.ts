@@ -55,7 +55,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       await page.getByRole("button", { name: "Beregn" }).click();
       // The simulated Excel refuses a Waterfall's title as Excel does: the results are written, and the
       // pane says the chart became clustered columns.
-      await page.getByText("Resultaterne er skrevet; se 1 bemærkning").waitFor({ timeout: 20_000 });
+      await page.getByText("Resultaterne er skrevet; se 1 advarsel").waitFor({ timeout: 20_000 });
       expect(await page.getByText("det er lavet som søjlediagram").count()).toBe(1);
       const pool = await page.getByRole("region", { name: "Reservationspulje" }).innerText();
       expect(pool).toMatch(/I alt\s+-86\.093\s+-56\.592/);

@@ -63,7 +63,11 @@ describe("what a round trip through the file workbook keeps", () => {
 
   it("names what it cannot keep in a warning before writing, with the sheet", () => {
     expect(run.code).toBe(0);
-    expect(run.summary!.diagnostics.map((d) => [d.level, d.code, d.sheet, d.message])).toEqual([
+    expect(
+      run
+        .summary!.diagnostics.filter((d) => d.level !== "info")
+        .map((d) => [d.level, d.code, d.sheet, d.message]),
+    ).toEqual([
       [
         "warning",
         "PART_LOST",

@@ -128,3 +128,39 @@ describe("R2.3 Refusion, boundaries in percentage points", () => {
     expect(refundFlag(undefined, 0.2, p)).toBe("–");
   });
 });
+
+describe("R2.1 Økonomi on income lines (negative budget): the share is of |budget|", () => {
+  const t = { ...p, unit: "1.000 kr." as Unit };
+  it("a mindreindtægt of 300 on a budget of −100.000 (1.000 kr.) is 0,3 %: GUL", () => {
+    expect(economyFlag(-100_000, -99_700, t)).toBe("GUL");
+  });
+  it("a mindreindtægt of 2.000 on −100.000 is 2 %: RØD; of 200 (0,2 %) GRØN", () => {
+    expect(economyFlag(-100_000, -98_000, t)).toBe("RØD");
+    expect(economyFlag(-100_000, -99_800, t)).toBe("GRØN");
+  });
+  it("a merindtægt is a mindreforbrug: GRØN", () => {
+    expect(economyFlag(-100_000, -120_000, t)).toBe("GRØN");
+  });
+  it("only a budget of exactly 0 with merforbrug above 250.000 kr. keeps RØD", () => {
+    expect(economyFlag(0, 300, t)).toBe("RØD");
+    expect(economyFlag(0, 250, t)).toBe("GRØN");
+  });
+});
+
+describe("R2.2 Mængder: the precedence parameter (Mængder: grøn vinder)", () => {
+  // 1.000 budgeted, rise 60: 6 % is beyond the green share, 60 beyond the green persons: GUL either way.
+  // 10.000 budgeted, rise 120: 1,2 % is green by share, 120 persons red by persons — the bands overlap.
+  it("Ja (default): a green condition wins over a red one", () => {
+    expect(quantityFlag(10_000, 10_120, p)).toBe("GRØN");
+    expect(quantityFlag(1_000, 1_060, p)).toBe("GUL");
+  });
+  it("Nej: the worst band that holds wins", () => {
+    const worst = { ...p, quantityGreenWins: false };
+    expect(quantityFlag(10_000, 10_120, worst)).toBe("RØD");
+    expect(quantityFlag(10_000, 10_040, worst)).toBe("GRØN");
+    // 40 persons (green) but 8 % (yellow share): GUL.
+    expect(quantityFlag(500, 540, worst)).toBe("GUL");
+    expect(quantityFlag(1_000, 1_060, worst)).toBe("GUL");
+    expect(quantityFlag(1_000, 900, worst)).toBe("GRØN");
+  });
+});

@@ -235,7 +235,7 @@ describe("the 2018 story on the Reguleringer sheet", () => {
     const fed = feedLedger(ledger, { prognoses: [prognosis("KL", -1)] }, d);
     expect(fed.fedLines).toEqual([]);
     expect(fed.ledger.lines[efter]!.values).toEqual([0, -29501]);
-    expect(d.items.map((i) => [i.level, i.code, i.cell])).toEqual([["warning", "NO_SOURCE", "A13"]]);
+    expect(d.items.map((i) => [i.level, i.code, i.cell])).toEqual([["error", "NO_SOURCE", "A13"]]);
   });
 
   it("a sensitivity row shows the efterregulering at which the budgetværn of 50.000 is exactly used up: +6.592", () => {

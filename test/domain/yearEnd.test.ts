@@ -9,6 +9,7 @@ import {
   sum,
   YearEndLine,
   yearEndMovement,
+  matchesSteeringArea,
 } from "../../src/domain";
 
 // Whole kr. (unit kr.).
@@ -97,7 +98,7 @@ describe("R7 year-end in whole kr.", () => {
   it("gives the ledger's Regnskab line per sub-pool from Særlige driftsområder without overførselsadgang", () => {
     const d = new Diagnostics();
     expect(
-      yearEndMovement(result, ["Budgetgaranti", "Beskæftigelsestilskud"], "Særlige driftsområder", d),
+      yearEndMovement(result, ["Budgetgaranti", "Beskæftigelsestilskud"], "Særlige driftsområder", d).values,
     ).toEqual([10_949_667, -14_041_321]);
     expect(d.items).toEqual([]);
   });
@@ -107,9 +108,9 @@ describe("R7 year-end in whole kr.", () => {
     const noPool = computeYearEnd([
       { ...lines[0]!, pulje: undefined, at: { sheet: "Regnskab", cell: "A2" } },
     ]);
-    expect(yearEndMovement(noPool, ["X", "Y"], "Særlige driftsområder", d)).toEqual([0, 0]);
+    expect(yearEndMovement(noPool, ["X", "Y"], "Særlige driftsområder", d).values).toEqual([0, 0]);
     expect(d.items.map((i) => [i.code, i.cell])).toEqual([["UNKNOWN_POOL", "A2"]]);
-    expect(yearEndMovement(noPool, ["Samlet"], "Særlige driftsområder", new Diagnostics())).toEqual([
+    expect(yearEndMovement(noPool, ["Samlet"], "Særlige driftsområder", new Diagnostics()).values).toEqual([
       10_949_667,
     ]);
   });
@@ -169,5 +170,23 @@ describe("reading the Regnskab table", () => {
       ["NOT_A_YES_NO", "C3"],
       ["BAD_SPLIT", "F4"],
     ]);
+  });
+});
+
+describe("R7.1 steering areas by stem and synonyms", () => {
+  it("Særlig drift and Særlige driftsområder are one steering area; Service is not", () => {
+    expect(matchesSteeringArea("Særlig drift", "Særlige driftsområder")).toBe(true);
+    expect(matchesSteeringArea("SÆRLIGE  DRIFTSOMRÅDER", "Særlige driftsområder")).toBe(true);
+    expect(matchesSteeringArea("Service", "Særlige driftsområder")).toBe(false);
+  });
+  it("a synonym from the parameter matches what the stem does not", () => {
+    expect(matchesSteeringArea("Særlige driftsområder uden overførsel", "Særlige driftsområder")).toBe(false);
+    expect(
+      matchesSteeringArea(
+        "Særlige driftsområder uden overførsel",
+        "Særlige driftsområder",
+        "Særlig drift; Særlige driftsområder uden overførsel",
+      ),
+    ).toBe(true);
   });
 });
