@@ -53,6 +53,9 @@ export interface NumberOptions {
  * (DOMAIN.md R0.3); anything else becomes an error diagnostic at the cell. Never returns a silent zero:
  * an unreadable cell gives undefined and a diagnostic.
  */
+/** A dash alone in a number cell: hyphen, en dash, em dash, minus sign. */
+const NIL_MARKS = new Set(["-", "–", "—", "−"]);
+
 export function readNumber(
   cell: RawCell | undefined,
   options: NumberOptions,
@@ -75,6 +78,9 @@ export function readNumber(
       return undefined;
     }
     result = value;
+  } else if (typeof value === "string" && NIL_MARKS.has(value.trim())) {
+    // Nil as the minutes print it: a dash alone is 0, read silently (R0.5).
+    result = 0;
   } else if (typeof value === "string") {
     const parsed = parseNumberText(value);
     if (!parsed) {

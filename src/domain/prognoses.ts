@@ -16,6 +16,7 @@ import { PoolOutcomeThresholds } from "./poolOutcome";
 import {
   amountUsingUpBudgetvaern,
   applyScenario,
+  onePoolVaried,
   evaluateScenarios,
   sensitivity,
   RegulationScenario,
@@ -390,7 +391,11 @@ export function sensitivityGrid(
   thresholds: PoolOutcomeThresholds,
 ): SensitivityGrid {
   const results = rows.amounts.map((rowAmount) => {
-    const withRow = applyScenario(ledger, { name: "", type: rows.type, amounts: { [rows.pool]: rowAmount } });
+    const withRow = applyScenario(ledger, {
+      name: "",
+      type: rows.type,
+      amounts: onePoolVaried(ledger, rows.type, rows.pool, rowAmount),
+    });
     return sensitivity(withRow, columns.type, columns.pool, columns.amounts, thresholds);
   });
   return { rows, columns, results };

@@ -72,9 +72,35 @@ export function sensitivity(
 ): ScenarioResult[] {
   return evaluateScenarios(
     ledger,
-    amounts.map((amount) => ({ name: String(amount), type, amounts: { [pool]: amount } })),
+    amounts.map((amount) => ({
+      name: String(amount),
+      type,
+      amounts: onePoolVaried(ledger, type, pool, amount),
+    })),
     thresholds,
   );
+}
+
+/**
+ * A regulation's amounts per pool with one pool's part set to the amount and the other pools' parts as
+ * the ledger has them (the sum of its movements of that type): varying the budgetgaranti part of the
+ * midtvejsregulering keeps the beskæftigelsestilskud part.
+ */
+export function onePoolVaried(
+  ledger: Ledger,
+  type: MovementType,
+  pool: string,
+  amount: Amount,
+): Record<string, Amount> {
+  const amounts: Record<string, Amount> = {};
+  ledger.pools.forEach((name, i) => {
+    amounts[name] = clean(
+      ledger.lines.filter((l) => l.type === type).reduce((total, l) => total + (l.values[i] ?? 0), 0),
+    );
+  });
+  const key = ledger.pools.find((p) => normalizeName(p) === normalizeName(pool)) ?? pool;
+  amounts[key] = amount;
+  return amounts;
 }
 
 /**
@@ -87,7 +113,8 @@ export function amountUsingUpBudgetvaern(
   pool: string,
   budgetvaern: Amount,
 ): Amount {
-  const withoutIt = computeLedger(applyScenario(ledger, { name: "", type, amounts: { [pool]: 0 } })).result
-    .total;
+  const withoutIt = computeLedger(
+    applyScenario(ledger, { name: "", type, amounts: onePoolVaried(ledger, type, pool, 0) }),
+  ).result.total;
   return clean(-budgetvaern - withoutIt);
 }

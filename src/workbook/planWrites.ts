@@ -437,6 +437,11 @@ class Planner {
         { values: [] },
         { values: [`Følsomhed: ${spec.type} på ${spec.pool}`], bold: true },
         {
+          values: [
+            `Beløb = puljen ${spec.pool}s del af ${spec.type.toLowerCase()}en; de andre puljers dele er som i tabellen Reservationspulje.`,
+          ],
+        },
+        {
           values: ["Beløb", "Resultat", "Budgetværn brugt", "Kassefinansiering", "Puljeflag", "Bemærkning"],
           bold: true,
         },

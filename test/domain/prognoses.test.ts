@@ -238,6 +238,21 @@ describe("the 2018 story on the Reguleringer sheet", () => {
     expect(d.items.map((i) => [i.level, i.code, i.cell])).toEqual([["error", "NO_SOURCE", "A13"]]);
   });
 
+  it("a sensitivity row on one pool keeps the other pools' parts: midtvejsregulering on Budgetgaranti at −77.288 gives the ledger's −86.093", () => {
+    const { ledger } = ledger2018();
+    const spec: SensitivitySpec = {
+      type: "Midtvejsregulering",
+      pool: GUARANTEE,
+      amounts: [-77288, -70000],
+      at: {},
+    };
+    const rows = sensitivityRows(ledger, spec, thresholds);
+    const actual = rows.find((r) => r.amount === -77288)!;
+    // The beskæftigelsestilskud part (−18.840) stays in: the result equals the ledger's.
+    expect(actual.outcome.resultat).toBe(-86093);
+    expect(rows.find((r) => r.amount === -70000)!.outcome.resultat).toBe(-86093 + 7288);
+  });
+
   it("a sensitivity row shows the efterregulering at which the budgetværn of 50.000 is exactly used up: +6.592", () => {
     const { ledger } = ledger2018();
     const spec: SensitivitySpec = {
@@ -264,9 +279,11 @@ describe("the 2018 story on the Reguleringer sheet", () => {
     ]);
   });
 
-  it("the grid is the result without both regulations plus the two amounts, for any amounts (fast-check)", () => {
+  it("the grid is the result without both varied parts plus the two amounts, for any amounts (fast-check)", () => {
     const { ledger } = ledger2018();
-    const base = -86093 + 29501 + 96128; // without efterregulering and midtvejsregulering
+    // Without the efterregulering (Beskæftigelsestilskud) and the Budgetgaranti part of the
+    // midtvejsregulering; its Beskæftigelsestilskud part (−18.840) stays in.
+    const base = -86093 + 29501 + 77288;
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: -200000, max: 200000 }), { minLength: 1, maxLength: 4 }),
