@@ -65,8 +65,16 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     workbook = await FileWorkbook.fromFile(args.input);
   } catch (error) {
+    const csv = /\.(csv|txt)$/i.test(args.input);
+    const old = /\.xls$/i.test(args.input);
     io.err(
-      `FEJL      ${args.input} kan ikke læses som en Excel-projektmappe (.xlsx): ${(error as Error).message}`,
+      `FEJL      ${args.input} er ikke en .xlsx-projektmappe` +
+        (csv
+          ? "; det er en tekstfil (CSV). Åbn den i Excel, og gem den som Excel-projektmappe (.xlsx)."
+          : old
+            ? "; det er det gamle Excel-format (.xls). Åbn den i Excel, og gem den som Excel-projektmappe (.xlsx)."
+            : ". Gem den som Excel-projektmappe (.xlsx) i Excel, og kør igen.") +
+        `\nTeknisk fejl: ${(error as Error).message}\n\nIngen outputfil er skrevet.\n`,
     );
     return 1;
   }

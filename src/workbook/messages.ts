@@ -53,5 +53,5 @@ export const workbookMessages = {
     `Tabellen ${table} bruges kun sammen med tabellen Reservationspulje, som ikke findes i projektmappen.`,
   nothingToCompute: () => "Tabellerne i projektmappen har ingen datarækker; der er intet at beregne.",
   nothingFound: () =>
-    "Projektmappen indeholder ingen af tabellerne Opfoelgning, Reservationspulje, Budgetmodel, Regnskab eller Investeringer.",
+    "Projektmappen indeholder ingen af tabellerne Opfoelgning, Reservationspulje, Budgetmodel, Regnskab eller Investeringer. I Excel: klik Indsæt skabelon i opgaveruden for at få tabellerne; docs/workbook.md viser, hvilke tabeller og kolonner der læses.",
 } as const;

@@ -92,12 +92,27 @@ function records(table: LocatedTable, extra?: (row: number) => Partial<RawLedger
 /** Reads every contract table present in the snapshot. Absent tables are simply absent. */
 export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostics): ContractInputs {
   const tables = new Map<TableContract["key"], LocatedTable>();
+  const notFound: { contract: TableContract; items: Diagnostics["items"] }[] = [];
   for (const contract of CONTRACT) {
-    const located = locateTable(snapshot, contract, diagnostics);
-    if (!located) continue;
+    const local = new Diagnostics();
+    const located = locateTable(snapshot, contract, local);
+    if (!located) {
+      if (local.items.length > 0) notFound.push({ contract, items: local.items });
+      continue;
+    }
+    diagnostics.items.push(...local.items);
     tables.set(contract.key, located);
     reportHiddenRows(located, diagnostics);
     reportMerges(located, diagnostics);
+  }
+  // A sheet that can hold several blocks (Reguleringer: Prognoser, Foelsomhed, Tilskudsberegning) is valid
+  // with any one of them: a block that is not there is optional. Only a sheet where none was found says
+  // what is missing.
+  for (const { contract, items } of notFound) {
+    const sibling = CONTRACT.some(
+      (other) => other !== contract && other.sheetName === contract.sheetName && tables.has(other.key),
+    );
+    if (!sibling) diagnostics.items.push(...items);
   }
   const parametersTable = tables.get("parameters");
   const parameters = parametersTable

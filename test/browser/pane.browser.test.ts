@@ -13,7 +13,12 @@ const ORIGIN = "https://pane.test";
 
 describe("the built task pane in headless Chromium with a simulated Excel host (not real Excel)", () => {
   it("clicks Beregn on the 2018 sample and shows the pool, budgetværn, kassefinansiering and flag", async () => {
-    expect(existsSync(CHROMIUM)).toBe(true); // .ci/run installs Debian's chromium
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `The task pane's browser test needs Debian's Chromium at ${CHROMIUM}: run ` +
+          "`apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation` " +
+          "(.ci/run does this). Never a downloaded browser (npx playwright install cannot reach its host).",
+      );
     const dist = tempDir();
     execFileSync(
       process.execPath,

@@ -28,8 +28,16 @@ export interface CorpusCase {
 }
 
 export interface SummaryLike {
-  followUp?: { total: number; rows: { område: string; afvigelse: number; økonomi: string }[] };
-  pool?: { result: Record<string, number>; kassefinansiering: number };
+  followUp?: {
+    total: number;
+    rows: { område: string; afvigelse: number; økonomi: string; mængder: string }[];
+  };
+  pool?: {
+    result: Record<string, number>;
+    kassefinansiering: number;
+    lines: { post: string; fedFrom?: string; values: Record<string, number> }[];
+  };
+  diagnostics: { level: string; code: string; message: string }[];
 }
 
 const opf = (wb: ExcelJS.Workbook) => wb.getWorksheet("Opfølgning")!;
@@ -350,7 +358,166 @@ export const CORPUS: CorpusCase[] = [
       ["warning", "PART_LOST", "Investeringer"],
     ],
   },
+  // ---- Nothing silent: inputs in the minutes' own words (issue "Nothing silent") ----
+  {
+    name: "year-end feed: the Regnskab table says 'Særlig drift' (the minutes' word) — fed, not a silent 0",
+    change: (wb) => withYearEnd(wb, "Særlig drift"),
+    ok: true,
+    expected: [],
+    summary: (s) => {
+      expect(s.pool!.result["I alt"]).toBe(-86093 - 451 + 68000);
+      expect(s.pool!.lines.find((l) => l.post === "Regnskab 2018")!.fedFrom).toContain("tabellen Regnskab");
+    },
+  },
+  {
+    name: "year-end feed: 'Særlige driftsområder uden overførsel' is a default synonym",
+    change: (wb) => withYearEnd(wb, "Særlige driftsområder uden overførsel"),
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-86093 - 451 + 68000),
+  },
+  {
+    name: "year-end feed: a steering area named only in the synonym parameter",
+    change: (wb) => {
+      withYearEnd(wb, "SD uden overførsel");
+      rules(wb).getRow(RULES_END + 1).values = ["Styringsområde: synonymer", "SD uden overførsel"];
+    },
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-86093 - 451 + 68000),
+  },
+  {
+    name: "year-end feed: no line of the steering area is an error at the ledger line naming what was found",
+    change: (wb) => withYearEnd(wb, "Service"),
+    ok: false,
+    expected: [["error", "NO_SOURCE", L, "A6"]],
+    messages: [/Fundet: "Service"/, /Styringsområde: synonymer/],
+  },
+  {
+    name: "Kilde Reguleringer without a chosen prognosis is an error naming the prognoses found",
+    change: (wb) => {
+      ledger(wb).getCell("D13").value = "Reguleringer";
+      wb.getWorksheet("Reguleringer")!.getCell("F4").value = "Nej";
+    },
+    ok: false,
+    expected: [["error", "NO_SOURCE", L, "A13"]],
+    messages: [/Fundet: "KL's prognose", "Ingen efterregulering"/],
+  },
+  {
+    name: "Kilde egen beregning without the § 23 a inputs is an error at the line",
+    change: (wb) => (ledger(wb).getCell("D12").value = "egen beregning"),
+    ok: false,
+    expected: [["error", "NO_SOURCE", L, "A12"]],
+    messages: [/Tilskudsberegning/],
+  },
+  {
+    name: "Kilde Investeringer without Tidligere nettogevinst is an error at the line",
+    change: (wb) => (ledger(wb).getCell("D6").value = "Investeringer"),
+    ok: false,
+    expected: [["error", "NO_SOURCE", L, "A6"]],
+  },
+  {
+    name: "an income line: a mindreindtægt of 300 on a budget of −100.000 is GUL, not RØD",
+    change: (wb) => {
+      opf(wb).getCell("D5").value = -100000;
+      opf(wb).getCell("E5").value = -99700;
+    },
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.followUp!.rows[0]!.økonomi).toBe("GUL"),
+  },
+  {
+    name: "quantities in the minutes' word: Budgetterede/Forventede fuldtidspersoner",
+    change: (wb) => withPersons(wb, "Budgetterede fuldtidspersoner", "Forventede fuldtidspersoner"),
+    ok: true,
+    expected: [],
+    summary: (s) => {
+      expect(s.followUp!.rows[0]!.mængder).toBe("RØD");
+      expect(s.diagnostics.filter((d) => d.code === "FLAG_NOT_COMPUTED").map((d) => d.message)).toEqual([
+        expect.stringContaining("Lyskrydset Refusion"),
+      ]);
+    },
+  },
+  {
+    name: "quantities as antal ledige",
+    change: (wb) => withPersons(wb, "Budgetteret antal ledige", "Forventet antal ledige"),
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.followUp!.rows[0]!.mængder).toBe("RØD"),
+  },
+  {
+    name: "a flag whose columns are absent is said once for the table, naming the columns",
+    change: () => undefined,
+    ok: true,
+    expected: [],
+    messages: [
+      /Lyskrydset Mængder beregnes ikke.*"Budgetterede fuldtidspersoner".*"Budgetterede helårspersoner"/,
+    ],
+    summary: (s) =>
+      expect(s.diagnostics.filter((d) => d.code === "FLAG_NOT_COMPUTED").map((d) => [d.level])).toEqual([
+        ["info"],
+        ["info"],
+      ]),
+  },
+  {
+    name: "the same column under two names (helårspersoner and fuldtidspersoner) is refused",
+    change: (wb) => withPersons(wb, "Budgetterede helårspersoner", "Budgetterede fuldtidspersoner"),
+    ok: false,
+    expected: [["error", "DUPLICATE_HEADER", O, "G4"]],
+  },
+  {
+    name: "nil as printed: an en dash alone in an amount cell is 0, silently",
+    change: (wb) => (opf(wb).getCell("E5").value = "–"),
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.followUp!.rows[0]!.afvigelse).toBe(659160),
+  },
+  {
+    name: "nil as printed: a hyphen alone in a ledger pool cell is 0, silently",
+    change: (wb) => (ledger(wb).getCell("E6").value = "-"),
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-86093 + 520),
+  },
+  {
+    name: "a Reguleringer sheet holding only a Foelsomhed block is valid",
+    change: (wb) => {
+      const ws = wb.getWorksheet("Reguleringer")!;
+      for (let r = 1; r <= 8; r++) for (let c = 1; c <= 12; c++) ws.getCell(r, c).value = null;
+      ledger(wb).getCell("D13").value = null;
+    },
+    ok: true,
+    expected: [],
+  },
+  {
+    name: "Mængder: grøn vinder = Nej is read; a value that is not Ja/Nej is an error at its cell",
+    change: (wb) => (rules(wb).getRow(RULES_END + 1).values = ["Mængder: grøn vinder", "Måske"]),
+    ok: false,
+    expected: [["error", "NOT_A_YES_NO", "Regler", `B${RULES_END + 1}`]],
+  },
 ];
+
+/** The sample with a Regnskab table (one line of the steering area given, kassen 68.000) and ledger row 6 fed from it. */
+function withYearEnd(wb: ExcelJS.Workbook, area: string): void {
+  const ws = wb.addWorksheet("Regnskab");
+  ws.addRows([
+    ["Område", "Styringsområde", "Overførselsadgang", "Korrigeret budget", "Regnskab", "Pulje"],
+    ["Kontanthjælp", area, "Nej", 100000, 32000, "Budgetgaranti"],
+    ["Jobcenter drift", "Service", "Ja", 5000, 4000, null],
+  ]);
+  ledger(wb).getRow(6).values = ["Regnskab 2018", "Regnskab", "Endelig", "Regnskab", null, null];
+}
+
+/** Two quantity columns (F, G) on the follow-up: row 5 rises from 1.000 to 1.200 (RØD), the others stay. */
+function withPersons(wb: ExcelJS.Workbook, budgetted: string, expected: string): void {
+  const ws = opf(wb);
+  ws.getCell("F4").value = budgetted;
+  ws.getCell("G4").value = expected;
+  for (let r = 5; r <= 29; r++) {
+    ws.getCell(`F${r}`).value = 1000;
+    ws.getCell(`G${r}`).value = r === 5 ? 1200 : 1000;
+  }
+}
 
 /** A 1×1 PNG. */
 const PIXEL_PNG =
