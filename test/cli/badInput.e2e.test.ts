@@ -101,6 +101,29 @@ describe("usage errors (exit 2) and unreadable files (exit 1)", () => {
     writeFileSync(input, "dette er ikke en projektmappe");
     const { code, err } = await call([input, "-o", join(dir, "x.xlsx")]);
     expect(code).toBe(1);
-    expect(err).toContain("kan ikke læses som en Excel-projektmappe");
+    expect(err).toContain("er ikke en .xlsx-projektmappe");
+    expect(err).toContain("Ingen outputfil er skrevet");
+  });
+
+  it("a .csv file: a Danish message that says how to save it as .xlsx, the technical text on its own line", async () => {
+    const input = join(dir, "opfoelgning.csv");
+    writeFileSync(input, "Område;Pulje\nKontanthjælp;Budgetgaranti\n");
+    const { code, err } = await call([input, "-o", join(dir, "x.xlsx")]);
+    expect(code).toBe(1);
+    expect(err).toContain("er ikke en .xlsx-projektmappe; det er en tekstfil (CSV)");
+    expect(err).toContain("gem den som Excel-projektmappe (.xlsx)");
+    expect(err).toMatch(/\nTeknisk fejl: /);
+    expect(err).toContain("Ingen outputfil er skrevet");
+  });
+
+  it("a workbook with none of the tables points to Indsæt skabelon and the docs", async () => {
+    const input = join(dir, "tom.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Ark1").getCell("A1").value = "noget andet";
+    await wb.xlsx.writeFile(input);
+    const { code, err } = await call([input, "-o", join(dir, "x.xlsx")]);
+    expect(code).toBe(1);
+    expect(err).toContain("Indsæt skabelon");
+    expect(err).toContain("docs/workbook.md");
   });
 });
