@@ -182,6 +182,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
   if (summary.appropriations && summary.appropriations.length > 0) {
     heading("Tillægsbevillinger");
     summary.appropriations.forEach((a, i) => out.push(`${i + 1}. ${a.tekst}`));
+    if (summary.appropriationsNote) out.push("", ...summary.appropriationsNote.map((line) => `NB: ${line}`));
   }
   if (summary.diagnostics.length > 0) {
     heading("Bemærkninger");

@@ -53,6 +53,11 @@ export const messages = {
     `Linjen "${post}" skal hente sit beløb fra tabellen Regnskab, men ingen linje uden overførselsadgang har styringsområdet "${area}" eller et af dets synonymer. Fundet: ${
       found.length > 0 ? found.map((f) => `"${f}"`).join(", ") : "ingen linjer"
     }. Ret Styringsområde i tabellen, eller tilføj navnet til parameteren "Styringsområde: synonymer".`,
+  /** R0.6: two lines, each short enough for the Tekst column of the Tillægsbevillinger sheet. */
+  roundedDecisionAmounts: (unit: string) => [
+    `Beløbene er summen af opfølgningens afrundede rækker i ${unit} og kan afvige fra det præcise beløb (2018: 8.131.000 kr. mod besluttet 8.132.000 kr.).`,
+    "Det præcise beløb fås ved at opgøre tabellen Opfoelgning i kr. (parameteren Enhed = kr.).",
+  ],
   fedFromScenario: (name: string) => `arket Reguleringer, prognosen "${name}" (Valgt = Ja)`,
   fedFromEstimate: (type: string) => `egen beregning (§ 23 a), ${type.toLowerCase()}`,
   fedFromYearEnd: (area: string) => `tabellen Regnskab, kassen for ${area} uden overførselsadgang`,

@@ -241,6 +241,9 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
           {summary.appropriations.map((a, i) => (
             <Body1 key={i}>{a.tekst}</Body1>
           ))}
+          {summary.appropriationsNote && (
+            <Caption1 role="note">{summary.appropriationsNote.join(" ")}</Caption1>
+          )}
           <div className={styles.actions}>
             <Button
               onClick={() => void services.copy(summary.appropriations!.map((a) => a.tekst).join("\n"))}

@@ -1,4 +1,13 @@
-import { capitalize, Diagnostics, Flag, FLAGS, normalizeName, openingPool, TOTAL_COLUMN } from "../domain";
+import {
+  capitalize,
+  Diagnostics,
+  Flag,
+  FLAGS,
+  messages,
+  normalizeName,
+  openingPool,
+  TOTAL_COLUMN,
+} from "../domain";
 import { a1, columnLetters } from "./address";
 import {
   APPROPRIATIONS_HEADERS,
@@ -108,7 +117,7 @@ export function planWrites(
   }
   planner.summarySheet(inputs, results);
   if (results.scenarios || results.sensitivity || results.estimate) planner.scenarioSheet(inputs, results);
-  if (results.appropriations) planner.appropriationsSheet(results);
+  if (results.appropriations) planner.appropriationsSheet(results, inputs.parameters.unit);
   return planner.plan;
 }
 
@@ -525,7 +534,7 @@ class Planner {
     });
   }
 
-  appropriationsSheet(results: ContractResults): void {
+  appropriationsSheet(results: ContractResults, unit: string): void {
     const ours = (s: SheetSnapshot) =>
       APPROPRIATIONS_HEADERS.every(
         (h, i) => normalizeName(String(cellValue(s, 1, i + 1) ?? "")) === normalizeName(h),
@@ -552,6 +561,14 @@ class Planner {
         },
         { sheet: APPROPRIATIONS_SHEET, row: 2, col: 4, values: lines.map((l) => [l.år, l.fra, l.til]) },
       );
+      // R0.6: in 1.000 kr. the amounts are sums of rounded rows; say so next to them.
+      if (unit !== "kr.")
+        this.plan.blocks.push({
+          sheet: APPROPRIATIONS_SHEET,
+          row: lines.length + 3,
+          col: 2,
+          values: messages.roundedDecisionAmounts(unit).map((line) => [line]),
+        });
     }
     [6, 100, 16, 8, 50, 50].forEach((width, i) =>
       this.plan.columnWidths.push({ sheet: APPROPRIATIONS_SHEET, col: i + 1, width }),

@@ -1,4 +1,4 @@
-import { Diagnostic, TOTAL_COLUMN } from "../domain";
+import { Diagnostic, messages, TOTAL_COLUMN } from "../domain";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
 
@@ -104,6 +104,8 @@ export interface Summary {
     estimate?: { key: string; label: string; value: number | null; missing: string[] }[];
   };
   appropriations?: { tekst: string; beløbKr: number; år: number; fra: string; til: string; pulje: string }[];
+  /** R0.6: why the appropriation amounts may differ from the exact ones (the table is not in kr.). */
+  appropriationsNote?: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -195,6 +197,8 @@ export function buildSummary(
   const regulations = regulationsSummary(results);
   if (regulations) summary.regulations = regulations;
   if (results.appropriations) summary.appropriations = results.appropriations.map((a) => ({ ...a }));
+  if (results.appropriations && results.appropriations.length > 0 && inputs.parameters.unit !== "kr.")
+    summary.appropriationsNote = messages.roundedDecisionAmounts(inputs.parameters.unit);
   return summary;
 }
 

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from "react";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, within, waitFor } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { PaneServices } from "../../src/taskpane/services";
@@ -142,6 +142,18 @@ describe("the task pane", () => {
     expect(screen.getByRole("region", { name: "Lyskryds" }).textContent).toContain("Økonomi18160");
     fireEvent.click(screen.getByRole("button", { name: "Kopiér teksterne" }));
     await waitFor(() => expect(s.copied).toEqual(["Budgetneutral tillægsbevilling fra …"]));
+  });
+
+  it("appropriations in 1.000 kr.: the note on rounded rows stands next to the texts (R0.6)", async () => {
+    const note = ["Beløbene er summen af opfølgningens afrundede rækker i 1.000 kr.", "Brug kr."];
+    renderPane(
+      services({
+        compute: async () => ({ ok: true, summary: { ...summary2018, appropriationsNote: note } }),
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const section = await screen.findByRole("region", { name: "Tillægsbevillinger" });
+    expect(within(section).getByRole("note").textContent).toBe(note.join(" "));
   });
 
   it("computed with diagnostics: lists them, and a click selects the cell", async () => {
