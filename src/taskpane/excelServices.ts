@@ -17,7 +17,7 @@ export function excelServices(): PaneServices {
       const outcome = await runContract(workbook, new Diagnostics());
       return { ok: outcome.ok, summary: outcome.summary };
     },
-    insertTemplate: (options) => insertTemplate(run, options),
+    insertTemplate: (options) => insertTemplate(run, options, supports),
     async select(sheet, cell) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

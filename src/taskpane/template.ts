@@ -1,8 +1,15 @@
 /// <reference types="office-js" />
-import { GRANT_INPUT_DEFINITIONS, normalizeName, rulesSheetRows, SOURCE_CHOSEN_SCENARIO } from "../domain";
+import {
+  GRANT_INPUT_DEFINITIONS,
+  MOVEMENT_TYPES,
+  normalizeName,
+  OUTSIDE_POOLS,
+  rulesSheetRows,
+  SOURCE_CHOSEN_SCENARIO,
+} from "../domain";
 import { a1 } from "../workbook/address";
 import { CONTRACT, NUMBER_FORMATS } from "../workbook/contract";
-import type { ExcelRun } from "../workbook/officeWorkbook";
+import type { ExcelRun, SupportsSet } from "../workbook/officeWorkbook";
 import type { TemplateResult } from "./services";
 
 /** The ledger template's pool columns: the 2018 split; users rename, add or remove them. */
@@ -127,7 +134,11 @@ export function freeSheetName(wanted: string, existing: readonly string[]): stri
 export async function insertTemplate(
   run: ExcelRun,
   options: TemplateOptions = { formulas: false },
+  supports: SupportsSet = () => false,
 ): Promise<TemplateResult> {
+  // Drop-down lists on the closed-vocabulary columns (ExcelApi 1.8): the typo never happens. A value
+  // outside the list in an older workbook is still a diagnostic when read.
+  const lists = supports("ExcelApi", "1.8");
   return run(async (context) => {
     const worksheets = context.workbook.worksheets;
     worksheets.load("items/name");
@@ -150,7 +161,7 @@ export async function insertTemplate(
       let top = 1;
       for (const spec of specs) {
         const bottom = top + Math.max(1, spec.rows.length);
-        addTemplateTable(ws, spec, top, bottom);
+        addTemplateTable(ws, spec, top, bottom, lists);
         top = bottom + 1 + TABLE_GAP;
       }
       added.push(name);
@@ -160,7 +171,28 @@ export async function insertTemplate(
   });
 }
 
-function addTemplateTable(ws: Excel.Worksheet, spec: TemplateTable, top: number, bottom: number): void {
+/** The columns whose values come from a closed list, by header (normalised), and the list. */
+export function closedVocabulary(): Map<string, readonly string[]> {
+  const yesNo = ["Ja", "Nej"];
+  return new Map<string, readonly string[]>(
+    [
+      ["Type", MOVEMENT_TYPES],
+      ["Regulering", ["Midtvejsregulering", "Efterregulering"]],
+      ["Status", ["Endelig", "Prognose"]],
+      ["Pulje", [...TEMPLATE_POOLS, OUTSIDE_POOLS]],
+      ["Overførselsadgang", yesNo],
+      ["Valgt", yesNo],
+    ].map(([header, list]) => [normalizeName(header as string), list as readonly string[]]),
+  );
+}
+
+function addTemplateTable(
+  ws: Excel.Worksheet,
+  spec: TemplateTable,
+  top: number,
+  bottom: number,
+  lists: boolean,
+): void {
   const width = spec.headers.length;
   const table = ws.tables.add(`${a1(top, 1)}:${a1(bottom, width)}`, true);
   table.name = spec.table;
@@ -174,5 +206,21 @@ function addTemplateTable(ws: Excel.Worksheet, spec: TemplateTable, top: number,
     spec.headers.map((_, i) => (amounts.has(i) ? NUMBER_FORMATS.amount : "General")),
   );
   ws.getRange(`${a1(top + 1, 1)}:${a1(bottom, width)}`).numberFormat = formats;
+  if (lists) {
+    const vocabulary = closedVocabulary();
+    spec.headers.forEach((header, i) => {
+      const list = vocabulary.get(normalizeName(header));
+      if (!list) return;
+      const column = ws.getRange(`${a1(top + 1, i + 1)}:${a1(bottom, i + 1)}`);
+      column.dataValidation.rule = { list: { inCellDropDown: true, source: list.join(",") } };
+      column.dataValidation.errorAlert = {
+        showAlert: true,
+        // Pool names are the user's (the ledger's columns may be renamed): warn there, refuse elsewhere.
+        style: normalizeName(header) === normalizeName("Pulje") ? "Warning" : "Stop",
+        title: header,
+        message: `Vælg en af værdierne på listen: ${list.join(", ")}.`,
+      };
+    });
+  }
   ws.getRange(`${a1(top, 1)}:${a1(top, width)}`).format.autofitColumns();
 }

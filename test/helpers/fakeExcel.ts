@@ -12,6 +12,8 @@ export interface FakeCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  /** A data-validation list ("Ja,Nej") and its alert style. */
+  validation?: { list: string; style?: string };
 }
 
 export interface FakeSheetModel {
@@ -614,6 +616,16 @@ export class FakeExcel {
         (width) => this.sheet(sheet).columnWidths.set(address ?? "", width),
       ),
       conditionalFormats: this.conditionalFormats(sheet, bounds),
+      dataValidation: {
+        set rule(r: { list?: { source: string } }) {
+          self.op(() => each((cell) => (cell.validation = { list: r.list?.source ?? "" })));
+        },
+        set errorAlert(a: { style: string }) {
+          self.op(() =>
+            each((cell) => (cell.validation = { ...(cell.validation ?? { list: "" }), style: a.style })),
+          );
+        },
+      },
       /** The whole columns of the range (Range.getEntireColumn). */
       getEntireColumn: () => {
         self.calls++;

@@ -100,6 +100,29 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     expect(sheet.conditionalFormats.map((f) => f.range)).toEqual(["K2:K2", "L2:L2", "M2:M2"]);
   });
 
+  it("gives the closed-vocabulary columns drop-down lists where ExcelApi 1.8 is supported, none without", async () => {
+    const fake = fakeExcelFrom(new ExcelJS.Workbook());
+    await insertTemplate(fake.run, { formulas: false }, () => true);
+    const ledger = fake.sheet("Reservationspulje");
+    const header = (name: string) =>
+      [...ledger.cells]
+        .find(([address, c]) => /^[A-Z]+1$/.test(address) && c.value === name)![0]
+        .replace("1", "");
+    expect(fake.cell("Reservationspulje", `${header("Type")}2`)?.validation).toEqual({
+      list: "Oprindelig,Vurdering,Investeringsprojekter,DUT,Midtvejsregulering,Efterregulering,Regnskab,Anden regulering,Saldo,Resultat",
+      style: "Stop",
+    });
+    expect(fake.cell("Reservationspulje", `${header("Status")}2`)?.validation?.list).toBe("Endelig,Prognose");
+    expect(fake.cell("Opfølgning", "B2")?.validation).toEqual({
+      list: "Budgetgaranti,Beskæftigelsestilskud,Uden for puljen",
+      style: "Warning",
+    });
+    expect(fake.cell("Regnskab", "C2")?.validation?.list).toBe("Ja,Nej");
+    const without = fakeExcelFrom(new ExcelJS.Workbook());
+    await insertTemplate(without.run);
+    expect(without.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.validation)).toEqual([]);
+  });
+
   it("finds a free sheet name", () => {
     expect(freeSheetName("Regler", ["Ark1"])).toBe("Regler");
     expect(freeSheetName("Regler", ["regler", "Regler 2"])).toBe("Regler 3");
