@@ -36,12 +36,27 @@ type Generated = {
   followUp: [string, unknown, unknown][];
   ledger: [string, string, unknown, unknown][];
   vaern: number;
+  /** A Regnskab table feeding a ledger line (Kilde Regnskab): its steering area as the minutes may write it. */
+  yearEnd: { area: string; korrigeret: number; regnskab: number } | null;
 };
 
 const generated = fc.record({
   followUp: fc.array(followUpRow, { minLength: 1, maxLength: 12 }),
   ledger: fc.array(ledgerRow, { minLength: 1, maxLength: 8 }),
   vaern: fc.integer({ min: 0, max: 100_000 }),
+  yearEnd: fc.option(
+    fc.record({
+      area: fc.constantFrom(
+        "Særlige driftsområder",
+        "Særlig drift",
+        "Særlige driftsområder uden overførsel",
+        "Service",
+        "Særlige drifts-områder",
+      ),
+      korrigeret: fc.integer({ min: 0, max: 200_000 }),
+      regnskab: fc.integer({ min: 0, max: 200_000 }),
+    }),
+  ),
 });
 
 function build(g: Generated): ExcelJS.Workbook {
@@ -66,6 +81,13 @@ function build(g: Generated): ExcelJS.Workbook {
         : [`Linje ${i + 1}`, type, status, null, a, b]) as ExcelJS.CellValue[],
     ),
   );
+  if (g.yearEnd) {
+    ledger.addRow(["Regnskab", "Regnskab", "Endelig", "Regnskab"]);
+    wb.addWorksheet("Regnskab").addRows([
+      ["Område", "Styringsområde", "Overførselsadgang", "Korrigeret budget", "Regnskab", "Pulje"],
+      ["Kontanthjælp", g.yearEnd.area, "Nej", g.yearEnd.korrigeret, g.yearEnd.regnskab, "Budgetgaranti"],
+    ]);
+  }
   ledger.addRow(["Resultat", "Resultat"]);
   return wb;
 }
@@ -79,6 +101,18 @@ function agree(summary: Summary, cell: (sheet: string, address: string) => unkno
   if (summary.pool) {
     const resultRow = summary.pool.lines.length + 1;
     expect(cell("Reservationspulje", `G${resultRow}`)).toBe(summary.pool.result["I alt"]);
+    // Nothing enters the pool that is not shown: the result is the sum of the movements the user sees
+    // in the written ledger (I alt of every line but Saldo and Resultat)…
+    let shown = 0;
+    for (let row = 2; row < resultRow; row++) {
+      const type = cell("Reservationspulje", `B${row}`);
+      if (type === "Saldo" || type === "Resultat") continue;
+      shown += Number(cell("Reservationspulje", `G${row}`) ?? 0);
+    }
+    expect(Math.abs(shown - summary.pool.result["I alt"]!)).toBeLessThan(1e-6);
+    // …and every line fed by its Kilde says where its amount came from.
+    for (const line of summary.pool.lines)
+      if (line.kilde === "Regnskab") expect(line.fedFrom).toContain("tabellen Regnskab");
   }
 }
 
