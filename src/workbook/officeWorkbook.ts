@@ -80,7 +80,14 @@ export class OfficeWorkbook implements WorkbookPort {
       const reads = sheets.map((ws, i) => {
         const range = used[i]!;
         if (range.isNullObject)
-          return { top: 1, left: 1, chunks: [] as Excel.Range[], views: [] as Excel.RangeView[] };
+          return {
+            top: 1,
+            left: 1,
+            chunks: [] as Excel.Range[],
+            views: [] as Excel.RangeView[],
+            viewColumn: undefined as Excel.Range | undefined,
+            columns: 0,
+          };
         const bounds = parseRange(range.address.split("!").pop()!);
         const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / range.columnCount));
         const chunks: Excel.Range[] = [];
@@ -91,7 +98,9 @@ export class OfficeWorkbook implements WorkbookPort {
           chunks.push(ws.getRangeByIndexes(bounds.top - 1 + r, bounds.left - 1, rows, range.columnCount));
           views.push(ws.getRangeByIndexes(bounds.top - 1 + r, bounds.left - 1, rows, 1).getVisibleView());
         }
-        return { top: bounds.top, left: bounds.left, chunks, views };
+        // Whether the view's column is hidden: then its visible view has no cells at all (read below).
+        const viewColumn = ws.getRangeByIndexes(bounds.top - 1, bounds.left - 1, 1, 1).load("columnHidden");
+        return { top: bounds.top, left: bounds.left, chunks, views, viewColumn, columns: range.columnCount };
       });
       // One sync per chunk index: the first chunk of every sheet together, and so on. A sheet stops
       // after a chunk with no value at all below its last Excel table: a plain block ends at its first
@@ -120,6 +129,7 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         });
       }
+      await this.viewsInVisibleColumn(context, sheets, reads);
       const merges = await this.readMerges(context, sheets, used);
 
       const sheetSnapshots: SheetSnapshot[] = sheets.map((ws, i) => {
@@ -159,7 +169,8 @@ export class OfficeWorkbook implements WorkbookPort {
           ),
         );
         const hiddenRows = new Set<number>();
-        for (let row = read.top; row <= values.length; row++) if (!visible.has(row)) hiddenRows.add(row);
+        if (read.views.length > 0)
+          for (let row = read.top; row <= values.length; row++) if (!visible.has(row)) hiddenRows.add(row);
         return {
           name: ws.name,
           values,
@@ -180,6 +191,48 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     this.lastSnapshot = snapshot;
     return snapshot;
+  }
+
+  /**
+   * A sheet whose first used column is hidden has no cells in that column's visible view: its rows would
+   * all read as hidden. Then the views are taken again in the first visible column (two more syncs, only
+   * for such a sheet); with every column hidden, no row counts as hidden (there is nothing to tell by).
+   */
+  private async viewsInVisibleColumn(
+    context: Excel.RequestContext,
+    sheets: Excel.Worksheet[],
+    reads: {
+      top: number;
+      left: number;
+      chunks: Excel.Range[];
+      views: Excel.RangeView[];
+      viewColumn: Excel.Range | undefined;
+      columns: number;
+    }[],
+  ): Promise<void> {
+    const affected = reads
+      .map((read, i) => ({ read, ws: sheets[i]! }))
+      .filter(({ read }) => read.viewColumn?.columnHidden === true && read.chunks.length > 0);
+    if (affected.length === 0) return;
+    const columns = affected.map(({ read, ws }) =>
+      Array.from({ length: read.columns }, (_, c) =>
+        ws.getRangeByIndexes(read.top - 1, read.left - 1 + c, 1, 1).load("columnHidden"),
+      ),
+    );
+    await context.sync();
+    affected.forEach(({ read }, i) => {
+      const visible = columns[i]!.findIndex((column) => !column.columnHidden);
+      if (visible < 0) {
+        read.views = [];
+        return;
+      }
+      read.views = read.chunks.map((chunk) => {
+        const view = chunk.getColumn(visible).getVisibleView();
+        view.load("cellAddresses");
+        return view;
+      });
+    });
+    await context.sync();
   }
 
   /**

@@ -25,6 +25,8 @@ export interface FakeSheetModel {
   charts: FakeChart[];
   /** Hidden or filtered-out rows (1-based). */
   hiddenRows: Set<number>;
+  /** Hidden columns (1-based). */
+  hiddenColumns: Set<number>;
   /** Merged areas ("A7:A8"). */
   merges: string[];
 }
@@ -76,6 +78,7 @@ export interface FakeModel {
     protected: boolean;
     cells: [string, FakeCell][];
     hiddenRows?: number[];
+    hiddenColumns?: number[];
     merges?: string[];
   }[];
   tables: FakeTableModel[];
@@ -103,6 +106,7 @@ export class FakeExcel {
         protected: s.protected,
         cells: [...s.cells],
         hiddenRows: [...s.hiddenRows],
+        hiddenColumns: [...s.hiddenColumns],
         merges: [...s.merges],
       })),
       tables: this.tables.map((t) => ({ ...t })),
@@ -120,6 +124,7 @@ export class FakeExcel {
         columnWidths: new Map(),
         charts: [],
         hiddenRows: new Set(s.hiddenRows ?? []),
+        hiddenColumns: new Set(s.hiddenColumns ?? []),
         merges: [...(s.merges ?? [])],
       });
     }
@@ -242,6 +247,7 @@ export class FakeExcel {
                 columnWidths: new Map(),
                 charts: [],
                 hiddenRows: new Set(),
+                hiddenColumns: new Set(),
                 merges: [],
               });
             });
@@ -470,6 +476,13 @@ export class FakeExcel {
         rowIndex: bounds ? bounds.top - 1 : 0,
         columnCount: bounds ? bounds.right - bounds.left + 1 : 0,
         isNullObject: address === undefined,
+        // Range.columnHidden: true when every column of the range is hidden.
+        columnHidden: (() => {
+          if (!bounds) return false;
+          const hiddenColumns = this.sheets.find((s) => s.name === sheet)?.hiddenColumns ?? new Set<number>();
+          for (let c = bounds.left; c <= bounds.right; c++) if (!hiddenColumns.has(c)) return false;
+          return true;
+        })(),
         ...contents,
       }),
     );
@@ -491,6 +504,9 @@ export class FakeExcel {
       },
       get columnCount() {
         return mock.columnCount as number;
+      },
+      get columnHidden() {
+        return mock.columnHidden as boolean;
       },
       get values() {
         return mock.values as unknown[][];
@@ -553,14 +569,18 @@ export class FakeExcel {
       /** The visible rows: cellAddresses of the rows that are not hidden (as Excel's RangeView). */
       getVisibleView: () => {
         self.calls++;
-        const hidden = this.sheets.find((s) => s.name === sheet)?.hiddenRows ?? new Set<number>();
+        const model = this.sheets.find((s) => s.name === sheet);
+        const hidden = model?.hiddenRows ?? new Set<number>();
+        const hiddenColumns = model?.hiddenColumns ?? new Set<number>();
         const cellAddresses: string[][] = [];
+        // As Excel: only cells in visible rows and visible columns; a hidden column leaves no cells at all.
         if (bounds)
           for (let r = bounds.top; r <= bounds.bottom; r++) {
             if (hidden.has(r)) continue;
             const row: string[] = [];
-            for (let c = bounds.left; c <= bounds.right; c++) row.push(`${sheet}!${a1(r, c)}`);
-            cellAddresses.push(row);
+            for (let c = bounds.left; c <= bounds.right; c++)
+              if (!hiddenColumns.has(c)) row.push(`${sheet}!${a1(r, c)}`);
+            if (row.length > 0) cellAddresses.push(row);
           }
         const view = self.track(new OfficeMockObject({ cellAddresses }));
         return {
@@ -625,6 +645,12 @@ export class FakeExcel {
             each((cell) => (cell.validation = { ...(cell.validation ?? { list: "" }), style: a.style })),
           );
         },
+      },
+      /** One column of the range (Range.getColumn, 0-based). */
+      getColumn: (column: number) => {
+        self.calls++;
+        const col = bounds!.left + column;
+        return this.range(sheet, `${a1(bounds!.top, col)}:${a1(bounds!.bottom, col)}`);
       },
       /** The whole columns of the range (Range.getEntireColumn). */
       getEntireColumn: () => {

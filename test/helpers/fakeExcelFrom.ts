@@ -31,7 +31,16 @@ export function fakeExcelFrom(wb: ExcelJS.Workbook): FakeExcel {
       if (row.hidden) hiddenRows.push(n);
     });
     const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
-    model.sheets.push({ name: ws.name, cells, protected: isProtected, hiddenRows, merges: [...merges] });
+    const hiddenColumns: number[] = [];
+    for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c);
+    model.sheets.push({
+      name: ws.name,
+      cells,
+      protected: isProtected,
+      hiddenRows,
+      hiddenColumns,
+      merges: [...merges],
+    });
     // Tables built in memory keep their model in .table, tables loaded from a file in .model.
     for (const t of ws.getTables() as unknown as {
       table?: { name: string; tableRef: string };

@@ -283,3 +283,17 @@ describe("conditional formats: the add-in's own rules are replaced, the user's a
       expect(entry.rules.map((r) => r.formula1)).toEqual(['="GRØN"', '="GUL"', '="RØD"']);
   });
 });
+
+describe("a hidden first column (Office.js: the visible view of a hidden column has no cells)", () => {
+  it("reads every row as visible when column A is hidden, and still reports hidden rows", async () => {
+    const wb = buildSampleWorkbook({ asTables: false });
+    wb.getWorksheet("Opfølgning")!.getColumn(1).hidden = true;
+    wb.getWorksheet("Opfølgning")!.getRow(7).hidden = true;
+    const fake = fakeExcelFrom(wb);
+    const outcome = await runContract(new OfficeWorkbook(fake.run, () => true));
+    expect(outcome.ok).toBe(true);
+    expect(
+      outcome.summary.diagnostics.filter((d) => d.code === "HIDDEN_ROWS").map((d) => [d.sheet, d.message]),
+    ).toEqual([["Opfølgning", expect.stringContaining("1 skjulte eller filtrerede rækker (første: A7)")]]);
+  });
+});
