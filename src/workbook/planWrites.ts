@@ -282,7 +282,9 @@ class Planner {
 
   /** Decides whether a generated sheet may be (re)written: absent, or recognisably ours. */
   private generatedSheet(name: string, isOurs: (sheet: SheetSnapshot) => boolean): boolean {
-    const existing = this.snapshot.sheets.find((s) => normalizeName(s.name) === normalizeName(name));
+    // The tool's own sheet by its exact name (Excel compares sheet names case-insensitively), never by
+    // similarity: "Resultat (2)", Excel's name for a copy of the sheet, is the user's.
+    const existing = this.snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (existing && !isOurs(existing)) {
       this.diagnostics.error("SHEET_NOT_OWNED", workbookMessages.sheetNotOwned(existing.name), {
         sheet: existing.name,

@@ -5,6 +5,7 @@ import { FileWorkbook, toRawValue } from "../../src/workbook/fileWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { WorkbookPort } from "../../src/workbook/port";
 import { runContract } from "../../src/workbook/run";
+import { SUMMARY_TITLE } from "../../src/workbook/contract";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 import { followUpWorkbook } from "../helpers/generated";
 import { followUp2018, ledger2018 } from "../helpers/fixtures2018";
@@ -295,5 +296,21 @@ describe("a hidden first column (Office.js: the visible view of a hidden column 
     expect(
       outcome.summary.diagnostics.filter((d) => d.code === "HIDDEN_ROWS").map((d) => [d.sheet, d.message]),
     ).toEqual([["Opfølgning", expect.stringContaining("1 skjulte eller filtrerede rækker (første: A7)")]]);
+  });
+});
+
+describe.each(implementations)("a copy of a generated sheet is the user's ($name)", ({ make }) => {
+  it("'Resultat (2)' before the original is neither cleared nor a reason to stop", async () => {
+    const wb = buildSampleWorkbook({ asTables: true });
+    const copy = wb.addWorksheet("Resultat (2)");
+    copy.getCell("A1").value = SUMMARY_TITLE;
+    copy.getCell("A5").value = "mine noter";
+    const subject = await make(wb);
+    const first = await runContract(subject.port);
+    expect(first.summary.diagnostics.filter((d) => d.level === "error")).toEqual([]);
+    expect(subject.value("Resultat (2)", "A5")).toBe("mine noter");
+    expect(subject.value("Resultat", "A1")).toBe(SUMMARY_TITLE);
+    expect((await runContract(subject.port)).ok).toBe(true);
+    expect(subject.value("Resultat (2)", "A5")).toBe("mine noter");
   });
 });
