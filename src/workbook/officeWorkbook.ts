@@ -30,6 +30,8 @@ export type SupportsSet = (name: string, version: string) => boolean;
 export const CHUNK_CELLS = 100_000;
 /** RangeAreas addresses stay below Excel's ~8.000-character limit for one getRanges call. */
 export const MAX_AREAS_ADDRESS = 7_000;
+/** Areas per getRanges call: Excel refuses RangeAreas of more than about 500 areas in one request. */
+export const MAX_AREAS = 400;
 
 /**
  * The workbook port over Office.js. Reading is four syncs whatever the row count (sheets and tables;
@@ -595,17 +597,27 @@ function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): 
   }
 }
 
-/** The block's cells grouped by colour, as A1 addresses. */
+/** The block's cells grouped by colour, as A1 areas: runs of one colour down a column are one area (G5:G9). */
 function byColour(block: BlockWrite, colours: (Argb | undefined)[][]): Map<Argb, string[]> {
   const groups = new Map<Argb, string[]>();
-  colours.forEach((row, r) =>
-    row.forEach((colour, c) => {
-      if (!colour) return;
+  const width = Math.max(0, ...colours.map((row) => row.length));
+  for (let c = 0; c < width; c++) {
+    let r = 0;
+    while (r < colours.length) {
+      const colour = colours[r]?.[c];
+      if (!colour) {
+        r++;
+        continue;
+      }
+      let end = r;
+      while (end + 1 < colours.length && colours[end + 1]?.[c] === colour) end++;
+      const from = a1(block.row + r, block.col + c);
       const list = groups.get(colour) ?? [];
-      list.push(a1(block.row + r, block.col + c));
+      list.push(end === r ? from : `${from}:${a1(block.row + end, block.col + c)}`);
       groups.set(colour, list);
-    }),
-  );
+      r = end + 1;
+    }
+  }
   return groups;
 }
 
@@ -620,7 +632,10 @@ function targets(
   let current: string[] = [];
   let length = 0;
   for (const address of addresses) {
-    if (length + address.length + 1 > MAX_AREAS_ADDRESS && current.length > 0) {
+    if (
+      (length + address.length + 1 > MAX_AREAS_ADDRESS || current.length >= MAX_AREAS) &&
+      current.length > 0
+    ) {
       out.push(ws.getRanges(current.join(",")));
       current = [];
       length = 0;

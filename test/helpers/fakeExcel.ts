@@ -171,6 +171,8 @@ export class FakeExcel {
     this.pendingOps.push(op);
   }
 
+  /** The most areas one getRanges call asked for. */
+  largestAreas = 0;
   /** Lets the newer chart types take a title (a future Excel); by default they refuse, as today's Excel. */
   newerChartTitles = false;
   /** When set, every charts.add fails at sync with this text (a host without the chart type, say). */
@@ -340,6 +342,10 @@ export class FakeExcel {
         self.calls++;
         if (addresses.length > 8000)
           throw new Error("Fake Excel: RangeAreas address longer than 8.000 characters");
+        const count = addresses.split(",").length;
+        self.largestAreas = Math.max(self.largestAreas, count);
+        if (count > 500)
+          throw new Error(`InvalidArgument: RangeAreas with ${count} areas (Excel: about 500 at most)`);
         return this.areas(name, addresses.split(","));
       },
     };

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostics, RawValue } from "../../src/domain";
 import { FileWorkbook, toRawValue } from "../../src/workbook/fileWorkbook";
-import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { MAX_AREAS, OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { WorkbookPort } from "../../src/workbook/port";
 import { runContract } from "../../src/workbook/run";
 import { SUMMARY_TITLE } from "../../src/workbook/contract";
@@ -313,4 +313,22 @@ describe.each(implementations)("a copy of a generated sheet is the user's ($name
     expect((await runContract(subject.port)).ok).toBe(true);
     expect(subject.value("Resultat (2)", "A5")).toBe("mine noter");
   });
+});
+
+describe("RangeAreas as Excel takes them (Office.js)", () => {
+  it("at most MAX_AREAS areas per getRanges, runs of one colour merged, every flag cell filled by its word", async () => {
+    const fake = fakeExcelFrom(followUpWorkbook(3_000));
+    const outcome = await runContract(new OfficeWorkbook(fake.run, () => true));
+    expect(outcome.ok).toBe(true);
+    expect(fake.largestAreas).toBeGreaterThan(0);
+    expect(fake.largestAreas).toBeLessThanOrEqual(MAX_AREAS);
+    const colours: Record<string, string> = { GRØN: "#C6EFCE", GUL: "#FFEB9C", RØD: "#FFC7CE" };
+    let checked = 0;
+    for (const [address, cell] of fake.sheet("Opfølgning").cells) {
+      if (typeof cell.value !== "string" || !(cell.value in colours) || /^[A-Z]+1$/.test(address)) continue;
+      expect([address, cell.fill?.toUpperCase()]).toEqual([address, colours[cell.value]]);
+      checked++;
+    }
+    expect(checked).toBe(3_000); // the Økonomi column (no quantities or rates here)
+  }, 60_000);
 });
