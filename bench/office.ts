@@ -2,7 +2,8 @@ import { Diagnostics } from "../src/domain";
 import { OfficeWorkbook } from "../src/workbook/officeWorkbook";
 import { runContract } from "../src/workbook/run";
 import { fakeExcelFrom } from "../test/helpers/fakeExcelFrom";
-import { followUpWorkbook } from "../test/helpers/generated";
+import { FakeExcel } from "../test/helpers/fakeExcel";
+import { followUpWorkbook, heavyFollowUpModel } from "../test/helpers/generated";
 import { Row } from "./stats";
 
 /**
@@ -37,6 +38,40 @@ export async function officeBench(sizes: number[]): Promise<Row[]> {
         unit: "calls",
       },
       { group: "office.js", measure: "cells written (values payload)", size: n, value: cells, unit: "cells" },
+      {
+        group: "office.js",
+        measure: "largest payload per sync (request)",
+        size: n,
+        value: fake.largestRequest,
+        unit: "bytes",
+      },
+      {
+        group: "office.js",
+        measure: "largest payload per sync (response)",
+        size: n,
+        value: fake.largestResponse,
+        unit: "bytes",
+      },
+    );
+    // The heaviest read: the template's 13 columns with PULJE formulas and an accounting format.
+    const heavy = FakeExcel.fromModel(heavyFollowUpModel(n));
+    const heavyOutcome = await runContract(new OfficeWorkbook(heavy.run, () => true), new Diagnostics());
+    if (!heavyOutcome.ok) throw new Error("office bench: the heavy run failed");
+    rows.push(
+      {
+        group: "office.js",
+        measure: "context.sync() of one Beregn (template's formulas, 13 columns)",
+        size: n,
+        value: heavy.syncs,
+        unit: "syncs",
+      },
+      {
+        group: "office.js",
+        measure: "largest payload per sync (template's formulas, response)",
+        size: n,
+        value: heavy.largestResponse,
+        unit: "bytes",
+      },
     );
   }
   // Flat in the row count except the payload: show each figure against the smallest size.

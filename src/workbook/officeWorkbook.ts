@@ -22,22 +22,39 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 /** Whether the host supports a requirement set (Office.context.requirements.isSetSupported). */
 export type SupportsSet = (name: string, version: string) => boolean;
 
-/**
- * Cells per read or write request. Excel on the web refuses requests over 5 MB; values, formulas and
- * value types of 100.000 cells stay well under that. The chunk is large enough that the contract's
- * tables up to ~10.000 rows take one request each, so the sync count does not grow with rows.
- */
+/** Cells per read chunk at most, however light the cells (the payload budget below decides first). */
 export const CHUNK_CELLS = 100_000;
+/** Bytes of JSON one request or response may carry: Excel on the web refuses 5 MB; this leaves a margin. */
+export const RESPONSE_BUDGET = 4_000_000;
+/** What a cell is assumed to cost before any was measured (the heaviest seen: ~90 bytes), and at least. */
+const FIRST_BYTES_PER_CELL = 200;
+const MIN_BYTES_PER_CELL = 20;
+
+/** One sheet's read in progress: where the next chunk starts, and what a cell cost in the last one. */
+interface SheetRead {
+  ws: Excel.Worksheet;
+  top: number;
+  left: number;
+  rowCount: number;
+  next: number;
+  done: boolean;
+  bytesPerCell: number;
+  chunks: Excel.Range[];
+  views: Excel.RangeView[];
+  viewColumn?: Excel.Range;
+  columns: number;
+}
 /** RangeAreas addresses stay below Excel's ~8.000-character limit for one getRanges call. */
 export const MAX_AREAS_ADDRESS = 7_000;
 /** Areas per getRanges call: Excel refuses RangeAreas of more than about 500 areas in one request. */
 export const MAX_AREAS = 400;
 
 /**
- * The workbook port over Office.js. Reading is four syncs whatever the row count (sheets and tables;
- * table ranges and used ranges; then cell contents, one sync per chunk of 100.000 cells); writing is
- * one sync per chunk of written cells. Fills are set per colour on RangeAreas, not per cell, where
- * ExcelApi 1.9 is supported.
+ * The workbook port over Office.js. Reading: sheets and tables; table ranges and used ranges; cell
+ * contents in chunks sized to stay under Excel on the web's 5 MB per response (one sync for workbooks up
+ * to some thousands of rows; more only as the bytes grow); merged areas. Writing: the add-in's earlier
+ * flag rules, then the data in requests under the same budget, then each chart in batches of its own.
+ * Fills are set per colour on RangeAreas, not per cell, where ExcelApi 1.9 is supported.
  */
 export class OfficeWorkbook implements WorkbookPort {
   private lastSnapshot?: WorkbookSnapshot;
@@ -79,57 +96,82 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
 
       this.chartNames = new Map(sheets.map((ws, i) => [ws.name, charts[i]!.items.map((c) => c.name)]));
-      const reads = sheets.map((ws, i) => {
+      const reads: SheetRead[] = sheets.map((ws, i) => {
         const range = used[i]!;
         if (range.isNullObject)
           return {
+            ws,
             top: 1,
             left: 1,
-            chunks: [] as Excel.Range[],
-            views: [] as Excel.RangeView[],
-            viewColumn: undefined as Excel.Range | undefined,
+            rowCount: 0,
+            next: 0,
+            done: true,
+            bytesPerCell: 0,
+            chunks: [],
+            views: [],
             columns: 0,
           };
         const bounds = parseRange(range.address.split("!").pop()!);
-        const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / range.columnCount));
-        const chunks: Excel.Range[] = [];
-        // Per chunk, the visible rows of its first column: hidden and filtered rows are the others.
-        const views: Excel.RangeView[] = [];
-        for (let r = 0; r < range.rowCount; r += rowsPerChunk) {
-          const rows = Math.min(rowsPerChunk, range.rowCount - r);
-          chunks.push(ws.getRangeByIndexes(bounds.top - 1 + r, bounds.left - 1, rows, range.columnCount));
-          views.push(ws.getRangeByIndexes(bounds.top - 1 + r, bounds.left - 1, rows, 1).getVisibleView());
-        }
-        // Whether the view's column is hidden: then its visible view has no cells at all (read below).
-        const viewColumn = ws.getRangeByIndexes(bounds.top - 1, bounds.left - 1, 1, 1).load("columnHidden");
-        return { top: bounds.top, left: bounds.left, chunks, views, viewColumn, columns: range.columnCount };
+        return {
+          ws,
+          top: bounds.top,
+          left: bounds.left,
+          rowCount: range.rowCount,
+          next: 0,
+          done: false,
+          bytesPerCell: FIRST_BYTES_PER_CELL,
+          chunks: [],
+          views: [],
+          columns: range.columnCount,
+          // Whether the view's column is hidden: then its visible view has no cells at all (read below).
+          viewColumn: ws.getRangeByIndexes(bounds.top - 1, bounds.left - 1, 1, 1).load("columnHidden"),
+        };
       });
-      // One sync per chunk index: the first chunk of every sheet together, and so on. A sheet stops
-      // after a chunk with no value at all below its last Excel table: a plain block ends at its first
-      // empty row, so nothing further down can belong to a table (a stray cell at row 1.048.576 must not
-      // cost 50 round trips of empty cells).
+      // Chunks sized by payload, not by cell count: Excel on the web refuses a response over 5 MB, and a
+      // cell costs from ~40 bytes (plain numbers) to ~90 (the template's formulas, an accounting format).
+      // Every sheet's next chunk goes in the same sync, the budget shared between them; the first chunk
+      // assumes heavy cells, the next ones use what the last one measured. A sheet stops after a chunk
+      // with no value at all below its last Excel table: a plain block ends at its first empty row, so
+      // nothing further down can belong to a table (a stray cell at row 1.048.576 costs one empty chunk).
       const tableBottoms = new Map<string, number>();
       tables.items.forEach((t, i) => {
         const bottom = parseRange(tableRanges[i]!.address.split("!").pop()!).bottom;
         tableBottoms.set(t.worksheet.name, Math.max(bottom, tableBottoms.get(t.worksheet.name) ?? 0));
       });
-      const depth = Math.max(0, ...reads.map((r) => r.chunks.length));
-      for (let k = 0; k < depth; k++) {
-        const loading = reads.filter((read) => read.chunks[k] !== undefined);
-        if (loading.length === 0) break;
-        for (const read of loading) {
-          read.chunks[k]!.load("values, formulas, valueTypes, numberFormat, rowIndex");
-          read.views[k]!.load("cellAddresses");
-        }
-        await context.sync();
-        reads.forEach((read, i) => {
-          const chunk = read.chunks[k];
-          if (!chunk || !chunk.valueTypes.every((row) => row.every((t) => t === "Empty"))) return;
-          if (chunk.rowIndex + 1 > (tableBottoms.get(sheets[i]!.name) ?? 0)) {
-            read.chunks.length = k; // this chunk is empty too: drop it and everything below
-            read.views.length = k;
-          }
+      for (;;) {
+        const active = reads.filter((read) => !read.done && read.next < read.rowCount);
+        if (active.length === 0) break;
+        const share = RESPONSE_BUDGET / active.length;
+        const loading = active.map((read) => {
+          const cells = Math.min(CHUNK_CELLS, Math.floor(share / read.bytesPerCell));
+          const rows = Math.max(1, Math.min(read.rowCount - read.next, Math.floor(cells / read.columns)));
+          const row = read.top - 1 + read.next;
+          const chunk = read.ws.getRangeByIndexes(row, read.left - 1, rows, read.columns);
+          chunk.load("values, formulas, valueTypes, numberFormat, rowIndex");
+          // The visible rows of the chunk's first column: hidden and filtered rows are the others.
+          const view = read.ws.getRangeByIndexes(row, read.left - 1, rows, 1).getVisibleView();
+          view.load("cellAddresses");
+          read.chunks.push(chunk);
+          read.views.push(view);
+          read.next += rows;
+          return { read, chunk, view, cells: rows * read.columns };
         });
+        await context.sync();
+        for (const { read, chunk, view, cells } of loading) {
+          const bytes =
+            JSON.stringify(chunk.values).length +
+            JSON.stringify(chunk.formulas).length +
+            JSON.stringify(chunk.valueTypes).length +
+            JSON.stringify(chunk.numberFormat).length +
+            JSON.stringify(view.cellAddresses).length;
+          read.bytesPerCell = Math.max(MIN_BYTES_PER_CELL, (bytes / cells) * 1.25);
+          if (!chunk.valueTypes.every((r) => r.every((t) => t === "Empty"))) continue;
+          if (chunk.rowIndex + 1 > (tableBottoms.get(read.ws.name) ?? 0)) {
+            read.chunks.pop(); // this chunk is empty too: drop it and everything below
+            read.views.pop();
+            read.done = true;
+          }
+        }
       }
       await this.viewsInVisibleColumn(context, sheets, reads);
       const merges = await this.readMerges(context, sheets, used);
@@ -203,14 +245,7 @@ export class OfficeWorkbook implements WorkbookPort {
   private async viewsInVisibleColumn(
     context: Excel.RequestContext,
     sheets: Excel.Worksheet[],
-    reads: {
-      top: number;
-      left: number;
-      chunks: Excel.Range[];
-      views: Excel.RangeView[];
-      viewColumn: Excel.Range | undefined;
-      columns: number;
-    }[],
+    reads: SheetRead[],
   ): Promise<void> {
     const affected = reads
       .map((read, i) => ({ read, ws: sheets[i]! }))
@@ -445,14 +480,16 @@ export class OfficeWorkbook implements WorkbookPort {
         const table = context.workbook.tables.getItem(resize.table);
         for (const header of resize.addColumns) table.columns.add(undefined, undefined, header);
       }
-      let cellsInRequest = 0;
+      // Requests sized by payload as well: the values, one number format per cell, the fills' areas.
+      let bytesInRequest = 0;
       for (const block of plan.blocks) {
         const cells = block.values.length * (block.values[0]?.length ?? 0);
-        if (cellsInRequest > 0 && cellsInRequest + cells > CHUNK_CELLS) {
+        const bytes = JSON.stringify(block.values).length + cells * 12 + (block.fills ? cells * 12 : 0);
+        if (bytesInRequest > 0 && bytesInRequest + bytes > RESPONSE_BUDGET) {
           await context.sync();
-          cellsInRequest = 0;
+          bytesInRequest = 0;
         }
-        cellsInRequest += cells;
+        bytesInRequest += bytes;
         writeBlock(sheets.getItem(block.sheet), block, useAreas);
       }
       // The add-in's earlier rules go; the user's own rules on the same cells stay (clearAll would take them).

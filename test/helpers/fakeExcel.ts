@@ -62,6 +62,9 @@ type Op = () => void;
  * Chart types Excel 2016 introduced: the API creates them, but their title, series and chartType are not
  * implemented (office-js#2041, office-js-docs#910) — setting the title throws UnsupportedOperation.
  */
+/** Excel on the web's limit on one request or response (Office add-in resource limits). */
+export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
 const NEWER_CHART_TYPES = new Set([
   "Waterfall",
   "Treemap",
@@ -182,8 +185,31 @@ export class FakeExcel {
   failAfterOps: number | undefined;
   private opsDone = 0;
 
+  /** Bytes of JSON the pending batch sends (written arrays) and asks back (loaded cell arrays). */
+  private requestBytes = 0;
+  private responseBytes = 0;
+  /** The largest request and response of one sync so far, in bytes of JSON. */
+  largestRequest = 0;
+  largestResponse = 0;
+
   private async sync(): Promise<void> {
     this.syncs++;
+    const request = this.requestBytes;
+    const response = this.responseBytes;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    this.largestRequest = Math.max(this.largestRequest, request);
+    this.largestResponse = Math.max(this.largestResponse, response);
+    // As Excel on the web: a request or a response over 5 MB is refused, and nothing of the batch is done.
+    if (request > PAYLOAD_LIMIT || response > PAYLOAD_LIMIT) {
+      this.pendingOps = [];
+      this.pendingMocks = [];
+      throw new Error(
+        `RequestPayloadSizeLimitExceeded: the ${request > PAYLOAD_LIMIT ? "request" : "response"} of ${
+          request > PAYLOAD_LIMIT ? request : response
+        } bytes is over Excel on the web's limit of 5 MB`,
+      );
+    }
     const ops = this.pendingOps;
     this.pendingOps = [];
     for (const op of ops) {
@@ -298,11 +324,14 @@ export class FakeExcel {
           ([, c]) => (c.value !== null && c.value !== undefined && c.value !== "") || c.formula !== undefined,
         );
         if (cells.length === 0) return this.range(name, undefined);
-        const positions = cells.map(([address]) => parseA1(address));
-        const top = Math.min(...positions.map((p) => p.row));
-        const left = Math.min(...positions.map((p) => p.col));
-        const bottom = Math.max(...positions.map((p) => p.row));
-        const right = Math.max(...positions.map((p) => p.col));
+        let [top, left, bottom, right] = [Infinity, Infinity, 0, 0];
+        for (const [address] of cells) {
+          const p = parseA1(address);
+          top = Math.min(top, p.row);
+          left = Math.min(left, p.col);
+          bottom = Math.max(bottom, p.row);
+          right = Math.max(right, p.col);
+        }
         return this.range(name, `${a1(top, left)}:${a1(bottom, right)}`);
       },
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) => {
@@ -519,6 +548,7 @@ export class FakeExcel {
       },
       set values(values: unknown[][]) {
         self.calls++;
+        self.requestBytes += JSON.stringify(values).length;
         self.op(() => {
           checkShape(values, bounds!);
           each((cell, r, c) => {
@@ -537,6 +567,7 @@ export class FakeExcel {
       },
       set formulas(formulas: unknown[][]) {
         self.calls++;
+        self.requestBytes += JSON.stringify(formulas).length;
         self.op(() => {
           checkShape(formulas, bounds!);
           each((cell, r, c) => {
@@ -558,6 +589,7 @@ export class FakeExcel {
       },
       set numberFormat(formats: string[][]) {
         self.calls++;
+        self.requestBytes += JSON.stringify(formats).length;
         self.op(() => {
           checkShape(formats, bounds!);
           each((cell, r, c) => {
@@ -568,6 +600,9 @@ export class FakeExcel {
       },
       load(p: string) {
         self.calls++;
+        for (const property of p.split(",").map((x) => x.trim()))
+          if (property in contents)
+            self.responseBytes += JSON.stringify(contents[property as keyof typeof contents]).length;
         mock.load(p);
         return this;
       },
@@ -595,6 +630,7 @@ export class FakeExcel {
           },
           load(p: string) {
             self.calls++;
+            self.responseBytes += JSON.stringify(cellAddresses).length;
             view.load(p);
             return this;
           },
