@@ -62,6 +62,25 @@ type Op = () => void;
  * Chart types Excel 2016 introduced: the API creates them, but their title, series and chartType are not
  * implemented (office-js#2041, office-js-docs#910) — setting the title throws UnsupportedOperation.
  */
+/**
+ * As Excel: reading a property that was not loaded and synced throws PropertyNotLoaded (office-addin-mock
+ * returns a sentinel string instead, which would pass silently as a value).
+ */
+function mustBeLoaded(value: unknown, property: string): unknown {
+  if (
+    value === "Error, property was not loaded" ||
+    (value instanceof OfficeMockObject && !isLoadedObject(value))
+  )
+    throw new Error(
+      `PropertyNotLoaded: The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+    );
+  return value;
+}
+
+function isLoadedObject(value: OfficeMockObject): boolean {
+  return (value as unknown as { _loaded?: boolean })._loaded !== false;
+}
+
 /** Excel on the web's limit on one request or response (Office add-in resource limits). */
 export const PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -147,9 +166,44 @@ export class FakeExcel {
     return this.sheet(sheet).cells.get(address);
   }
 
-  private track<T extends OfficeMockObject>(mock: T): T {
+  /**
+   * A loadable object of this batch. With `refresh`, its properties are read when the batch is synced —
+   * after the batch's writes, in queue order, as Excel does — not when the proxy was made.
+   */
+  private track<T extends OfficeMockObject>(mock: T, refresh?: () => Record<string, unknown>): T {
     this.pendingMocks.push(mock);
+    if (refresh) {
+      const requested: string[] = [];
+      const everLoaded: string[] = [];
+      const load = mock.load.bind(mock);
+      const unsynced = new Set<string>();
+      this.unsynced.set(mock, unsynced);
+      (mock as unknown as { load(p: string): unknown }).load = (p: string) => {
+        requested.push(p);
+        for (const name of p.split(",")) unsynced.add(name.trim());
+        return load(p);
+      };
+      // Loads since the last sync are resolved with what the cells hold now; earlier loads keep their values.
+      this.refreshers.set(mock, () => {
+        if (requested.length === 0) return;
+        (mock as unknown as { populate(data: Record<string, unknown>): void }).populate(refresh());
+        everLoaded.push(...requested.splice(0));
+        for (const p of everLoaded) load(p);
+        unsynced.clear();
+      });
+    }
     return mock;
+  }
+
+  private refreshers = new Map<OfficeMockObject, () => void>();
+  /** Properties loaded but not yet synced, per refreshed object: reading them throws, as in Excel. */
+  private unsynced = new Map<OfficeMockObject, Set<string>>();
+
+  /** A property of a refreshed object, as Excel gives it: only after load and sync. */
+  private read(mock: OfficeMockObject, property: string): unknown {
+    if (this.unsynced.get(mock)?.has(property))
+      return mustBeLoaded("Error, property was not loaded", property);
+    return mustBeLoaded((mock as unknown as Record<string, unknown>)[property], property);
   }
 
   /** An *OrNullObject result: isNullObject after load and sync, and a delete queued until sync. */
@@ -158,7 +212,7 @@ export class FakeExcel {
     const mock = this.track(new OfficeMockObject({ isNullObject: !exists }));
     return {
       get isNullObject() {
-        return mock.isNullObject as boolean;
+        return mustBeLoaded(mock.isNullObject, "isNullObject") as boolean;
       },
       load(p: string) {
         self.calls++;
@@ -228,7 +282,10 @@ export class FakeExcel {
       }
     }
     const mocks = this.pendingMocks;
-    for (const mock of mocks) await mock.sync();
+    for (const mock of mocks) {
+      this.refreshers.get(mock)?.();
+      await mock.sync();
+    }
   }
 
   private context(): Excel.RequestContext {
@@ -308,10 +365,15 @@ export class FakeExcel {
     );
     return {
       get name() {
-        return mock.name as string;
+        return mustBeLoaded(mock.name, "name") as string;
       },
       get protection() {
-        return mock.protection as { protected: boolean };
+        const protection = mock.protection as { protected: unknown };
+        return {
+          get protected() {
+            return mustBeLoaded(protection.protected, "protection/protected") as boolean;
+          },
+        };
       },
       load(p: string) {
         self.calls++;
@@ -391,13 +453,18 @@ export class FakeExcel {
     );
     return {
       get name() {
-        return mock.name as string;
+        return mustBeLoaded(mock.name, "name") as string;
       },
       get showTotals() {
-        return mock.showTotals as boolean;
+        return mustBeLoaded(mock.showTotals, "showTotals") as boolean;
       },
       get worksheet() {
-        return mock.worksheet as { name: string };
+        const worksheet = mock.worksheet as { name: unknown };
+        return {
+          get name() {
+            return mustBeLoaded(worksheet.name, "worksheet/name") as string;
+          },
+        };
       },
       load(p: string) {
         self.calls++;
@@ -500,10 +567,20 @@ export class FakeExcel {
       }
       return { values, formulas, valueTypes, numberFormat };
     };
-    const contents =
-      bounds && bounds.bottom - bounds.top < 200_000
-        ? data()
-        : { values: [], formulas: [], valueTypes: [], numberFormat: [] };
+    const empty = { values: [], formulas: [], valueTypes: [], numberFormat: [] };
+    const columnHidden = () => {
+      if (!bounds) return false;
+      const hiddenColumns = this.sheets.find((s) => s.name === sheet)?.hiddenColumns ?? new Set<number>();
+      for (let c = bounds.left; c <= bounds.right; c++) if (!hiddenColumns.has(c)) return false;
+      return true;
+    };
+    // Cell contents are read at sync (after the batch's writes), and only when loaded.
+    const current = () => ({
+      ...(bounds && bounds.bottom - bounds.top < 200_000 ? data() : empty),
+      // Range.columnHidden: true when every column of the range is hidden.
+      columnHidden: columnHidden(),
+    });
+    let contents: ReturnType<typeof data> | undefined;
     const mock = this.track(
       new OfficeMockObject({
         address: address ? `${sheet}!${address}` : "",
@@ -511,15 +588,10 @@ export class FakeExcel {
         rowIndex: bounds ? bounds.top - 1 : 0,
         columnCount: bounds ? bounds.right - bounds.left + 1 : 0,
         isNullObject: address === undefined,
-        // Range.columnHidden: true when every column of the range is hidden.
-        columnHidden: (() => {
-          if (!bounds) return false;
-          const hiddenColumns = this.sheets.find((s) => s.name === sheet)?.hiddenColumns ?? new Set<number>();
-          for (let c = bounds.left; c <= bounds.right; c++) if (!hiddenColumns.has(c)) return false;
-          return true;
-        })(),
-        ...contents,
+        columnHidden: false,
+        ...empty,
       }),
+      current,
     );
     const each = (apply: (cell: FakeCell, r: number, c: number) => void) =>
       this.eachCell(sheet, bounds!, apply);
@@ -529,22 +601,22 @@ export class FakeExcel {
         return address === undefined;
       },
       get address() {
-        return mock.address as string;
+        return self.read(mock, "address") as string;
       },
       get rowCount() {
-        return mock.rowCount as number;
+        return self.read(mock, "rowCount") as number;
       },
       get rowIndex() {
-        return mock.rowIndex as number;
+        return self.read(mock, "rowIndex") as number;
       },
       get columnCount() {
-        return mock.columnCount as number;
+        return self.read(mock, "columnCount") as number;
       },
       get columnHidden() {
-        return mock.columnHidden as boolean;
+        return self.read(mock, "columnHidden") as boolean;
       },
       get values() {
-        return mock.values as unknown[][];
+        return self.read(mock, "values") as unknown[][];
       },
       set values(values: unknown[][]) {
         self.calls++;
@@ -563,7 +635,7 @@ export class FakeExcel {
         });
       },
       get formulas() {
-        return mock.formulas as unknown[][];
+        return self.read(mock, "formulas") as unknown[][];
       },
       set formulas(formulas: unknown[][]) {
         self.calls++;
@@ -582,10 +654,10 @@ export class FakeExcel {
         });
       },
       get valueTypes() {
-        return mock.valueTypes as string[][];
+        return self.read(mock, "valueTypes") as string[][];
       },
       get numberFormat() {
-        return mock.numberFormat as string[][];
+        return self.read(mock, "numberFormat") as string[][];
       },
       set numberFormat(formats: string[][]) {
         self.calls++;
@@ -601,8 +673,10 @@ export class FakeExcel {
       load(p: string) {
         self.calls++;
         for (const property of p.split(",").map((x) => x.trim()))
-          if (property in contents)
-            self.responseBytes += JSON.stringify(contents[property as keyof typeof contents]).length;
+          if (property in empty) {
+            contents ??= bounds && bounds.bottom - bounds.top < 200_000 ? data() : empty;
+            self.responseBytes += JSON.stringify(contents[property as keyof typeof empty]).length;
+          }
         mock.load(p);
         return this;
       },
@@ -626,7 +700,7 @@ export class FakeExcel {
         const view = self.track(new OfficeMockObject({ cellAddresses }));
         return {
           get cellAddresses() {
-            return view.cellAddresses as string[][];
+            return mustBeLoaded(view.cellAddresses, "cellAddresses") as string[][];
           },
           load(p: string) {
             self.calls++;
@@ -663,7 +737,7 @@ export class FakeExcel {
             return merges.length === 0;
           },
           get address() {
-            return areas.address as string;
+            return mustBeLoaded(areas.address, "address") as string;
           },
           load(p: string) {
             self.calls++;
@@ -730,12 +804,17 @@ export class FakeExcel {
       );
       return {
         get type() {
-          return mock.type as string;
+          return mustBeLoaded(mock.type, "type") as string;
         },
         get cellValue() {
           if ((rule.type ?? "CellValue") !== "CellValue")
             throw new Error("InvalidOperation: not a cell value conditional format");
-          return { rule: { formula1: mock.formula1 as string, operator: mock.operator as string } };
+          return {
+            rule: {
+              formula1: mustBeLoaded(mock.formula1, "cellValue/rule") as string,
+              operator: mustBeLoaded(mock.operator, "cellValue/rule") as string,
+            },
+          };
         },
         load(p: string) {
           self.calls++;
@@ -807,7 +886,7 @@ export class FakeExcel {
         const mock = this.track(new OfficeMockObject({ name: c.name }));
         return {
           get name() {
-            return mock.name as string;
+            return mustBeLoaded(mock.name, "name") as string;
           },
           delete: () =>
             this.op(() => (this.sheet(sheet).charts = this.sheet(sheet).charts.filter((x) => x !== c))),
