@@ -5,6 +5,7 @@ import { CONTRACT, GENERATED_SHEETS } from "./contract";
 import { workbookMessages } from "./messages";
 import {
   ApplyNote,
+  ConditionalFill,
   ApplyReport,
   Argb,
   BlockWrite,
@@ -60,6 +61,8 @@ export class OfficeWorkbook implements WorkbookPort {
   private lastSnapshot?: WorkbookSnapshot;
   /** Chart names per sheet, read with the snapshot, so that apply replaces rather than duplicates. */
   private chartNames = new Map<string, string[]>();
+  /** The add-in's flag rules the last write removed (to put back if it fails). */
+  private replacedRules: OwnRule[] = [];
   /** Number formats other than General per sheet ("D7" → "#,##0"), read with the snapshot, to put back. */
   private formats = new Map<string, Map<string, string>>();
 
@@ -425,6 +428,16 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
       for (const sheet of added) if (!sheet.isNullObject) sheet.delete();
       for (const column of [...columns].reverse()) if (!column.isNullObject) column.delete();
+      // The flag rules as they were: the ones this write added go, the ones it removed come back.
+      const addedRules = await findOwnRules(context, plan.conditionalFills);
+      for (const rule of addedRules) rule.item.delete();
+      for (const rule of this.replacedRules) {
+        const planRules = plan.conditionalFills.find((cf) => cf.sheet === rule.sheet)?.rules ?? [];
+        addFlagRules(
+          sheets.getItem(rule.sheet).getRange(rule.range),
+          planRules.filter((r) => r.equals === rule.equals),
+        );
+      }
       // Every cell a block touched on a sheet that existed gets its value or formula back.
       for (const block of plan.blocks) {
         const sheet = before.get(block.sheet);
@@ -469,6 +482,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const existing = new Set((this.lastSnapshot?.sheets ?? []).map((s) => s.name));
     const useAreas = this.supports("ExcelApi", "1.9");
     await this.run(async (context) => {
+      this.replacedRules = [];
       const ownRules = await findOwnRules(context, plan.conditionalFills);
       context.application.suspendApiCalculationUntilNextSync();
       const sheets = context.workbook.worksheets;
@@ -493,16 +507,10 @@ export class OfficeWorkbook implements WorkbookPort {
         writeBlock(sheets.getItem(block.sheet), block, useAreas);
       }
       // The add-in's earlier rules go; the user's own rules on the same cells stay (clearAll would take them).
-      for (const rule of ownRules) rule.delete();
-      for (const cf of plan.conditionalFills) {
-        const range = sheets.getItem(cf.sheet).getRange(cf.range);
-        for (const rule of cf.rules) {
-          const format = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType.cellValue);
-          format.cellValue.format.fill.color = hex(rule.fill);
-          format.cellValue.format.font.color = hex(rule.font);
-          format.cellValue.rule = { formula1: `="${rule.equals}"`, operator: "EqualTo" };
-        }
-      }
+      this.replacedRules = ownRules;
+      for (const rule of ownRules) rule.item.delete();
+      for (const cf of plan.conditionalFills)
+        addFlagRules(sheets.getItem(cf.sheet).getRange(cf.range), cf.rules);
       for (const width of plan.columnWidths) {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheets
@@ -565,10 +573,18 @@ function putBack(range: Excel.Range, cells: OriginalCell[][], formats: string[][
  * The add-in's own conditional formats on the flag columns, known by their signature: a cell-value rule
  * "equal to" one of the plan's flag words, lying within the flag's column. Two syncs, whatever the rows.
  */
+/** One of the add-in's flag rules as found before a write: enough to put it back if the write fails. */
+interface OwnRule {
+  item: Excel.ConditionalFormat;
+  sheet: string;
+  range: string;
+  equals: string;
+}
+
 async function findOwnRules(
   context: Excel.RequestContext,
   fills: WritePlan["conditionalFills"],
-): Promise<Excel.ConditionalFormat[]> {
+): Promise<OwnRule[]> {
   if (fills.length === 0) return [];
   const sheets = context.workbook.worksheets;
   const collections = fills.map((cf) => {
@@ -597,7 +613,22 @@ async function findOwnRules(
         at.right === target.right
       );
     })
-    .map(({ item }) => item);
+    .map(({ cf, item, range }) => ({
+      item,
+      sheet: cf.sheet,
+      range: range.address.split("!").pop()!.replace(/\$/g, ""),
+      equals: String(item.cellValue.rule.formula1).replace(/^="|"$/g, ""),
+    }));
+}
+
+/** Adds flag rules (cell equals the word ⇒ fill and font colour) on a range. */
+function addFlagRules(range: Excel.Range, rules: ConditionalFill["rules"]): void {
+  for (const rule of rules) {
+    const format = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType.cellValue);
+    format.cellValue.format.fill.color = hex(rule.fill);
+    format.cellValue.format.font.color = hex(rule.font);
+    format.cellValue.rule = { formula1: `="${rule.equals}"`, operator: "EqualTo" };
+  }
 }
 
 /** Excel's own words for a failure (OfficeExtension.Error carries a code and a message). */

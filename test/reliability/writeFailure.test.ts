@@ -23,6 +23,19 @@ function content(fake: FakeExcel) {
         .map(([address, c]) => `${s.name}!${address}=${c.formula ?? JSON.stringify(c.value)}`)
         .sort(),
     ),
+    // Number formats of cells with content (a cleared cell's format is not what a user sees).
+    formats: fake.sheets.flatMap((s) =>
+      [...s.cells]
+        .filter(([, c]) => c.value !== null && c.value !== undefined && c.value !== "")
+        .map(([address, c]) => `${s.name}!${address}:${c.numberFormat ?? "General"}`)
+        .sort(),
+    ),
+    // The conditional formats, the user's and the add-in's, as rules per range.
+    rules: fake.sheets.flatMap((s) =>
+      s.conditionalFormats
+        .flatMap((f) => f.rules.map((r) => `${s.name}!${f.range} ${r.operator} ${r.formula1}`))
+        .sort(),
+    ),
   };
 }
 
@@ -71,7 +84,7 @@ describe("Excel fails in the middle of writing (Office.js)", () => {
             outcome.summary.diagnostics.filter((d) => d.level !== "info").map((d) => [d.level, d.code]),
           ).toEqual([["error", "WRITE_FAILED"]]);
           expect(outcome.summary.diagnostics.filter((d) => d.level !== "info")[0]!.message).toContain(
-            "er sat tilbage; projektmappen er som før",
+            "er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering",
           );
           expect(content(fake)).toEqual(before);
         },
