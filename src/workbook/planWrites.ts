@@ -134,9 +134,12 @@ interface SheetRow {
   cellFlags?: (Flag | undefined)[];
 }
 
-/** A formula that is one PULJE.* function call (as the template writes them), e.g. "=PULJE.OEKONOMI(…)". */
+/**
+ * A formula that is one PULJE.* function call (as the template writes them), e.g. "=PULJE.OEKONOMI(…)",
+ * or the same as Excel saves a JavaScript custom function in the file: "=_xldudf_PULJE_OEKONOMI(…)".
+ */
 export function isPuljeFormula(formula: string): boolean {
-  return /^=\s*PULJE\.[A-Z]+\(/i.test(formula);
+  return /^=\s*(PULJE\.|_xldudf_PULJE_)[A-Z]+\(/i.test(formula);
 }
 
 export const WATERFALL_HEADER = "Vandfald: bevægelser";
