@@ -10,8 +10,13 @@ export function valueError(message: string): CustomFunctions.Error {
   return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
 }
 
-export function numberError(message: string): CustomFunctions.Error {
-  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, message);
+/**
+ * #NUM! for an argument outside its range. Excel shows no custom message with #NUM! (CustomFunctionsRuntime
+ * 1.3: "A custom error message can't be used"), so the reason stays at the call site and in the function's
+ * description in the wizard.
+ */
+export function numberError(): CustomFunctions.Error {
+  return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber);
 }
 
 export function missingError(message: string): CustomFunctions.Error {

@@ -91,7 +91,7 @@ export function oekonomi(
   const red = option(roed_andel, "rød andel", defaults.economyRedShare);
   for (const o of [amount, yellow, red]) if (isError(o)) throw o;
   if ((amount as number) < 0 || (yellow as number) < 0 || (red as number) < (yellow as number)) {
-    throw numberError("Grænserne skal være positive, og rød andel må ikke være mindre end gul andel.");
+    throw numberError(/* Grænserne skal være positive, og rød andel må ikke være mindre end gul andel. */);
   }
   const t = {
     unit,
@@ -241,7 +241,9 @@ export function kasse(resultat: any[][], budgetvaern: any[][]): any[][] {
     overCells([resultat, budgetvaern], (cells) => {
       const n = amounts(cells, ["Resultat", "Budgetværn"]);
       if (!Array.isArray(n)) return n;
-      return n[1]! < 0 ? numberError("Budgetværnet kan ikke være negativt.") : cashFinancing(n[0]!, n[1]!);
+      return n[1]! < 0
+        ? numberError(/* Budgetværnet kan ikke være negativt. */)
+        : cashFinancing(n[0]!, n[1]!);
     }),
   );
 }
@@ -258,7 +260,7 @@ export function afkastgrad(gevinst: any[][], investeringssum: any[][]): any[][] 
     overCells([gevinst, investeringssum], (cells) => {
       const n = amounts(cells, ["Gevinst", "Investeringssum"]);
       if (!Array.isArray(n)) return n;
-      return returnRatio(n[0]!, n[1]!) ?? numberError("Investeringssummen skal være større end 0.");
+      return returnRatio(n[0]!, n[1]!) ?? numberError(/* Investeringssummen skal være større end 0. */);
     }),
   );
 }
@@ -284,7 +286,7 @@ export function merudgiftsbehov(
       if (!Array.isArray(n)) return n;
       return (
         additionalNeed(n[0]!, n[1]!, n[2]!, n[3]!) ??
-        numberError("Ledige skal ligge mellem 0 og summen af ledige, og summen skal være større end 0.")
+        numberError(/* Ledige skal ligge mellem 0 og summen af ledige, og summen skal være større end 0. */)
       );
     }),
   );

@@ -186,6 +186,7 @@ export function closedVocabulary(): Map<string, readonly string[]> {
   );
 }
 
+/** Guarded: ExcelApi 1.8 (data validation only when `lists`, which is supports("ExcelApi", "1.8")). */
 function addTemplateTable(
   ws: Excel.Worksheet,
   spec: TemplateTable,

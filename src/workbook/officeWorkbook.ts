@@ -689,7 +689,10 @@ function byColour(block: BlockWrite, colours: (Argb | undefined)[][]): Map<Argb,
   return groups;
 }
 
-/** RangeAreas over the addresses, chunked below Excel's address-length limit; single ranges without 1.9. */
+/**
+ * RangeAreas over the addresses, chunked below Excel's address-length and area limits; single ranges
+ * without 1.9. Guarded: ExcelApi 1.9 (getRanges only when useAreas, which is supports("ExcelApi", "1.9")).
+ */
 function targets(
   ws: Excel.Worksheet,
   addresses: string[],

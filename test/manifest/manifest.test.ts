@@ -26,7 +26,7 @@ describe("manifest.xml", () => {
     expect(all("Version")[0]?.textContent).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
     expect(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")])).toEqual([
       ["ExcelApi", "1.7"],
-      ["CustomFunctionsRuntime", "1.2"],
+      ["CustomFunctionsRuntime", "1.3"],
     ]);
   });
 
