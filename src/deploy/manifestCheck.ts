@@ -29,7 +29,8 @@ export interface ManifestProblem {
     | "NOT_HTTPS"
     | "FOREIGN_HOST"
     | "MISSING_FILE"
-    | "ICON_SIZE";
+    | "ICON_SIZE"
+    | "APPDOMAIN_NOT_ORIGIN";
   message: string;
 }
 
@@ -171,8 +172,21 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
     base.host,
     ...domains.flatMap((d) => (URL.canParse(d) ? [new URL(d).host] : [])),
   ]);
-  for (const domain of domains)
+  for (const domain of domains) {
     if (!domain.startsWith("https://")) problem("NOT_HTTPS", `AppDomain "${domain}" skal bruge https.`);
+    // AppDomains are origins of other hosts the add-in navigates to; a path is not allowed, and the add-in's
+    // own origin has no effect there.
+    else if (!URL.canParse(domain) || new URL(domain).origin !== domain.replace(/\/$/, ""))
+      problem(
+        "APPDOMAIN_NOT_ORIGIN",
+        `AppDomain "${domain}" skal være en oprindelse (https://vært[:port]) uden sti.`,
+      );
+    else if (new URL(domain).origin === base.origin)
+      problem(
+        "APPDOMAIN_NOT_ORIGIN",
+        `AppDomain "${domain}" er tilføjelsesprogrammets egen oprindelse; den skal ikke stå der.`,
+      );
+  }
   for (const el of allElements(doc)) {
     for (const attr of ["DefaultValue", "Value"]) {
       const value = el.getAttribute(attr);

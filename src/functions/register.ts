@@ -1,23 +1,8 @@
 /// <reference types="custom-functions-runtime" />
-import {
-  afkastgrad,
-  afvigelse,
-  kasse,
-  maengder,
-  merudgiftsbehov,
-  oekonomi,
-  refusion,
-  reservation,
-  saldo,
-} from "./functions";
-
-/** Entry of the JavaScript-only custom-functions runtime: binds each stable ID to its function. */
-CustomFunctions.associate("AFVIGELSE", afvigelse);
-CustomFunctions.associate("OEKONOMI", oekonomi);
-CustomFunctions.associate("MAENGDER", maengder);
-CustomFunctions.associate("REFUSION", refusion);
-CustomFunctions.associate("RESERVATION", reservation);
-CustomFunctions.associate("SALDO", saldo);
-CustomFunctions.associate("KASSE", kasse);
-CustomFunctions.associate("AFKASTGRAD", afkastgrad);
-CustomFunctions.associate("MERUDGIFTSBEHOV", merudgiftsbehov);
+/**
+ * Entry of the JavaScript-only custom-functions runtime. The functions module is imported for its effect:
+ * at build time custom-functions-metadata-plugin appends one `CustomFunctions.associate(id, function)` per
+ * `@customfunction` to it, so each stable ID is bound exactly once (repeating the calls here bound each
+ * twice).
+ */
+import "./functions";

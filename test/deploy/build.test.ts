@@ -110,6 +110,21 @@ describe("the production build for a municipality's web host (npm run build -- -
     }
   });
 
+  it("associates every custom function once (the metadata plugin adds the calls; nothing repeats them)", () => {
+    const functionsJs = readFileSync(join(dist, "functions.js"), "utf8");
+    const ids = (
+      JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: { id: string }[] }
+    ).functions.map((f) => f.id);
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) expect([id, functionsJs.split(`associate("${id}"`).length - 1]).toEqual([id, 1]);
+  });
+
+  it("the production manifest has no AppDomain with a path (AppDomains are other origins; it needs none)", () => {
+    const manifest = readFileSync(join(dist, "manifest.xml"), "utf8");
+    expect(manifest).not.toMatch(/<AppDomain>[^<]*\/reservationspuljen/);
+    expect(manifest).not.toContain("<AppDomains>");
+  });
+
   it("refuses a base URL that is not https, or is localhost", () => {
     for (const bad of ["http://addin.kommune.example/", "https://localhost:3000/"]) {
       const run = spawnSync(

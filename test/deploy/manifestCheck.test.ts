@@ -94,7 +94,21 @@ describe("the offline manifest check", () => {
     const withSupport = XML.replace(
       "https://localhost:3000/help.html",
       "https://kommune.example/hjaelp",
-    ).replace("</AppDomains>", "<AppDomain>https://kommune.example</AppDomain></AppDomains>");
+    ).replace(
+      "  <Hosts>",
+      "  <AppDomains><AppDomain>https://kommune.example</AppDomain></AppDomains>\n  <Hosts>",
+    );
     expect(codes(withSupport)).toEqual([]);
+  });
+
+  it.each([
+    ["a path", "https://kommune.example/reservationspuljen"],
+    ["the add-in's own origin", "https://localhost:3000"],
+  ])("refuses an AppDomain with %s", (_what, domain) => {
+    const withDomain = XML.replace(
+      "  <Hosts>",
+      `  <AppDomains><AppDomain>${domain}</AppDomain></AppDomains>\n  <Hosts>`,
+    );
+    expect(codes(withDomain)).toContain("APPDOMAIN_NOT_ORIGIN");
   });
 });
