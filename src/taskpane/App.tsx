@@ -50,10 +50,16 @@ type State =
   | { kind: "running"; step: string }
   | { kind: "template"; sheets: string[] }
   | { kind: "result"; ok: boolean; summary: Summary }
-  | { kind: "error"; message: string };
+  | { kind: "error"; title: string; message: string; technical: string };
 
 /** The task pane: Indsæt skabelon, Beregn, and the result of the last run. */
-export function App({ services }: { services: PaneServices }) {
+/** A Danish message for an exception; Excel's or JavaScript's own text only as the technical detail. */
+function failure(title: string, message: string, error: unknown): State {
+  const technical = error instanceof Error ? error.message : String(error);
+  return { kind: "error", title, message, technical };
+}
+
+export function App({ services, inExcel = true }: { services: PaneServices; inExcel?: boolean }) {
   const styles = useStyles();
   const [state, setState] = React.useState<State>({ kind: "idle" });
   const [formulas, setFormulas] = React.useState(false);
@@ -65,7 +71,13 @@ export function App({ services }: { services: PaneServices }) {
       const result = await services.compute((step) => setState({ kind: "running", step }));
       setState({ kind: "result", ok: result.ok, summary: result.summary });
     } catch (error) {
-      setState({ kind: "error", message: (error as Error).message });
+      setState(
+        failure(
+          "Beregningen kunne ikke gennemføres",
+          "Excel kunne ikke læse eller skrive projektmappen. Intet er ændret. Prøv igen; kommer fejlen igen, så gem projektmappen, luk den, og åbn den igen.",
+          error,
+        ),
+      );
     }
   };
 
@@ -74,7 +86,13 @@ export function App({ services }: { services: PaneServices }) {
     try {
       setState({ kind: "template", sheets: (await services.insertTemplate({ formulas })).sheets });
     } catch (error) {
-      setState({ kind: "error", message: (error as Error).message });
+      setState(
+        failure(
+          "Skabelonen kunne ikke indsættes",
+          "Excel kunne ikke tilføje skabelonens ark. Kontrollér, at projektmappen ikke er beskyttet eller skrivebeskyttet, og prøv igen.",
+          error,
+        ),
+      );
     }
   };
 
@@ -84,11 +102,20 @@ export function App({ services }: { services: PaneServices }) {
       <Body1>
         Opfølgning, lyskryds, reservationspulje og tillægsbevillinger for forsørgelses- og sikringsydelser.
       </Body1>
+      {!inExcel && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            <MessageBarTitle>Åbn tilføjelsesprogrammet fra Excel</MessageBarTitle>
+            Siden er åbnet uden for Excel, så der er ingen projektmappe at regne på. Åbn en projektmappe i
+            Excel (på skrivebordet eller på nettet), og klik Reservationspulje under fanen Hjem.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={compute} disabled={running}>
+        <Button appearance="primary" onClick={compute} disabled={running || !inExcel}>
           Beregn
         </Button>
-        <Button onClick={insertTemplate} disabled={running}>
+        <Button onClick={insertTemplate} disabled={running || !inExcel}>
           Indsæt skabelon
         </Button>
       </div>
@@ -104,8 +131,9 @@ export function App({ services }: { services: PaneServices }) {
       {state.kind === "error" && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Beregningen kunne ikke gennemføres</MessageBarTitle>
+            <MessageBarTitle>{state.title}</MessageBarTitle>
             {state.message}
+            <Caption1 block>Teknisk fejl: {state.technical}</Caption1>
           </MessageBarBody>
         </MessageBar>
       )}

@@ -5,12 +5,15 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { excelServices } from "./excelServices";
 
-/** Office.js is loaded by taskpane.html; the pane renders once Office is ready. */
-Office.onReady(() => {
+/**
+ * Office.js is loaded by taskpane.html; the pane renders once Office is ready. Opened outside Excel (IT
+ * checking the hosting in a browser), it says how to open it from Excel instead of failing on Beregn.
+ */
+Office.onReady((info) => {
   const root = createRoot(document.getElementById("root")!);
   root.render(
     <FluentProvider theme={webLightTheme}>
-      <App services={excelServices()} />
+      <App services={excelServices()} inExcel={String(info.host) === "Excel"} />
     </FluentProvider>,
   );
 });

@@ -12,19 +12,54 @@ const ARTIFACTS = join(ROOT, "test-artifacts");
 const ORIGIN = "https://pane.test";
 
 describe("the built task pane in headless Chromium with a simulated Excel host (not real Excel)", () => {
-  it("clicks Beregn on the 2018 sample and shows the pool, budgetværn, kassefinansiering and flag", async () => {
+  let dist: string;
+  beforeAll(() => {
     if (!existsSync(CHROMIUM))
       throw new Error(
         `The task pane's browser test needs Debian's Chromium at ${CHROMIUM}: run ` +
           "`apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation` " +
           "(.ci/run does this). Never a downloaded browser (npx playwright install cannot reach its host).",
       );
-    const dist = tempDir();
+    dist = tempDir();
     execFileSync(
       process.execPath,
       [join(ROOT, "node_modules/webpack/bin/webpack.js"), "--mode", "production", "--output-path", dist],
       { cwd: ROOT, stdio: "pipe" },
     );
+  }, 180_000);
+
+  it("opened in a browser outside Excel (real office.js, no host): says how to open it from Excel", async () => {
+    const officeDist = join(ROOT, "node_modules/@microsoft/office-js/dist");
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 420, height: 700 } });
+      await page.route("https://appsforoffice.microsoft.com/lib/1/hosted/**", (route) => {
+        const file = join(officeDist, new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""));
+        if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
+        return route.fulfill({ contentType: "application/javascript", body: readFileSync(file) });
+      });
+      await page.route(`${ORIGIN}/**`, (route) => {
+        const file = join(dist, new URL(route.request().url()).pathname);
+        if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
+        const type = file.endsWith(".js")
+          ? "application/javascript"
+          : file.endsWith(".html")
+            ? "text/html"
+            : "application/octet-stream";
+        return route.fulfill({ contentType: type, body: readFileSync(file) });
+      });
+      await page.goto(`${ORIGIN}/taskpane.html`);
+      await page.getByText("Åbn tilføjelsesprogrammet fra Excel").waitFor({ timeout: 30_000 });
+      expect(await page.getByRole("button", { name: "Beregn" }).isDisabled()).toBe(true);
+      expect(await page.getByText(/is not defined/).count()).toBe(0);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "taskpane-outside-excel.png") });
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
+
+  it("clicks Beregn on the 2018 sample and shows the pool, budgetværn, kassefinansiering and flag", async () => {
     const officeJs = await simulatedOfficeJs();
     const workbook = fakeExcelFrom(buildSampleWorkbook({ asTables: true })).toModel();
 

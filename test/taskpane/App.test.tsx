@@ -197,17 +197,44 @@ describe("the task pane", () => {
     expect(screen.getAllByText(message).length).toBeGreaterThan(0);
   });
 
-  it("an error: shows the message", async () => {
+  it("an exception: a Danish message with what to do; the technical text only on a line of its own", async () => {
     renderPane(
       services({
         compute: async () => {
-          throw new Error("Arket kunne ikke læses");
+          throw new Error("Excel is not defined");
         },
       }),
     );
     fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
     expect(await screen.findByText("Beregningen kunne ikke gennemføres")).toBeTruthy();
-    expect(screen.getByText("Arket kunne ikke læses")).toBeTruthy();
+    expect(screen.getByText(/Intet er ændret\. Prøv igen/)).toBeTruthy();
+    expect(screen.getByText("Teknisk fejl: Excel is not defined")).toBeTruthy();
+  });
+
+  it("a failed Indsæt skabelon is titled as such, not as a failed computation", async () => {
+    renderPane(
+      services({
+        insertTemplate: async () => {
+          throw new Error("AccessDenied");
+        },
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Indsæt skabelon" }));
+    expect(await screen.findByText("Skabelonen kunne ikke indsættes")).toBeTruthy();
+    expect(screen.queryByText("Beregningen kunne ikke gennemføres")).toBeNull();
+  });
+
+  it("opened outside Excel: says how to open it from Excel, and the buttons wait for a workbook", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App services={services()} inExcel={false} />
+      </FluentProvider>,
+    );
+    expect(screen.getByText("Åbn tilføjelsesprogrammet fra Excel")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Beregn" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "Indsæt skabelon" }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
   });
 
   it("shows progress while computing", async () => {
