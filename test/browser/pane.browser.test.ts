@@ -1,6 +1,7 @@
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
+import type { Page } from "playwright-core";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { CHROMIUM, launchChromium, simulatedOfficeJs } from "../helpers/browser";
 import { FakeExcel } from "../helpers/fakeExcel";
@@ -10,6 +11,20 @@ import { tempDir } from "../helpers/workbooks";
 const ROOT = resolve(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const ORIGIN = "https://pane.test";
+
+/** Serves the built pane's files on ORIGIN. */
+async function serve(page: Page, dist: string): Promise<void> {
+  await page.route(`${ORIGIN}/**`, (route) => {
+    const file = join(dist, new URL(route.request().url()).pathname);
+    if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
+    const type = file.endsWith(".js")
+      ? "application/javascript"
+      : file.endsWith(".html")
+        ? "text/html"
+        : "application/octet-stream";
+    return route.fulfill({ contentType: type, body: readFileSync(file) });
+  });
+}
 
 describe("the built task pane in headless Chromium with a simulated Excel host (not real Excel)", () => {
   let dist: string;
@@ -38,16 +53,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
         if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
         return route.fulfill({ contentType: "application/javascript", body: readFileSync(file) });
       });
-      await page.route(`${ORIGIN}/**`, (route) => {
-        const file = join(dist, new URL(route.request().url()).pathname);
-        if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
-        const type = file.endsWith(".js")
-          ? "application/javascript"
-          : file.endsWith(".html")
-            ? "text/html"
-            : "application/octet-stream";
-        return route.fulfill({ contentType: type, body: readFileSync(file) });
-      });
+      await serve(page, dist);
       await page.goto(`${ORIGIN}/taskpane.html`);
       await page.getByText("Åbn tilføjelsesprogrammet fra Excel").waitFor({ timeout: 30_000 });
       expect(await page.getByRole("button", { name: "Beregn" }).isDisabled()).toBe(true);
@@ -80,16 +86,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       await page.route("https://appsforoffice.microsoft.com/**", (route) =>
         route.fulfill({ contentType: "application/javascript", body: officeJs }),
       );
-      await page.route(`${ORIGIN}/**`, (route) => {
-        const file = join(dist, new URL(route.request().url()).pathname);
-        if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
-        const type = file.endsWith(".js")
-          ? "application/javascript"
-          : file.endsWith(".html")
-            ? "text/html"
-            : "application/octet-stream";
-        return route.fulfill({ contentType: type, body: readFileSync(file) });
-      });
+      await serve(page, dist);
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.goto(`${ORIGIN}/taskpane.html`);
       await page.getByRole("button", { name: "Beregn" }).click();
