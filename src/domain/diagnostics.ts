@@ -44,7 +44,8 @@ export type DiagnosticCode =
   | "WRITE_FAILED"
   | "CHART_SKIPPED"
   | "CHART_FALLBACK"
-  | "FLAG_NOT_COMPUTED";
+  | "FLAG_NOT_COMPUTED"
+  | "UNKNOWN_SOURCE";
 
 export interface Diagnostic extends Location {
   level: DiagnosticLevel;

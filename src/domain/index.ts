@@ -20,3 +20,4 @@ export * from "./yearEnd";
 export * from "./yesNo";
 export * from "./grantEstimate";
 export * from "./prognoses";
+export * from "./editDistance";

@@ -58,6 +58,10 @@ export const messages = {
     `Beløbene er summen af opfølgningens afrundede rækker i ${unit} og kan afvige fra det præcise beløb (2018: 8.131.000 kr. mod besluttet 8.132.000 kr.).`,
     "Det præcise beløb fås ved at opgøre tabellen Opfoelgning i kr. (parameteren Enhed = kr.).",
   ],
+  sourceForOtherType: (post: string, feed: string, type: string, lineType: string) =>
+    `Kilde "${feed}" henter kun beløb til en linje af typen ${type}; linjen "${post}" har typen ${lineType} og bruger sine egne beløb. Ret Type eller Kilde.`,
+  sourceLooksLikeFeed: (post: string, kilde: string, feed: string) =>
+    `Kilde "${kilde}" på linjen "${post}" ligner "${feed}", men er ikke det; linjen bruger sine egne beløb. Skriv "${feed}", hvis beløbet skal hentes derfra.`,
   fedFromScenario: (name: string) => `arket Reguleringer, prognosen "${name}" (Valgt = Ja)`,
   fedFromEstimate: (type: string) => `egen beregning (§ 23 a), ${type.toLowerCase()}`,
   fedFromYearEnd: (area: string) => `tabellen Regnskab, kassen for ${area} uden overførselsadgang`,

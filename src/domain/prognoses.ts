@@ -1,3 +1,4 @@
+import { editDistance } from "./editDistance";
 import { cellText, ColumnSpec, excelSerialToDate, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
 import { clean } from "./compare";
 import { Diagnostics, Location } from "./diagnostics";
@@ -7,6 +8,7 @@ import { normalizeName } from "./normalize";
 import {
   isComputedType,
   Ledger,
+  LedgerLine,
   MovementType,
   MOVEMENT_TYPES,
   parseMovementType,
@@ -234,7 +236,10 @@ export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: 
       amounts = sources.investments;
       missing = messages.noTableSource(line.post, SOURCE_INVESTMENTS);
       from = messages.fedFromInvestments();
-    } else return line;
+    } else {
+      reportUnusedSource(line, source, diagnostics);
+      return line;
+    }
     if (!amounts) {
       // A line that asks for a source that gives nothing: an error at the line, never a silent 0 (R7.1).
       diagnostics.error("NO_SOURCE", missing, line.at ?? {});
@@ -246,6 +251,34 @@ export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: 
     return { ...line, values: ledger.pools.map((pool) => given[pool] ?? 0) };
   });
   return { ledger: { pools: [...ledger.pools], lines }, fedLines, sources: fedSources };
+}
+
+/**
+ * A Kilde that is not a feed is a description ("KL sep./okt. 2018") — unless it nearly is one (a typo) or
+ * names a feed for a line of another type: then the line would silently keep its own amounts, so say so.
+ */
+function reportUnusedSource(line: LedgerLine, source: string, diagnostics: Diagnostics): void {
+  const feeds: [string, string | undefined][] = [
+    [SOURCE_CHOSEN_SCENARIO, undefined],
+    [SOURCE_OWN_ESTIMATE, undefined],
+    [SOURCE_YEAR_END, "Regnskab"],
+    [SOURCE_INVESTMENTS, "Investeringsprojekter"],
+  ];
+  for (const [feed, type] of feeds) {
+    const distance = editDistance(source, normalizeName(feed));
+    if (distance === 0 && type !== undefined)
+      diagnostics.warning(
+        "UNKNOWN_SOURCE",
+        messages.sourceForOtherType(line.post, feed, type, line.type),
+        line.at ?? {},
+      );
+    else if (distance > 0 && distance <= 2)
+      diagnostics.warning(
+        "UNKNOWN_SOURCE",
+        messages.sourceLooksLikeFeed(line.post, line.kilde ?? "", feed),
+        line.at ?? {},
+      );
+  }
 }
 
 /** Every prognosis (and the § 23 a estimate, when computable) evaluated on the ledger. */

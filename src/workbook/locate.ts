@@ -1,4 +1,4 @@
-import { cellText, Diagnostics, normalizeName } from "../domain";
+import { cellText, Diagnostics, editDistance, normalizeName } from "../domain";
 import { a1 } from "./address";
 import { TableContract } from "./contract";
 import { workbookMessages } from "./messages";
@@ -207,20 +207,4 @@ function nearest(wanted: string, headers: readonly HeaderCell[]): HeaderCell | u
     if (!best || distance < best.distance) best = { header, distance };
   }
   return best && best.distance <= Math.max(2, Math.floor(target.length / 3)) ? best.header : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -490,6 +490,21 @@ export const CORPUS: CorpusCase[] = [
     expected: [],
   },
   {
+    name: "a Kilde that nearly names a feed (a typo) is said: the line keeps its own amounts",
+    change: (wb) => (ledger(wb).getCell("D13").value = "Regulerigner"),
+    ok: true,
+    expected: [["warning", "UNKNOWN_SOURCE", L, "A13"]],
+    messages: [/ligner "Reguleringer"/],
+    summary: (s) => expect(s.pool!.result["I alt"]).toBe(-86093),
+  },
+  {
+    name: "Kilde Regnskab on a line of another type is said: nothing is fetched",
+    change: (wb) => (ledger(wb).getCell("D7").value = "Regnskab"),
+    ok: true,
+    expected: [["warning", "UNKNOWN_SOURCE", L, "A7"]],
+    messages: [/kun beløb til en linje af typen Regnskab/],
+  },
+  {
     name: "Mængder: grøn vinder = Nej is read; a value that is not Ja/Nej is an error at its cell",
     change: (wb) => (rules(wb).getRow(RULES_END + 1).values = ["Mængder: grøn vinder", "Måske"]),
     ok: false,
