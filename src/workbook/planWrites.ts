@@ -452,7 +452,7 @@ class Planner {
         { values: [`Følsomhed: ${spec.type} på ${spec.pool}`], bold: true },
         {
           values: [
-            `Beløb = puljen ${spec.pool}s del af ${spec.type.toLowerCase()}en; de andre puljers dele er som i tabellen Reservationspulje.`,
+            `Beløb = ${spec.type.toLowerCase()}ens del på puljen ${spec.pool}; de andre puljers dele er som i tabellen Reservationspulje.`,
           ],
         },
         {
