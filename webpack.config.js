@@ -3,6 +3,9 @@
  *
  *   npm run build                                          development build: URLs stay https://localhost:3000/
  *   npm run build -- --env ADDIN_BASE_URL=https://host/path/   production build for that host
+ *   npm run build -- --env ADDIN_BASE_URL=https://host/path/ --env ADDIN_STAGE=test   a test build
+ * Stages (src/deploy/stages.json): production, test, development — each its own manifest Id, name and
+ * functions namespace. A build with a base URL and no stage is production; one without, development.
  */
 const path = require("path");
 const webpack = require("webpack");
@@ -10,6 +13,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const pkg = require("./package.json");
+const STAGES = require("./src/deploy/stages.json");
 
 const DEV_BASE_URL = "https://localhost:3000/";
 const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
@@ -46,11 +50,21 @@ function baseUrlFrom(env) {
   return url;
 }
 
-/** Every development URL in every emitted page, script, JSON and the manifest points at the base URL. */
+function stageFrom(env, baseUrl) {
+  const stage = env.ADDIN_STAGE ?? (baseUrl ? "production" : "development");
+  if (!(stage in STAGES)) throw new Error(`ADDIN_STAGE must be one of ${Object.keys(STAGES).join(", ")}, not "${stage}".`);
+  return stage;
+}
+
+/**
+ * Every development URL in every emitted page, script, JSON and the manifest points at the base URL; the
+ * manifest gets the stage's Id, name and functions namespace.
+ */
 class RewriteBaseUrlPlugin {
-  constructor(baseUrl, development) {
+  constructor(baseUrl, development, stage) {
     this.baseUrl = baseUrl;
     this.development = development;
+    this.stage = stage;
   }
   apply(compiler) {
     const logger = compiler.getInfrastructureLogger("reservationspuljen");
@@ -64,9 +78,16 @@ class RewriteBaseUrlPlugin {
             let after = before.split(DEV_BASE_URL).join(this.baseUrl).split(DEV_BASE_URL.slice(0, -1)).join(this.baseUrl.slice(0, -1));
             if (name === "manifest.xml") {
               after = after.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(pkg.version)}</Version>`);
-              // A development manifest says so where users see it.
-              if (this.development)
-                after = after.replace(/(<DisplayName DefaultValue=")([^"]*)(")/, "$1$2 (udvikling)$3");
+              // Each stage its own add-in: Id, name (a non-production build says so where users see it)
+              // and functions namespace.
+              const stage = STAGES[this.stage];
+              after = after
+                .replace(/<Id>[^<]*<\/Id>/, `<Id>${stage.id}</Id>`)
+                .replace(/(<DisplayName DefaultValue=")([^"]*)(")/, `$1$2${stage.displaySuffix}$3`)
+                .replace(
+                  /(<bt:String id="Functions\.Namespace" DefaultValue=")[^"]*(")/,
+                  `$1${stage.namespace}$2`,
+                );
             }
             if (after !== before) compilation.updateAsset(name, new webpack.sources.RawSource(after));
           }
@@ -78,7 +99,7 @@ class RewriteBaseUrlPlugin {
         logger.warn(
           `UDVIKLINGSBYGGERI: manifestet peger på ${DEV_BASE_URL}. Til drift: npm run build -- --env ADDIN_BASE_URL=https://…/`,
         );
-      else logger.info(`Produktionsbyggeri til ${this.baseUrl} (version ${manifestVersion(pkg.version)}).`);
+      else logger.info(`Byggeri (${this.stage}) til ${this.baseUrl} (version ${manifestVersion(pkg.version)}).`);
     });
   }
 }
@@ -86,6 +107,7 @@ class RewriteBaseUrlPlugin {
 module.exports = (env = {}, argv = {}) => {
   const given = baseUrlFrom(env);
   const baseUrl = given ?? DEV_BASE_URL;
+  const stage = stageFrom(env, given);
   const production = argv.mode !== "development";
   const page = (filename, template, chunks) =>
     new HtmlWebpackPlugin({
@@ -133,7 +155,9 @@ module.exports = (env = {}, argv = {}) => {
           { from: "manifest.xml", to: "manifest.xml" },
         ],
       }),
-      new RewriteBaseUrlPlugin(baseUrl, given === undefined),
+      new RewriteBaseUrlPlugin(baseUrl, given === undefined, stage),
+      // The template's PULJE formulas use the build's namespace (PULJE, PULJETEST, PULJEDEV).
+      new webpack.DefinePlugin({ __FUNCTIONS_NAMESPACE__: JSON.stringify(STAGES[stage].namespace) }),
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },

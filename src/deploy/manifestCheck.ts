@@ -1,3 +1,4 @@
+import { STAGE_NAMES, STAGE_SETTINGS } from "./stages";
 import { DOMParser, Element } from "@xmldom/xmldom";
 
 /**
@@ -30,7 +31,8 @@ export interface ManifestProblem {
     | "FOREIGN_HOST"
     | "MISSING_FILE"
     | "ICON_SIZE"
-    | "APPDOMAIN_NOT_ORIGIN";
+    | "APPDOMAIN_NOT_ORIGIN"
+    | "STAGE_MISMATCH";
   message: string;
 }
 
@@ -133,6 +135,33 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   const id = topLevel("Id")?.textContent?.trim() ?? "";
   if (topLevel("Id") && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))
     problem("BAD_ID", `<Id> skal være en GUID, men er "${id}".`);
+  // One add-in per environment: the Id, the name and the functions namespace belong to one stage.
+  const namespace =
+    allElements(doc)
+      .find((el) => el.localName === "String" && el.getAttribute("id") === "Functions.Namespace")
+      ?.getAttribute("DefaultValue") ?? "";
+  const displayName = topLevel("DisplayName")?.getAttribute("DefaultValue") ?? "";
+  const stage = STAGE_NAMES.find((name) => STAGE_SETTINGS[name].id.toLowerCase() === id.toLowerCase());
+  if (topLevel("Id") && !stage)
+    problem("STAGE_MISMATCH", `<Id> ${id} er ikke Id'et for nogen af miljøerne ${STAGE_NAMES.join(", ")}.`);
+  else if (stage) {
+    const settings = STAGE_SETTINGS[stage];
+    if (namespace !== settings.namespace)
+      problem(
+        "STAGE_MISMATCH",
+        `Funktionernes navnerum er "${namespace}", men ${stage}-miljøets Id kræver "${settings.namespace}".`,
+      );
+    if (settings.displaySuffix !== "" && !displayName.endsWith(settings.displaySuffix))
+      problem(
+        "STAGE_MISMATCH",
+        `Navnet "${displayName}" skal slutte med "${settings.displaySuffix}" (${stage}).`,
+      );
+    if (settings.displaySuffix === "" && /\((test|udvikling)\)$/.test(displayName))
+      problem(
+        "STAGE_MISMATCH",
+        `Produktionens navn "${displayName}" må ikke ligne et test- eller udviklingsbyggeri.`,
+      );
+  }
   const version = topLevel("Version")?.textContent?.trim() ?? "";
   if (topLevel("Version") && !/^\d{1,5}(\.\d{1,5}){3}$/.test(version))
     problem("BAD_VERSION", `<Version> skal have fire dele (fx 1.2.0.0), men er "${version}".`);

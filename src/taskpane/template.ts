@@ -27,20 +27,36 @@ interface TemplateTable {
 /** The Enhed parameter from the Parametre table, for PULJE.OEKONOMI. */
 const UNIT_LOOKUP = 'INDEX(Parametre[Værdi],MATCH("Enhed",Parametre[Parameter],0))';
 
+/** The build's custom-functions namespace (webpack defines it per stage); PULJE in tests and headless. */
+declare const __FUNCTIONS_NAMESPACE__: string | undefined;
+export const FUNCTIONS_NAMESPACE: string =
+  typeof __FUNCTIONS_NAMESPACE__ === "string" ? __FUNCTIONS_NAMESPACE__ : "PULJE";
+
 /**
  * The follow-up's output columns as PULJE.* formulas (calculated table columns), so results stay live
- * when the inputs change. Beregn recognises these formulas as its own and leaves them in place.
+ * when the inputs change. Beregn recognises these formulas as its own and leaves them in place. The
+ * namespace is the build's: a test build's template writes PULJETEST.*, so that it calls its own functions.
  */
-export const FOLLOW_UP_FORMULAS: [string, string][] = [
-  ["Mer-/mindreforbrug", "=PULJE.AFVIGELSE([@[Korrigeret budget]],[@[Forventet regnskab]])"],
-  ["Økonomi", `=PULJE.OEKONOMI([@[Korrigeret budget]],[@[Forventet regnskab]],${UNIT_LOOKUP})`],
-  ["Mængder", "=PULJE.MAENGDER([@[Budgetterede fuldtidspersoner]],[@[Forventede fuldtidspersoner]])"],
-  ["Refusion", "=PULJE.REFUSION([@[Budgetteret refusionssats]],[@[Forventet refusionssats]])"],
-];
+export function followUpFormulas(namespace: string = FUNCTIONS_NAMESPACE): [string, string][] {
+  return [
+    ["Mer-/mindreforbrug", `=${namespace}.AFVIGELSE([@[Korrigeret budget]],[@[Forventet regnskab]])`],
+    ["Økonomi", `=${namespace}.OEKONOMI([@[Korrigeret budget]],[@[Forventet regnskab]],${UNIT_LOOKUP})`],
+    [
+      "Mængder",
+      `=${namespace}.MAENGDER([@[Budgetterede fuldtidspersoner]],[@[Forventede fuldtidspersoner]])`,
+    ],
+    ["Refusion", `=${namespace}.REFUSION([@[Budgetteret refusionssats]],[@[Forventet refusionssats]])`],
+  ];
+}
+
+/** The production build's formulas (namespace PULJE). */
+export const FOLLOW_UP_FORMULAS: [string, string][] = followUpFormulas("PULJE");
 
 export interface TemplateOptions {
   /** Fill the follow-up's output columns with PULJE.* formulas instead of leaving them to Beregn. */
   formulas: boolean;
+  /** The functions namespace of the formulas; the build's by default. */
+  namespace?: string;
 }
 
 /** The contract's tables with their Danish headers; the Regler sheet holds every parameter's default. */
@@ -98,8 +114,8 @@ export function templateTables(options: TemplateOptions = { formulas: false }): 
       return {
         sheet: contract.sheetName,
         table: contract.tableName,
-        headers: [...headers, ...FOLLOW_UP_FORMULAS.map(([h]) => h)],
-        rows: [[...headers.map(() => ""), ...FOLLOW_UP_FORMULAS.map(([, f]) => f)]],
+        headers: [...headers, ...followUpFormulas(options.namespace).map(([h]) => h)],
+        rows: [[...headers.map(() => ""), ...followUpFormulas(options.namespace).map(([, f]) => f)]],
       };
     }
     return { ...base, headers, rows: [] };

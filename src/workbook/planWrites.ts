@@ -8,6 +8,7 @@ import {
   openingPool,
   TOTAL_COLUMN,
 } from "../domain";
+import { FUNCTION_NAMESPACES } from "../deploy/stages";
 import { a1, columnLetters } from "./address";
 import {
   APPROPRIATIONS_HEADERS,
@@ -139,8 +140,14 @@ interface SheetRow {
  * or the same as Excel saves a JavaScript custom function in the file: "=_xldudf_PULJE_OEKONOMI(…)".
  */
 export function isPuljeFormula(formula: string): boolean {
-  return /^=\s*(PULJE\.|_xldudf_PULJE_)[A-Z]+\(/i.test(formula);
+  return OWN_FORMULA.test(formula);
 }
+
+/** Any stage's namespace (PULJE, PULJETEST, PULJEDEV), as typed or as Excel saves it (_xldudf_PULJE_…). */
+const OWN_FORMULA = new RegExp(
+  `^=\\s*(${FUNCTION_NAMESPACES.map((n) => `${n}\\.|_xldudf_${n}_`).join("|")})[A-Z]+\\(`,
+  "i",
+);
 
 export const WATERFALL_HEADER = "Vandfald: bevægelser";
 /** The waterfall chart's name: how a re-run finds and replaces it. */

@@ -123,6 +123,23 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     expect(without.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.validation)).toEqual([]);
   });
 
+  it("a test build's template writes its own namespace (PULJETEST.*), and Beregn keeps those formulas too", async () => {
+    const fake = fakeExcelFrom(new ExcelJS.Workbook());
+    await insertTemplate(fake.run, { formulas: true, namespace: "PULJETEST" });
+    expect(fake.cell("Opfølgning", "J2")?.formula).toMatch(/^=PULJETEST\.AFVIGELSE\(/);
+    const sheet = fake.sheet("Opfølgning");
+    for (const [address, value] of [
+      ["A2", "Førtidspension"],
+      ["B2", "Budgetgaranti"],
+      ["D2", 932886],
+      ["E2", 937141],
+    ] as const)
+      sheet.cells.set(address, { value });
+    const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
+    expect(outcome.summary.diagnostics.filter((d) => d.level === "error")).toEqual([]);
+    expect(fake.cell("Opfølgning", "J2")?.formula).toMatch(/^=PULJETEST\.AFVIGELSE\(/);
+  });
+
   it("finds a free sheet name", () => {
     expect(freeSheetName("Regler", ["Ark1"])).toBe("Regler");
     expect(freeSheetName("Regler", ["regler", "Regler 2"])).toBe("Regler 3");
