@@ -108,7 +108,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
   if (regulations && regulations.scenarios.length > 0) {
     heading("Scenarier: puljens resultat pr. prognose (I alt)");
     out.push(
-      `${pad("Scenarie", 46)} ${pad("Regulering", 19)} ${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Budgetværn", 10, true)} ${pad("Kassen", 10, true)}  Flag`,
+      `${pad("Scenarie", 46)} ${pad("Regulering", 19)} ${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Værn brugt", 10, true)} ${pad("Kassefin.", 10, true)}  Lyskryds`,
     );
     for (const r of regulations.scenarios) {
       const amount = Object.values(r.amounts).reduce((a, b) => a + b, 0);

@@ -107,7 +107,7 @@ function addRegulationsSheet(wb: ExcelJS.Workbook, csv: (name: string) => CsvTab
   ws.getCell("A1").value = "Reguleringer 2018 (1.000 kr.)";
   ws.getCell("A1").font = { bold: true, size: 14 };
   const grant: CsvTable = {
-    note: "Egen beregning efter § 23 a (DOMAIN.md R6.2): udfyld inputtene; resultatet vises på arket Scenarier.",
+    note: "Egen beregning efter § 23 a: udfyld forudsætningerne; resultatet vises på arket Scenarier.",
     headers: ["Input", "Værdi"],
     rows: GRANT_INPUT_DEFINITIONS.map((d) => [d.label, null]),
   };

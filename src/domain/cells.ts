@@ -1,6 +1,6 @@
 import { parseNumberText } from "./danishNumber";
 import { Diagnostics, Location } from "./diagnostics";
-import { messages } from "./messages";
+import { danishDate, messages } from "./messages";
 
 /** An Excel error value as read from a cell (#N/A, #REF!, #DIV/0! …). */
 export interface CellErrorValue {
@@ -99,11 +99,7 @@ export function readNumber(
     result = parsed.value;
   } else if (value instanceof Date) {
     // Danish Excel turns "1.12" typed in a cell into 1 December: a date in an amount column is a mistake.
-    diagnostics.error(
-      "NOT_A_NUMBER",
-      messages.dateInNumber(options.field, value.toISOString().slice(0, 10)),
-      at,
-    );
+    diagnostics.error("NOT_A_NUMBER", messages.dateInNumber(options.field, danishDate(value)), at);
     return undefined;
   } else {
     diagnostics.error("NOT_A_NUMBER", messages.notANumber(options.field, String(value)), at);

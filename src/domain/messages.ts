@@ -1,11 +1,31 @@
 import { formatDanishNumber } from "./danishNumber";
 import type { NumberTextStyle } from "./danishNumber";
 
+/** Excel's error values as Danish Excel shows them (a file stores the English ones). */
+const DANISH_ERROR_VALUES: Record<string, string> = {
+  "#VALUE!": "#VÆRDI!",
+  "#N/A": "#I/T",
+  "#DIV/0!": "#DIVISION/0!",
+  "#REF!": "#REFERENCE!",
+  "#NAME?": "#NAVN?",
+  "#NULL!": "#NUL!",
+  "#NUM!": "#NUM!",
+};
+
+export function danishErrorValue(error: string): string {
+  return DANISH_ERROR_VALUES[error.toUpperCase()] ?? error;
+}
+
+/** A date as Danish users write it: 1.12.2018. */
+export function danishDate(date: Date): string {
+  return `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`;
+}
+
 /** Every Danish message the engine produces, in one catalogue. */
 export const messages = {
   missingValue: (field: string) => `Feltet "${field}" er tomt, men skal udfyldes.`,
   excelError: (field: string, error: string) =>
-    `Feltet "${field}" indeholder Excel-fejlen ${error}; værdien kan ikke bruges.`,
+    `Feltet "${field}" indeholder Excel-fejlen ${danishErrorValue(error)}; værdien kan ikke bruges. Ret formlen eller værdien i cellen.`,
   notANumber: (field: string, text: string) =>
     `Feltet "${field}" skal være et tal, men indeholder "${text}".`,
   dateInNumber: (field: string, date: string) =>
@@ -25,8 +45,16 @@ export const messages = {
   unknownStatus: (text: string) => `Ukendt status "${text}". Brug Endelig eller Prognose.`,
   unknownUnit: (text: string) => `Ukendt enhed "${text}". Brug kr., 1.000 kr. eller mio. kr.`,
   unknownParameter: (name: string) => `Ukendt parameter "${name}"; den bruges ikke.`,
-  parameterOutOfBounds: (name: string, value: string, min: string, max: string) =>
-    `Parameteren "${name}" har værdien ${value}, men skal ligge mellem ${min} og ${max}.`,
+  parameterOutOfBounds: (name: string, value: string, min: string | undefined, max: string | undefined) =>
+    `Parameteren "${name}" har værdien ${value}, men ` +
+    (min !== undefined && max !== undefined
+      ? `skal ligge mellem ${min} og ${max}.`
+      : min !== undefined
+        ? `skal være mindst ${min}.`
+        : max !== undefined
+          ? `må højst være ${max}.`
+          : "kan ikke bruges.") +
+    " Ret værdien på arket Regler.",
   duplicateResult: () => `Der er mere end én Resultat-linje i reservationspuljen; kun den første bruges.`,
   movementAfterResult: (post: string) =>
     `Linjen "${post}" står under Resultat-linjen og indgår derfor ikke i resultatet.`,

@@ -67,7 +67,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "budgetvaern",
     name: "Budgetværn",
-    label: "Budgetværn til finansiering af et underskud i reservationspuljen (R5.1)",
+    label: "Budgetværn til finansiering af et underskud i reservationspuljen",
     kind: "amount",
     unitLabel: "tabellens enhed",
     min: 0,
@@ -75,7 +75,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "economyAmountKr",
     name: "Økonomi: beløbsgrænse",
-    label: "Merforbrug til og med dette beløb er GRØN (R2.1)",
+    label: "Merforbrug til og med dette beløb er GRØN",
     kind: "kroner",
     unitLabel: "kr.",
     min: 0,
@@ -83,7 +83,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "economyYellowShare",
     name: "Økonomi: gul fra andel af budget",
-    label: "Merforbrug under denne andel af korrigeret budget er GRØN (R2.1)",
+    label: "Merforbrug under denne andel af korrigeret budget er GRØN",
     kind: "fraction",
     unitLabel: "%",
     min: 0,
@@ -92,7 +92,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "economyRedShare",
     name: "Økonomi: rød over andel af budget",
-    label: "Merforbrug over denne andel af korrigeret budget er RØD; præcis grænsen er GUL (R2.1)",
+    label: "Merforbrug over denne andel af korrigeret budget er RØD; præcis grænsen er GUL",
     kind: "fraction",
     unitLabel: "%",
     min: 0,
@@ -101,7 +101,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityYellowPersons",
     name: "Mængder: gul over antal",
-    label: "Stigning i fuldtidspersoner til og med dette antal er GRØN (R2.2)",
+    label: "Stigning i fuldtidspersoner til og med dette antal er GRØN",
     kind: "number",
     unitLabel: "personer",
     min: 0,
@@ -109,7 +109,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityRedPersons",
     name: "Mængder: rød over antal",
-    label: "Stigning i fuldtidspersoner over dette antal er RØD (R2.2)",
+    label: "Stigning i fuldtidspersoner over dette antal er RØD",
     kind: "number",
     unitLabel: "personer",
     min: 0,
@@ -117,7 +117,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityYellowShare",
     name: "Mængder: gul fra andel",
-    label: "Stigning under denne andel af budgetterede fuldtidspersoner er GRØN (R2.2)",
+    label: "Stigning under denne andel af budgetterede fuldtidspersoner er GRØN",
     kind: "fraction",
     unitLabel: "%",
     min: 0,
@@ -126,7 +126,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "quantityRedShare",
     name: "Mængder: rød over andel",
-    label: "Stigning over denne andel af budgetterede fuldtidspersoner er RØD (R2.2)",
+    label: "Stigning over denne andel af budgetterede fuldtidspersoner er RØD",
     kind: "fraction",
     unitLabel: "%",
     min: 0,
@@ -136,14 +136,14 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
     key: "quantityGreenWins",
     name: "Mængder: grøn vinder",
     label:
-      "Når båndene overlapper: Ja = en grøn betingelse vinder; Nej = det værste bånd, der er opfyldt, vinder (R2.2)",
+      "Når båndene overlapper: Ja = en grøn betingelse vinder; Nej = det værste bånd, der er opfyldt, vinder",
     kind: "yesno",
     unitLabel: "Ja/Nej",
   },
   {
     key: "refundYellowPoints",
     name: "Refusion: gul fra fald",
-    label: "Fald i refusionssats under dette antal procentpoint er GRØN (R2.3)",
+    label: "Fald i refusionssats under dette antal procentpoint er GRØN",
     kind: "number",
     unitLabel: "procentpoint",
     min: 0,
@@ -152,7 +152,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "refundRedPoints",
     name: "Refusion: rød over fald",
-    label: "Fald i refusionssats over dette antal procentpoint er RØD (R2.3)",
+    label: "Fald i refusionssats over dette antal procentpoint er RØD",
     kind: "number",
     unitLabel: "procentpoint",
     min: 0,
@@ -161,14 +161,14 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "poolGreenFrom",
     name: "Puljeflag: grøn fra resultat",
-    label: "Puljens resultat fra og med dette beløb er GRØN (R5.2)",
+    label: "Puljens resultat fra og med dette beløb er GRØN",
     kind: "amount",
     unitLabel: "tabellens enhed",
   },
   {
     key: "poolRedShareOfBudgetvaern",
     name: "Puljeflag: rød over andel af budgetværn",
-    label: "Et underskud over denne andel af budgetværnet er RØD, ellers GUL (R5.2)",
+    label: "Et underskud over denne andel af budgetværnet er RØD, ellers GUL",
     kind: "fraction",
     unitLabel: "%",
     min: 0,
@@ -177,7 +177,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "investmentMinReturn",
     name: "Investering: mindste afkastgrad",
-    label: "Investeringsprojekter med lavere afkastgrad er RØD (R8)",
+    label: "Investeringsprojekter med lavere afkastgrad er RØD",
     kind: "number",
     unitLabel: "",
     min: 0,
@@ -185,28 +185,28 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "committee",
     name: "Udvalg",
-    label: "Fagudvalget i tillægsbevillingerne (R9)",
+    label: "Fagudvalget i tillægsbevillingerne",
     kind: "text",
     unitLabel: "",
   },
   {
     key: "poolCommittee",
     name: "Puljeudvalg",
-    label: "Udvalget der har reservationspuljen (R9)",
+    label: "Udvalget, som reservationspuljen ligger under",
     kind: "text",
     unitLabel: "",
   },
   {
     key: "steeringArea",
     name: "Styringsområde",
-    label: "Styringsområdet i tillægsbevillingerne og årsregnskabet (R7, R9)",
+    label: "Styringsområdet i tillægsbevillingerne og årsregnskabet",
     kind: "text",
     unitLabel: "",
   },
   {
     key: "steeringAreaSynonyms",
     name: "Styringsområde: synonymer",
-    label: "Andre navne for styringsområdet i tabellen Regnskab, adskilt af semikolon (R7.1)",
+    label: "Andre navne for styringsområdet i tabellen Regnskab, adskilt af semikolon",
     kind: "text",
     unitLabel: "",
   },
@@ -330,8 +330,8 @@ function readOne(
           messages.parameterOutOfBounds(
             field,
             showParameterValue(definition, value),
-            definition.min === undefined ? "−∞" : showParameterValue(definition, definition.min),
-            definition.max === undefined ? "∞" : showParameterValue(definition, definition.max),
+            definition.min === undefined ? undefined : showParameterValue(definition, definition.min),
+            definition.max === undefined ? undefined : showParameterValue(definition, definition.max),
           ),
           cell.at,
         );
@@ -386,7 +386,7 @@ export function rulesSheetRows(parameters: Parameters = defaultParameters()): Ru
       name: `${POOL_DESCRIPTION_PREFIX} ${pool}`,
       value: text,
       unitLabel: "",
-      label: `Ordlyden for puljen ${pool} i tillægsbevillingerne (R9)`,
+      label: `Ordlyden for puljen ${pool} i tillægsbevillingerne`,
       kind: "poolDescription",
     });
   }

@@ -64,7 +64,7 @@ export function afvigelse(korrigeret: any[][], forventet: any[][]): any[][] {
 }
 
 /**
- * Lyskryds for økonomi (R2.1): GRØN, GUL, RØD eller – når tal mangler.
+ * Lyskryds for økonomi: GRØN, GUL, RØD eller – når tal mangler.
  * @customfunction OEKONOMI OEKONOMI
  * @param {any[][]} korrigeret Korrigeret budget.
  * @param {any[][]} forventet Forventet regnskab.
@@ -121,7 +121,7 @@ function flag(
 }
 
 /**
- * Lyskryds for mængder (R2.2) på fuldtidspersoner.
+ * Lyskryds for mængder på fuldtidspersoner.
  * @customfunction MAENGDER MAENGDER
  * @param {any[][]} budgetterede Budgetterede fuldtidspersoner.
  * @param {any[][]} forventede Forventede fuldtidspersoner.
@@ -163,7 +163,7 @@ export function maengder(
 }
 
 /**
- * Lyskryds for refusion (R2.3) på den gennemsnitlige refusionssats (0,21 eller 21 %).
+ * Lyskryds for refusion på den gennemsnitlige refusionssats (0,21 eller 21 %).
  * @customfunction REFUSION REFUSION
  * @param {any[][]} budgetteret_sats Budgetteret refusionssats.
  * @param {any[][]} forventet_sats Forventet refusionssats.
@@ -195,7 +195,7 @@ export function refusion(
 }
 
 /**
- * Oprindelig reservationspulje (R3): KL's skøn minus forvaltningens skøn.
+ * Oprindelig reservationspulje: KL's skøn minus forvaltningens skøn.
  * @customfunction RESERVATION RESERVATION
  * @param {any[][]} kl_skoen KL's skøn.
  * @param {any[][]} forvaltningens_skoen Forvaltningens skøn.
@@ -211,7 +211,7 @@ export function reservation(kl_skoen: any[][], forvaltningens_skoen: any[][]): a
 }
 
 /**
- * Løbende saldo af en kolonne af bevægelser (R4); tomme celler tæller som 0.
+ * Løbende saldo af en kolonne af bevægelser; tomme celler tæller som 0.
  * @customfunction SALDO SALDO
  * @param {any[][]} bevaegelser Bevægelserne, én kolonne.
  * @returns {any[][]} Saldoen efter hver bevægelse.
@@ -230,7 +230,7 @@ export function saldo(bevaegelser: any[][]): any[][] {
 }
 
 /**
- * Kassefinansiering (R5.1): det underskud, budgetværnet ikke dækker.
+ * Kassefinansiering: det underskud, budgetværnet ikke dækker.
  * @customfunction KASSE KASSE
  * @param {any[][]} resultat Puljens resultat (negativt = underskud).
  * @param {any[][]} budgetvaern Budgetværnet.
@@ -249,7 +249,7 @@ export function kasse(resultat: any[][], budgetvaern: any[][]): any[][] {
 }
 
 /**
- * Afkastgrad for et investeringsprojekt (R8): gevinst / investeringssum, 2 decimaler.
+ * Afkastgrad for et investeringsprojekt: gevinst / investeringssum, 2 decimaler.
  * @customfunction AFKASTGRAD AFKASTGRAD
  * @param {any[][]} gevinst Gevinst.
  * @param {any[][]} investeringssum Investeringssum.
@@ -266,7 +266,7 @@ export function afkastgrad(gevinst: any[][], investeringssum: any[][]): any[][] 
 }
 
 /**
- * Merudgiftsbehov efter § 23 a (R6.2): (udgifter − Σ grundtilskud) × ledige / Σ ledige.
+ * Merudgiftsbehov efter § 23 a: (udgifter − Σ grundtilskud) × ledige / Σ ledige.
  * @customfunction MERUDGIFTSBEHOV MERUDGIFTSBEHOV
  * @param {any[][]} udgifter Udgifterne for landet eller landsdelen.
  * @param {any[][]} sum_grundtilskud Summen af grundtilskud.

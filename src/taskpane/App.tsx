@@ -125,7 +125,9 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
         label="Skabelonen bruger PULJE-formler i opfølgningens resultatkolonner (resultaterne følger inputtet)"
       />
       {state.kind === "idle" && (
-        <Caption1>Klik Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.</Caption1>
+        <Caption1>
+          Klik på Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.
+        </Caption1>
       )}
       {state.kind === "running" && <Spinner size="small" label={state.step} />}
       {state.kind === "error" && (
@@ -141,7 +143,7 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
         <MessageBar intent="success">
           <MessageBarBody>
             <MessageBarTitle>Skabelonen er indsat</MessageBarTitle>
-            Arkene {state.sheets.join(", ")} er tilføjet. Udfyld tabellerne og klik Beregn.
+            Arkene {state.sheets.join(", ")} er tilføjet. Udfyld tabellerne, og klik på Beregn.
           </MessageBarBody>
         </MessageBar>
       )}

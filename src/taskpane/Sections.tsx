@@ -240,7 +240,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
             </TableBody>
           </Table>
           <Caption1>
-            Skriv "egen beregning" i Kilde på en linje i Reservationspulje for at bogføre beløbet som
+            Skriv "egen beregning" i Kilde på en linje i Reservationspulje for at indregne beløbet som
             prognose.
           </Caption1>
         </section>

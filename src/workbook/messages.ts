@@ -12,13 +12,13 @@ export const workbookMessages = {
   noPoolColumns: (table: string) =>
     `Tabellen ${table} har ingen puljekolonner efter Post, Type, Status og Kilde.`,
   notOwned: (cell: string, what: string) =>
-    `Cellen ${cell} indeholder ${what}, som ikke er skrevet af Reservationspuljen; den overskrives ikke.`,
+    `Cellen ${cell} indeholder ${what}, som ikke er skrevet af tilføjelsesprogrammet; den overskrives ikke, og intet er skrevet. Flyt indholdet, eller tøm cellen, og klik på Beregn igen.`,
   columnBlocked: (table: string, header: string, cell: string) =>
     `Kolonnen "${header}" kan ikke tilføjes til tabellen ${table}, fordi ${cell} ikke er tom.`,
   sheetNotOwned: (sheet: string) =>
-    `Arket "${sheet}" findes allerede og er ikke lavet af Reservationspuljen; det overskrives ikke. Omdøb arket.`,
+    `Arket "${sheet}" findes allerede og er ikke lavet af tilføjelsesprogrammet; det overskrives ikke, og intet er skrevet. Omdøb arket, og klik på Beregn igen.`,
   protectedSheet: (sheet: string) =>
-    `Arket "${sheet}" er beskyttet; Reservationspuljen skriver ikke i det. Ophæv beskyttelsen.`,
+    `Arket "${sheet}" er beskyttet; tilføjelsesprogrammet skriver ikke i det, og intet er skrevet. Ophæv beskyttelsen (Gennemse → Fjern arkbeskyttelse), og klik på Beregn igen.`,
   partLost: (what: string, sheet: string | undefined) =>
     sheet
       ? `${what} på arket "${sheet}" kan ikke bevares i den skrevne fil.`
@@ -37,11 +37,14 @@ export const workbookMessages = {
     `Diagrammet "${title}" på arket "${sheet}" kunne ikke laves (${reason}) og er udeladt. Resultaterne er skrevet; tallene bag diagrammet står på arket.`,
   flagNotComputed: (flag: string, table: string, missing: string[][]) =>
     `Lyskrydset ${flag} beregnes ikke: tabellen ${table} mangler ${missing
-      .map(
-        ([header, ...aliases]) =>
+      .map(([header, ...aliases]) => {
+        // The old word (helårspersoner) is still read, but not taught.
+        const shown = aliases.filter((a) => !/helårs/i.test(a));
+        return (
           `kolonnen "${header}"` +
-          (aliases.length > 0 ? ` (eller ${aliases.map((a) => `"${a}"`).join(", ")})` : ""),
-      )
+          (shown.length > 0 ? ` (eller ${shown.map((a) => `"${a}"`).join(", ")})` : "")
+        );
+      })
       .join(" og ")}. Kolonnen ${flag} viser – for alle rækker.`,
   emptyPool: (pool: string) =>
     `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,

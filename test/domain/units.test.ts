@@ -125,7 +125,7 @@ describe("reading a numeric cell", () => {
         expect.objectContaining({
           code: "EXCEL_ERROR",
           cell: "D7",
-          message: expect.stringContaining("#N/A"),
+          message: expect.stringContaining("#I/T"),
         }),
       ],
     });

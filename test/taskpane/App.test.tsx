@@ -88,7 +88,7 @@ describe("the task pane", () => {
     renderPane(services());
     expect(screen.getByRole("button", { name: "Beregn" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Indsæt skabelon" })).toBeTruthy();
-    expect(screen.getByText(/Klik Beregn/)).toBeTruthy();
+    expect(screen.getByText(/Klik på Beregn/)).toBeTruthy();
   });
 
   it("an empty workbook: says there is nothing to compute and points at the template", async () => {
