@@ -14,7 +14,7 @@ async function demo(): Promise<number> {
   const output = join(dir, "reservationspulje-2018-resultat.xlsx");
   const json = join(dir, "reservationspulje-2018-resultat.json");
   await writeSampleWorkbook(input, { asTables: true });
-  process.stdout.write(`Eksempel-projektmappe bygget af tabellerne fra BSU 30/10 2018: ${input}\n\n`);
+  process.stdout.write(`Eksempelprojektmappe bygget af tabellerne fra BSU 30/10 2018: ${input}\n\n`);
   return main([input, "-o", output, "--json", json], {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),

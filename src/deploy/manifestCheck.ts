@@ -130,7 +130,7 @@ export function checkManifest(xml: string, options: ManifestCheckOptions): Manif
   for (const name of REQUIRED)
     if (!topLevel(name)) problem("MISSING_ELEMENT", `Elementet <${name}> mangler under OfficeApp.`);
   if (!elements(doc, "SourceLocation").some((s) => s.parentNode === topLevel("DefaultSettings")))
-    problem("MISSING_ELEMENT", "<DefaultSettings> mangler <SourceLocation> (opgavepanelets side).");
+    problem("MISSING_ELEMENT", "<DefaultSettings> mangler <SourceLocation> (opgaverudens side).");
 
   const id = topLevel("Id")?.textContent?.trim() ?? "";
   if (topLevel("Id") && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id))

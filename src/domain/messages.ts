@@ -39,7 +39,7 @@ export const messages = {
   rateAsPercent: (field: string, value: number) =>
     `Feltet "${field}" er en sats; ${formatDanishNumber(value, decimalsOf(value))} er læst som ${formatDanishNumber(value, decimalsOf(value))} %.`,
   unsafeNumber: (field: string, value: number) =>
-    `Feltet "${field}" indeholder et tal (${String(value)}), der er for stort til at blive regnet præcist.`,
+    `Feltet "${field}" indeholder et tal (${formatDanishNumber(value, 0)}), der er for stort til at blive regnet præcist. Kontrollér enheden: er tallet i kr., hvor tabellen skal være i 1.000 kr.?`,
   unknownType: (text: string, allowed: readonly string[]) =>
     `Ukendt type "${text}". Brug en af: ${allowed.join(", ")}.`,
   unknownStatus: (text: string) => `Ukendt status "${text}". Brug Endelig eller Prognose.`,
@@ -59,12 +59,16 @@ export const messages = {
   movementAfterResult: (post: string) =>
     `Linjen "${post}" står under Resultat-linjen og indgår derfor ikke i resultatet.`,
   unknownPool: (pool: string, pools: readonly string[]) =>
-    `Puljen "${pool}" findes ikke som kolonne i reservationspuljen (${pools.join(", ")}).`,
+    (pool.trim() === ""
+      ? `Puljen er ikke angivet, og reservationspuljen har flere puljekolonner (${pools.join(", ")}).`
+      : `Puljen "${pool}" findes ikke som kolonne i reservationspuljen (${pools.join(", ")}).`) +
+    " Skriv en af puljekolonnernes navne i kolonnen Pulje.",
   notAYesNo: (field: string, text: string) =>
     `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
   badSplit: (text: string) =>
     `Fordelingen "${text}" kan ikke læses. Skriv et år (2019) eller fx "2019: 60 %; 2020: 40 %".`,
-  unknownGrantInput: (label: string) => `Ukendt input "${label}" i tilskudsberegningen; det bruges ikke.`,
+  unknownGrantInput: (label: string) =>
+    `Ukendt forudsætning "${label}" i tabellen Tilskudsberegning (på arket Reguleringer); den bruges ikke. Ret navnet i kolonnen Input.`,
   negativeCount: (label: string) => `"${label}" kan ikke være negativ.`,
   duplicateChoice: (type: string) =>
     `Der er valgt mere end én prognose for ${type}; vælg én (Valgt = Ja) pr. regulering.`,
@@ -96,7 +100,7 @@ export const messages = {
   fedFromInvestments: () => "tabellen Investeringer, ændring i nettogevinst",
   badRange: (from: number, to: number, step: number, max: number) =>
     `Følsomhedsintervallet fra ${formatDanishNumber(from)} til ${formatDanishNumber(to)} i trin af ${formatDanishNumber(step)} kan ikke bruges: Trin skal være positivt, Til mindst Fra, og der må højst være ${max} beløb.`,
-  missingYear: () => `Budgetår mangler: angiv parameteren Budgetår i arket Regler.`,
+  missingYear: () => `Budgetår mangler: angiv parameteren Budgetår på arket Regler.`,
 } as const;
 
 function decimalsOf(value: number): number {

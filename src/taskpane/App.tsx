@@ -53,6 +53,17 @@ type State =
   | { kind: "error"; title: string; message: string; technical: string };
 
 /** The task pane: Indsæt skabelon, Beregn, and the result of the last run. */
+/** A message; a "Teknisk fejl: …" part (Excel's own words) goes on a line of its own, in small type. */
+function Message({ text }: { text: string }) {
+  const [main, technical] = text.split("\nTeknisk fejl: ");
+  return (
+    <>
+      {main}
+      {technical !== undefined && <Caption1 block>Teknisk fejl: {technical}</Caption1>}
+    </>
+  );
+}
+
 /** A Danish message for an exception; Excel's or JavaScript's own text only as the technical detail. */
 function failure(title: string, message: string, error: unknown): State {
   const technical = error instanceof Error ? error.message : String(error);
@@ -122,7 +133,7 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
       <Switch
         checked={formulas}
         onChange={(_, data) => setFormulas(data.checked)}
-        label="Skabelonen bruger PULJE-formler i opfølgningens resultatkolonner (resultaterne følger inputtet)"
+        label="Skabelonen bruger PULJE-formler i opfølgningens resultatkolonner (resultaterne følger tallene)"
       />
       {state.kind === "idle" && (
         <Caption1>
@@ -179,17 +190,20 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
                   ? "Skrivningen blev afbrudt"
                   : "Intet er skrevet"}
             </MessageBarTitle>
-            {nothing
-              ? "Projektmappen indeholder ingen af Reservationspuljens tabeller. Klik Indsæt skabelon for at komme i gang."
-              : writeFailed
-                ? writeFailed.message
-                : `${errors.length} fejl skal rettes, før der kan beregnes. Klik på en fejl for at gå til cellen.`}
+            {nothing ? (
+              "Projektmappen indeholder ingen af Reservationspuljens tabeller. Klik Indsæt skabelon for at komme i gang."
+            ) : writeFailed ? (
+              <Message text={writeFailed.message} />
+            ) : (
+              `${errors.length} fejl skal rettes, før der kan beregnes. Klik på en fejl for at gå til cellen.`
+            )}
           </MessageBarBody>
         </MessageBar>
       )}
       {summary.pool && (
         <section className={styles.section} aria-label="Reservationspulje">
           <Subtitle2 as="h2">Reservationspulje ({summary.unit})</Subtitle2>
+          <Caption1>-/+ = underskud/overskud i puljen.</Caption1>
           <Table size="small">
             <TableHeader>
               <TableRow>
@@ -303,7 +317,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
                     {describeLocation(d)}
                   </Link>
                 ) : null}{" "}
-                {d.message}
+                <Message text={d.message} />
               </li>
             ))}
           </ul>

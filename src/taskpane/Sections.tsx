@@ -230,7 +230,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
                   <TableCell>{line.label}</TableCell>
                   <TableCell className={styles.number}>
                     {line.value === null
-                      ? `mangler ${line.missing.length} input`
+                      ? `mangler ${line.missing.length} ${line.missing.length === 1 ? "forudsætning" : "forudsætninger"}`
                       : line.key === "garantiAndel"
                         ? `${formatDanishNumber(line.value * 100, 3)} %`
                         : amount(line.value)}

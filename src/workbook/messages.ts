@@ -24,17 +24,18 @@ export const workbookMessages = {
       ? `${what} på arket "${sheet}" kan ikke bevares i den skrevne fil.`
       : `${what} kan ikke bevares i den skrevne fil.`,
   missingYear: () =>
-    "Budgetår mangler: angiv parameteren Budgetår i arket Regler for at lave tillægsbevillinger.",
+    "Budgetår mangler: angiv parameteren Budgetår på arket Regler for at lave tillægsbevillinger.",
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
   writeFailed: (reason: string, restored: boolean | undefined) =>
-    restored === false
-      ? `Excel stoppede skrivningen undervejs (${reason}), og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner.`
-      : `Excel stoppede skrivningen undervejs (${reason}). Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver og kolonnebredder i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.`,
+    (restored === false
+      ? "Excel stoppede skrivningen undervejs, og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner."
+      : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver og kolonnebredder i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
+    `\nTeknisk fejl: ${reason}`,
   chartFallback: (title: string, sheet: string, reason: string) =>
-    `Excel kunne ikke lave diagrammet "${title}" på arket "${sheet}" som vandfaldsdiagram (${reason}); det er lavet som søjlediagram over de samme tal. Resultaterne er skrevet.`,
+    `Excel kunne ikke lave diagrammet "${title}" på arket "${sheet}" som vandfaldsdiagram; det er lavet som søjlediagram over de samme tal. Resultaterne er skrevet.\nTeknisk fejl: ${reason}`,
   chartSkipped: (title: string, sheet: string, reason: string) =>
-    `Diagrammet "${title}" på arket "${sheet}" kunne ikke laves (${reason}) og er udeladt. Resultaterne er skrevet; tallene bag diagrammet står på arket.`,
+    `Diagrammet "${title}" på arket "${sheet}" kunne ikke laves og er udeladt. Resultaterne er skrevet; tallene bag diagrammet står på arket.\nTeknisk fejl: ${reason}`,
   flagNotComputed: (flag: string, table: string, missing: string[][]) =>
     `Lyskrydset ${flag} beregnes ikke: tabellen ${table} mangler ${missing
       .map(([header, ...aliases]) => {
@@ -51,7 +52,7 @@ export const workbookMessages = {
   mergedCells: (table: string, area: string) =>
     `Tabellen ${table} har flettede celler (${area}): kun den øverste venstre celle har en værdi, de øvrige læses som tomme. Ophæv fletningen, og udfyld cellerne.`,
   mergesUnread: (table: string) =>
-    `Excel kunne ikke oplyse de flettede celler på arket med tabellen ${table} (over 512 fletninger); flettede celler i tabellen læses som tomme uden videre besked.`,
+    `Excel kunne ikke oplyse de flettede celler på arket med tabellen ${table} (over 512 fletninger); flettede celler i tabellen læses som tomme uden videre besked. Ophæv fletningerne på arket (Hjem → Flet og centrer), og klik på Beregn igen.`,
   needsLedger: (table: string) =>
     `Tabellen ${table} bruges kun sammen med tabellen Reservationspulje, som ikke findes i projektmappen.`,
   nothingToCompute: () => "Tabellerne i projektmappen har ingen datarækker; der er intet at beregne.",

@@ -314,7 +314,10 @@ class Planner {
     rows.push({ values: ["Enhed", inputs.parameters.unit] });
     const { followUp, ledger, outcome, flagCounts } = results;
     if (followUp) {
-      rows.push({ values: [] }, { values: ["Opfølgning: mer-/mindreforbrug pr. pulje"], bold: true });
+      rows.push(
+        { values: [] },
+        { values: ["Opfølgning: mer-/mindreforbrug pr. pulje (-/+ = merforbrug/mindreforbrug)"], bold: true },
+      );
       for (const [pool, totals] of followUp.groups) rows.push({ values: [pool, totals.afvigelse] });
       rows.push({ values: ["I alt (uden for puljen ikke medregnet)", followUp.total.afvigelse], bold: true });
     }
