@@ -155,3 +155,10 @@ export const NUMBER_FORMATS = { amount: "#,##0", ratio: "0.00", rate: "0.0%", te
 /** Fill colours for the flag words (Excel's good / neutral / bad styles), as ARGB. */
 export const FLAG_FILLS = { GRØN: "FFC6EFCE", GUL: "FFFFEB9C", RØD: "FFFFC7CE" } as const;
 export const FLAG_FONTS = { GRØN: "FF006100", GUL: "FF9C5700", RØD: "FF9C0006" } as const;
+
+/** How a table is named to users: "Opfoelgning (på arket Opfølgning)"; the sheet only where it differs. */
+export function tableLabel(contract: Pick<TableContract, "tableName" | "sheetName">): string {
+  return contract.tableName === contract.sheetName
+    ? contract.tableName
+    : `${contract.tableName} (på arket ${contract.sheetName})`;
+}

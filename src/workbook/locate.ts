@@ -1,6 +1,6 @@
 import { cellText, Diagnostics, editDistance, normalizeName } from "../domain";
 import { a1 } from "./address";
-import { TableContract } from "./contract";
+import { TableContract, tableLabel } from "./contract";
 import { workbookMessages } from "./messages";
 import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./port";
 
@@ -130,7 +130,7 @@ function build(
     if (seen.has(n)) {
       diagnostics.error(
         "DUPLICATE_HEADER",
-        workbookMessages.duplicateHeader(contract.tableName, h.text, a1(headerRow, seen.get(n)!)),
+        workbookMessages.duplicateHeader(tableLabel(contract), h.text, a1(headerRow, seen.get(n)!)),
         {
           sheet: sheet.name,
           cell: a1(headerRow, h.col),
@@ -190,7 +190,7 @@ function reportMissingColumns(
     (c) => c.required && !presentNames.has(normalizeName(c.header)),
   )) {
     const near = nearest(spec.header, present);
-    const where = listObject ? listObject.name : contract.tableName;
+    const where = listObject ? listObject.name : tableLabel(contract);
     diagnostics.error("MISSING_COLUMN", workbookMessages.missingColumn(where, spec.header, near?.text), {
       sheet: sheet.name,
       cell: near ? a1(headerRow, near.col) : a1(headerRow, listObject?.left ?? 1),

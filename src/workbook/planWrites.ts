@@ -21,6 +21,7 @@ import {
   SCENARIO_TITLE,
   SUMMARY_SHEET,
   SUMMARY_TITLE,
+  tableLabel,
 } from "./contract";
 import { ContractResults } from "./compute";
 import { cellValue, LocatedTable } from "./locate";
@@ -208,7 +209,7 @@ class Planner {
       if (value !== null && value !== undefined && value !== "") {
         this.diagnostics.error(
           "NOT_OWNED",
-          workbookMessages.columnBlocked(table.contract.tableName, header, a1(row, col)),
+          workbookMessages.columnBlocked(tableLabel(table.contract), header, a1(row, col)),
           {
             sheet: table.sheet.name,
             cell: a1(row, col),

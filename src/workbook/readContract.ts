@@ -35,7 +35,7 @@ import {
   YearEndLine,
 } from "../domain";
 import { a1, parseA1, parseRange } from "./address";
-import { CONTRACT, TableContract } from "./contract";
+import { CONTRACT, TableContract, tableLabel } from "./contract";
 import { cellValue, LocatedTable, locateTable } from "./locate";
 import { workbookMessages } from "./messages";
 import { WorkbookSnapshot } from "./port";
@@ -129,7 +129,7 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostic
     if (key === "parameters") continue;
     checkUnits(table, key === "investments" ? "kr." : parameters.unit, diagnostics);
     if (table.lastDataRow < table.firstDataRow) {
-      diagnostics.warning("EMPTY_TABLE", workbookMessages.emptyTable(table.contract.tableName), {
+      diagnostics.warning("EMPTY_TABLE", workbookMessages.emptyTable(tableLabel(table.contract)), {
         sheet: table.sheet.name,
         cell: a1(table.headerRow, table.left),
       });
@@ -169,7 +169,7 @@ function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void
         });
     });
     if (pools.length === 0)
-      diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(prognoses.contract.tableName), {
+      diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(tableLabel(prognoses.contract)), {
         sheet: prognoses.sheet.name,
         cell: a1(prognoses.headerRow, prognoses.right),
       });
@@ -196,7 +196,7 @@ function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void
         ),
       };
     } else {
-      diagnostics.warning("NO_SOURCE", workbookMessages.needsLedger(sensitivity.contract.tableName), {
+      diagnostics.warning("NO_SOURCE", workbookMessages.needsLedger(tableLabel(sensitivity.contract)), {
         sheet: sensitivity.sheet.name,
         cell: a1(sensitivity.headerRow, sensitivity.left),
       });
@@ -248,7 +248,7 @@ export function poolName(header: string): string {
 function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerInput | undefined {
   const { poolColumns, pools, raw } = withPoolCells(table);
   if (poolColumns.length === 0) {
-    diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(table.contract.tableName), {
+    diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(tableLabel(table.contract)), {
       sheet: table.sheet.name,
       cell: a1(table.headerRow, table.right),
     });
@@ -292,7 +292,7 @@ function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
   const first = a1(hidden[0]!, table.left);
   diagnostics.warning(
     "HIDDEN_ROWS",
-    workbookMessages.hiddenRows(table.contract.tableName, hidden.length, first),
+    workbookMessages.hiddenRows(tableLabel(table.contract), hidden.length, first),
     {
       sheet: table.sheet.name,
       cell: first,
@@ -307,7 +307,7 @@ function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
 function reportMerges(table: LocatedTable, diagnostics: Diagnostics): void {
   const bottom = Math.max(table.headerRow, table.lastDataRow);
   if (table.sheet.mergesUnread) {
-    diagnostics.warning("MERGED_CELLS", workbookMessages.mergesUnread(table.contract.tableName), {
+    diagnostics.warning("MERGED_CELLS", workbookMessages.mergesUnread(tableLabel(table.contract)), {
       sheet: table.sheet.name,
       cell: a1(table.headerRow, table.left),
     });
@@ -317,7 +317,7 @@ function reportMerges(table: LocatedTable, diagnostics: Diagnostics): void {
     const m = parseRange(merge);
     if (m.top > bottom || m.bottom < table.headerRow || m.left > table.right || m.right < table.left)
       continue;
-    diagnostics.warning("MERGED_CELLS", workbookMessages.mergedCells(table.contract.tableName, merge), {
+    diagnostics.warning("MERGED_CELLS", workbookMessages.mergedCells(tableLabel(table.contract), merge), {
       sheet: table.sheet.name,
       cell: a1(m.top, m.left),
     });
@@ -348,7 +348,7 @@ function reportFlagsWithoutColumns(table: LocatedTable, diagnostics: Diagnostics
     if (missing.length === 0) continue;
     diagnostics.info(
       "FLAG_NOT_COMPUTED",
-      workbookMessages.flagNotComputed(flag, table.contract.tableName, missing),
+      workbookMessages.flagNotComputed(flag, tableLabel(table.contract), missing),
       {
         sheet: table.sheet.name,
         cell: a1(table.headerRow, table.left),
