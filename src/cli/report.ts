@@ -102,7 +102,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     out.push(
       `Kassefinansiering:               ${pad(n(pool.kassefinansiering), 10, true)}  (uden prognoser ${n(pool.kassefinansieringExcludingPrognoses)})`,
     );
-    out.push(`Puljeflag:                       ${flag(pool.flag, options)}`);
+    out.push(`Puljens lyskryds:                ${flag(pool.flag, options)}`);
   }
   const regulations = summary.regulations;
   if (regulations && regulations.scenarios.length > 0) {
@@ -119,7 +119,9 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
   }
   for (const table of regulations?.sensitivity ?? []) {
     heading(`Følsomhed: ${table.regulering} på ${table.pulje}`);
-    out.push(`${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Kassen", 10, true)}  Flag`);
+    out.push(
+      `${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Kassefin.", 10, true)}  Lyskryds`,
+    );
     for (const r of table.rows) {
       const note = r.budgetvaernOpbrugt ? "  ← budgetværnet er netop opbrugt" : "";
       out.push(

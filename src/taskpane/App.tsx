@@ -237,7 +237,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
             </TableBody>
           </Table>
           <Body1>
-            Puljeflag: <FlagBadge flag={summary.pool.flag} />
+            Puljens lyskryds: <FlagBadge flag={summary.pool.flag} />
           </Body1>
           {summary.pool.fedLines.length > 0 && (
             <Caption1>Linjer hentet efter deres Kilde: {summary.pool.fedLines.join(", ")}.</Caption1>

@@ -44,7 +44,7 @@ export function FlagBadge({ flag }: { flag: string }) {
   const color =
     flag === "GRØN" ? "success" : flag === "GUL" ? "warning" : flag === "RØD" ? "danger" : "informative";
   return (
-    <Badge appearance="filled" color={color} aria-label={`Flag: ${flag}`}>
+    <Badge appearance="filled" color={color} aria-label={`Lyskryds: ${flag}`}>
       {flag}
     </Badge>
   );
@@ -158,7 +158,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
                 <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
-                <TableHeaderCell>Flag</TableHeaderCell>
+                <TableHeaderCell>Lyskryds</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -201,7 +201,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
                 <TableHeaderCell className={styles.number}>Beløb</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
-                <TableHeaderCell>Flag</TableHeaderCell>
+                <TableHeaderCell>Lyskryds</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -304,7 +304,7 @@ export function YearEndAndInvestments({ summary }: { summary: Summary }) {
                 <TableRow>
                   <TableHeaderCell>Projekt</TableHeaderCell>
                   <TableHeaderCell className={styles.number}>Realiseret</TableHeaderCell>
-                  <TableHeaderCell>Flag</TableHeaderCell>
+                  <TableHeaderCell>Lyskryds</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>

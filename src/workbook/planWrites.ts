@@ -347,7 +347,7 @@ class Planner {
       rows.push({
         values: ["Kassefinansiering uden prognoser", results.outcomeExcludingPrognoses!.kassefinansiering],
       });
-      rows.push({ values: ["Puljeflag", outcome.flag], flag: outcome.flag, flagAt: 1 });
+      rows.push({ values: ["Puljens lyskryds", outcome.flag], flag: outcome.flag, flagAt: 1 });
     }
     if (results.yearEnd) {
       rows.push({ values: [] }, { values: ["Regnskab", "Afvigelse", "Kassen", "Overførsel"], bold: true });
@@ -422,7 +422,7 @@ class Planner {
             "Resultat",
             "Budgetværn brugt",
             "Kassefinansiering",
-            "Puljeflag",
+            "Lyskryds",
           ],
           bold: true,
         },
@@ -467,7 +467,7 @@ class Planner {
           ],
         },
         {
-          values: ["Beløb", "Resultat", "Budgetværn brugt", "Kassefinansiering", "Puljeflag", "Bemærkning"],
+          values: ["Beløb", "Resultat", "Budgetværn brugt", "Kassefinansiering", "Lyskryds", "Bemærkning"],
           bold: true,
         },
       );

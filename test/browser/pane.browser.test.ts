@@ -99,7 +99,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       expect(pool).toMatch(/Budgetværn\s+50\.000/);
       expect(pool).toMatch(/Kassefinansiering\s+36\.093\s+6\.592/);
       const poolRegion = page.getByRole("region", { name: "Reservationspulje" });
-      expect(await poolRegion.getByLabel("Flag: RØD").count()).toBe(1);
+      expect(await poolRegion.getByLabel("Lyskryds: RØD").count()).toBe(1);
       // The waterfall: the prognosis is drawn apart, and "uden prognoser" ends at −56.592.
       const waterfall = page.getByRole("region", { name: "Vandfald" });
       expect(await waterfall.locator('[data-kind="prognosis"]').count()).toBe(1);

@@ -124,10 +124,10 @@ describe.each([
     expect(rows.get("Kassefinansiering")).toEqual([36093]);
     expect(rows.get("Resultat")).toEqual([39414, -125507, -86093]);
     expect(rows.get("Resultat uden prognoser")).toEqual([39414, -96006, -56592]);
-    expect(rows.get("Puljeflag")).toEqual(["RØD"]);
+    expect(rows.get("Puljens lyskryds")).toEqual(["RØD"]);
     let flagCell: { fill?: unknown } | undefined;
     ws.eachRow((row) => {
-      if (row.getCell(1).value === "Puljeflag") flagCell = row.getCell(2);
+      if (row.getCell(1).value === "Puljens lyskryds") flagCell = row.getCell(2);
     });
     expect(flagCell?.fill).toMatchObject({ fgColor: { argb: FLAG_FILLS.RØD } });
   });

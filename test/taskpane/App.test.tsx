@@ -138,7 +138,7 @@ describe("the task pane", () => {
     expect(pool.textContent).toContain("I alt-86.093-56.592");
     expect(pool.textContent).toContain("Budgetværn50.000");
     expect(pool.textContent).toContain("Kassefinansiering36.0936.592");
-    expect(screen.getByLabelText("Flag: RØD")).toBeTruthy();
+    expect(screen.getByLabelText("Lyskryds: RØD")).toBeTruthy();
     expect(screen.getByRole("region", { name: "Lyskryds" }).textContent).toContain("Økonomi18160");
     fireEvent.click(screen.getByRole("button", { name: "Kopiér teksterne" }));
     await waitFor(() => expect(s.copied).toEqual(["Budgetneutral tillægsbevilling fra …"]));
