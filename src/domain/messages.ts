@@ -99,7 +99,7 @@ export const messages = {
   fedFromYearEnd: (area: string) => `tabellen Regnskab, kassen for ${area} uden overførselsadgang`,
   fedFromInvestments: () => "tabellen Investeringer, ændring i nettogevinst",
   badRange: (from: number, to: number, step: number, max: number) =>
-    `Følsomhedsintervallet fra ${formatDanishNumber(from)} til ${formatDanishNumber(to)} i trin af ${formatDanishNumber(step)} kan ikke bruges: Trin skal være positivt, Til mindst Fra, og der må højst være ${max} beløb.`,
+    `Følsomhedsintervallet fra ${formatDanishNumber(from)} til ${formatDanishNumber(to)} i trin af ${formatDanishNumber(step)} kan ikke bruges: Trin skal være positivt, Til mindst Fra, og der må højst være ${max} beløb. Ret rækken i tabellen Foelsomhed (på arket Reguleringer).`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår på arket Regler.`,
 } as const;
 

@@ -47,6 +47,8 @@ export const workbookMessages = {
         );
       })
       .join(" og ")}. Kolonnen ${flag} viser – for alle rækker.`,
+  prognosisPoolColumn: (column: string, table: string, pools: readonly string[]) =>
+    `Kolonnen "${column}" i tabellen ${table} er ikke en af puljekolonnerne i tabellen Reservationspulje (${pools.join(", ")}). Omdøb kolonnen til en af dem, eller flyt den uden for tabellen.`,
   emptyPool: (pool: string) =>
     `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,
   mergedCells: (table: string, area: string) =>

@@ -163,10 +163,11 @@ function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void
     const { poolColumns, pools, raw } = withPoolCells(prognoses);
     pools.forEach((pool, i) => {
       if (ledgerPools && !matchesPool(pool, ledgerPools))
-        diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pool, ledgerPools), {
-          sheet: prognoses.sheet.name,
-          cell: a1(prognoses.headerRow, poolColumns[i]!),
-        });
+        diagnostics.error(
+          "UNKNOWN_POOL",
+          workbookMessages.prognosisPoolColumn(pool, tableLabel(prognoses.contract), ledgerPools),
+          { sheet: prognoses.sheet.name, cell: a1(prognoses.headerRow, poolColumns[i]!) },
+        );
     });
     if (pools.length === 0)
       diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(tableLabel(prognoses.contract)), {
