@@ -8,7 +8,6 @@ import {
   RawCell,
   Diagnostics,
   FollowUpRow,
-  messages,
   GrantEstimateInputs,
   InvestmentProject,
   Prognosis,
