@@ -157,7 +157,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
               <TableRow>
                 <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Kassefin.</TableHeaderCell>
                 <TableHeaderCell>Lyskryds</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -200,7 +200,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
               <TableRow>
                 <TableHeaderCell className={styles.number}>Beløb</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Kassefin.</TableHeaderCell>
                 <TableHeaderCell>Lyskryds</TableHeaderCell>
               </TableRow>
             </TableHeader>
