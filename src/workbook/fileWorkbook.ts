@@ -124,6 +124,7 @@ export class FileWorkbook implements WorkbookPort {
           if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
           else if (block.fills) cell.fill = { type: "pattern", pattern: "none" };
           const fontColor = block.fontColors?.[r]?.[c];
+          if (block.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
           if (block.bold || fontColor || block.fontColors) {
             cell.font = {
               ...cell.font,
@@ -153,6 +154,8 @@ export class FileWorkbook implements WorkbookPort {
         })),
       });
     }
+    for (const height of plan.rowHeights ?? [])
+      wb.getWorksheet(height.sheet)!.getRow(height.row).height = height.height;
     for (const width of plan.columnWidths) {
       wb.getWorksheet(width.sheet)!.getColumn(width.col).width = width.width;
     }

@@ -511,6 +511,8 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const rule of ownRules) rule.item.delete();
       for (const cf of plan.conditionalFills)
         addFlagRules(sheets.getItem(cf.sheet).getRange(cf.range), cf.rules);
+      for (const height of plan.rowHeights ?? [])
+        sheets.getItem(height.sheet).getRange(`${height.row}:${height.row}`).format.rowHeight = height.height;
       for (const width of plan.columnWidths) {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheets
@@ -652,6 +654,10 @@ function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): 
   );
   range.values = block.values.map((row) => row.map((v) => (v === null ? "" : v)));
   if (block.bold) range.format.font.bold = true;
+  if (block.wrap) {
+    range.format.wrapText = true;
+    range.format.verticalAlignment = "Top" as Excel.VerticalAlignment.top;
+  }
   if (block.fills) {
     range.format.fill.clear();
     for (const [colour, addresses] of byColour(block, block.fills)) {

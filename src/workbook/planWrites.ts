@@ -518,8 +518,9 @@ class Planner {
     }
     this.writeRows(SCENARIO_SHEET, rows);
     this.plan.columnWidths.push({ sheet: SCENARIO_SHEET, col: 1, width: 44 });
-    for (let col = 2; col <= 8 + pools.length; col++)
-      this.plan.columnWidths.push({ sheet: SCENARIO_SHEET, col, width: 16 });
+    // Wide enough for the bold headers "Budgetværn brugt" and "Kassefinansiering".
+    for (let col = 2; col <= 12 + pools.length; col++)
+      this.plan.columnWidths.push({ sheet: SCENARIO_SHEET, col, width: 19 });
   }
 
   /** Writes a generated sheet's rows, one block per row, with flag fills where asked. */
@@ -567,15 +568,19 @@ class Planner {
     if (lines.length > 0) {
       // Three blocks so that only the amount column gets the thousands format (not Nr or År).
       this.plan.blocks.push(
-        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 1, values: lines.map((l, i) => [i + 1, l.tekst]) },
+        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 1, values: lines.map((l, i) => [i + 1]), wrap: true },
+        // The sentences wrap in their column: each is read whole on screen and on paper.
+        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 2, values: lines.map((l) => [l.tekst]), wrap: true },
         {
           sheet: APPROPRIATIONS_SHEET,
           row: 2,
           col: 3,
           values: lines.map((l) => [l.beløbKr]),
           numberFormat: NUMBER_FORMATS.amount,
+          wrap: true,
         },
-        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 4, values: lines.map((l) => [l.år, l.fra, l.til]) },
+        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 4, values: lines.map((l) => [l.år]), wrap: true },
+        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 5, values: lines.map((l) => [l.fra, l.til]), wrap: true },
       );
       // R0.6: in 1.000 kr. the amounts are sums of rounded rows; say so next to them.
       if (unit !== "kr.")
@@ -586,7 +591,19 @@ class Planner {
           values: messages.roundedDecisionAmounts(unit).map((line) => [line]),
         });
     }
-    [6, 100, 16, 8, 50, 50].forEach((width, i) =>
+    // Wrapped rows get the height of their longest cell (about 15 points a line).
+    const widths = [6, 80, 16, 8, 40, 40];
+    const linesOf = (text: string, width: number) => Math.max(1, Math.ceil((text.length * 1.1) / width));
+    lines.forEach((l, i) => {
+      const count = Math.max(
+        linesOf(l.tekst, widths[1]!),
+        linesOf(l.fra, widths[4]!),
+        linesOf(l.til, widths[5]!),
+      );
+      if (count > 1)
+        (this.plan.rowHeights ??= []).push({ sheet: APPROPRIATIONS_SHEET, row: 2 + i, height: 15 * count });
+    });
+    widths.forEach((width, i) =>
       this.plan.columnWidths.push({ sheet: APPROPRIATIONS_SHEET, col: i + 1, width }),
     );
   }

@@ -71,6 +71,8 @@ export interface BlockWrite {
   fills?: (Argb | undefined)[][];
   fontColors?: (Argb | undefined)[][];
   bold?: boolean;
+  /** Wrap the text in the cells (long sentences in a column of fixed width). */
+  wrap?: boolean;
 }
 
 /** A conditional format rule on a range: cell equals the text ⇒ fill (and font colour). */
@@ -109,6 +111,8 @@ export interface WritePlan {
   blocks: BlockWrite[];
   conditionalFills: ConditionalFill[];
   columnWidths: { sheet: string; col: number; width: number }[];
+  /** Heights in points of rows whose wrapped text needs more than one line. */
+  rowHeights?: { sheet: string; row: number; height: number }[];
   /** Native charts; only the Office.js implementation can create them (ExcelJS cannot write charts). */
   charts: ChartWrite[];
 }

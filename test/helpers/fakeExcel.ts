@@ -12,6 +12,7 @@ export interface FakeCell {
   fill?: string;
   fontColor?: string;
   bold?: boolean;
+  wrap?: boolean;
   /** A data-validation list ("Ja,Nej") and its alert style. */
   validation?: { list: string; style?: string };
 }
@@ -404,6 +405,8 @@ export class FakeExcel {
         self.calls++;
         if (address === undefined) return this.range(name, "A1:XFD1048576");
         const columns = /^([A-Z]+):([A-Z]+)$/.exec(address);
+        const rows = /^(\d+):(\d+)$/.exec(address);
+        if (rows) return this.range(name, `A${rows[1]}:XFD${rows[2]}`);
         return this.range(name, columns ? `${columns[1]}1:${columns[2]}1048576` : address);
       },
       charts: this.charts(name),
@@ -1006,6 +1009,15 @@ export class FakeExcel {
         set color(c: string) {
           self.op(() => each((cell) => (cell.fontColor = c)));
         },
+      },
+      set rowHeight(_h: number) {
+        self.op(() => undefined);
+      },
+      set wrapText(w: boolean) {
+        self.op(() => each((cell) => (cell.wrap = w)));
+      },
+      set verticalAlignment(_a: string) {
+        self.op(() => undefined);
       },
       autofitColumns: () => self.op(() => undefined),
       set columnWidth(w: number) {
