@@ -30,7 +30,7 @@ export const workbookMessages = {
   writeFailed: (reason: string, restored: boolean | undefined) =>
     (restored === false
       ? "Excel stoppede skrivningen undervejs, og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner."
-      : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver og kolonnebredder i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
+      : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver, kolonnebredder, rækkehøjder og tekstombrydning i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
     `\nTeknisk fejl: ${reason}`,
   chartFallback: (title: string, sheet: string, reason: string) =>
     `Excel kunne ikke lave diagrammet "${title}" på arket "${sheet}" som vandfaldsdiagram; det er lavet som søjlediagram over de samme tal. Resultaterne er skrevet.\nTeknisk fejl: ${reason}`,
