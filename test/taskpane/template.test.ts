@@ -4,7 +4,19 @@ import { CONTRACT } from "../../src/workbook/contract";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { runContract } from "../../src/workbook/run";
 import { freeSheetName, insertTemplate } from "../../src/taskpane/template";
+import type { FakeSheetModel } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
+
+/** One follow-up row typed into the template's table: Førtidspension, 932.886 → 937.141 (GUL). */
+function fillOneRow(sheet: FakeSheetModel): void {
+  for (const [address, value] of [
+    ["A2", "Førtidspension"],
+    ["B2", "Budgetgaranti"],
+    ["D2", 932886],
+    ["E2", 937141],
+  ] as const)
+    sheet.cells.set(address, { value });
+}
 
 describe("Indsæt skabelon (through the simulated Excel)", () => {
   it("adds every contract table as an Excel table with Danish headers, in two syncs", async () => {
@@ -84,14 +96,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     );
     expect(fake.cell("Opfølgning", "K2")?.formula).toContain('MATCH("Enhed",Parametre[Parameter],0)');
     const sheet = fake.sheet("Opfølgning");
-    for (const [address, value] of [
-      ["A2", "Førtidspension"],
-      ["B2", "Budgetgaranti"],
-      ["D2", 932886],
-      ["E2", 937141],
-    ] as const) {
-      sheet.cells.set(address, { value });
-    }
+    fillOneRow(sheet);
     const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
     expect(outcome.summary.diagnostics.filter((d) => d.level === "error")).toEqual([]);
     expect(outcome.summary.followUp?.rows[0]).toMatchObject({ afvigelse: -4255, økonomi: "GUL" });
@@ -128,13 +133,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     await insertTemplate(fake.run, { formulas: true, namespace: "PULJETEST" });
     expect(fake.cell("Opfølgning", "J2")?.formula).toMatch(/^=PULJETEST\.AFVIGELSE\(/);
     const sheet = fake.sheet("Opfølgning");
-    for (const [address, value] of [
-      ["A2", "Førtidspension"],
-      ["B2", "Budgetgaranti"],
-      ["D2", 932886],
-      ["E2", 937141],
-    ] as const)
-      sheet.cells.set(address, { value });
+    fillOneRow(sheet);
     const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
     expect(outcome.summary.diagnostics.filter((d) => d.level === "error")).toEqual([]);
     expect(fake.cell("Opfølgning", "J2")?.formula).toMatch(/^=PULJETEST\.AFVIGELSE\(/);
