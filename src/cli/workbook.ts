@@ -47,7 +47,7 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
 }
 
 /**
- * The headless command (WORKBOOK.md): exit 0 on success (warnings allowed), 1 on input errors (nothing
+ * The headless command (docs/workbook.md): exit 0 on success (warnings allowed), 1 on input errors (nothing
  * written), 2 on usage errors. The input file is only read.
  */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -50,7 +50,7 @@ export interface NumberOptions {
 
 /**
  * Reads a numeric cell. Numbers pass; Danish number text is read and reported as a warning
- * (DOMAIN.md R0.3); anything else becomes an error diagnostic at the cell. Never returns a silent zero:
+ * (docs/rules.md R0.3); anything else becomes an error diagnostic at the cell. Never returns a silent zero:
  * an unreadable cell gives undefined and a diagnostic.
  */
 /** A dash alone in a number cell: hyphen, en dash, em dash, minus sign. */

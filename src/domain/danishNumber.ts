@@ -17,7 +17,7 @@ const ENGLISH_GROUPED = /^\d{1,3}(,\d{3})+(\.\d+)?$/;
 const ENGLISH_DECIMAL = /^\d+\.\d+$/;
 
 /**
- * Reads a number written as text the Danish way (DOMAIN.md R0.3): "8.132", "-6.879", "−6.879"
+ * Reads a number written as text the Danish way (docs/rules.md R0.3): "8.132", "-6.879", "−6.879"
  * (unicode minus), "1.234,5", "1 234,5", "21 %". Danish reading wins where both are possible
  * ("1.234" is 1234, "1,5" is 1,5); text that only reads as English ("1,234.5", "0.21") is read as
  * English and says so in `style`. Percent text gives the fraction (21 % = 0,21). Undefined when the

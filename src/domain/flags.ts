@@ -1,7 +1,7 @@
 import { above, atMost, below } from "./compare";
 import { Amount, fromKroner, Unit } from "./units";
 
-/** A traffic-light flag; "–" when the flag's inputs are missing (DOMAIN.md R2). */
+/** A traffic-light flag; "–" when the flag's inputs are missing (docs/rules.md R2). */
 export type Flag = "GRØN" | "GUL" | "RØD" | "–";
 
 export const FLAGS: readonly Flag[] = ["GRØN", "GUL", "RØD", "–"];

@@ -18,7 +18,7 @@ export type FollowUpField =
   | "budgetRefusion"
   | "forventetRefusion";
 
-/** The Opfoelgning table's input columns (WORKBOOK.md). */
+/** The Opfoelgning table's input columns (docs/workbook.md). */
 export const FOLLOW_UP_COLUMNS: readonly ColumnSpec<FollowUpField>[] = [
   { field: "område", header: "Område", required: true },
   { field: "pulje", header: "Pulje", required: true },
@@ -126,7 +126,7 @@ const header = (field: FollowUpField) => HEADERS.get(field)!;
 
 /**
  * Reads raw follow-up rows. Rows whose first column (Område) is empty are skipped and rows starting with
- * "#" are comments (WORKBOOK.md). A row with an unreadable required number is reported and left out; the
+ * "#" are comments (docs/workbook.md). A row with an unreadable required number is reported and left out; the
  * caller must not present totals as complete when the diagnostics hold errors.
  */
 export function readFollowUpRows(

@@ -1,4 +1,4 @@
-/** The rules engine of DOMAIN.md: pure functions, no Office, React or I/O. */
+/** The rules engine of docs/rules.md: pure functions, no Office, React or I/O. */
 export * from "./appropriations";
 export * from "./budgetModel";
 export * from "./cells";

@@ -1,5 +1,5 @@
 /**
- * Normalises a header, sheet, table, parameter or pool name for matching (WORKBOOK.md "Finding the inputs"):
+ * Normalises a header, sheet, table, parameter or pool name for matching (docs/workbook.md, "Finding tables"):
  * case-insensitive, surrounding/repeated spaces and line breaks ignored, æ/ae ø/oe å/aa and '/’ treated
  * alike, and a trailing unit in parentheses ignored ("Korrigeret budget (1.000 kr.)" = "Korrigeret budget").
  */

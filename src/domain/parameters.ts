@@ -6,7 +6,7 @@ import { normalizeName } from "./normalize";
 import { parseYesNo } from "./yesNo";
 import { Amount, DEFAULT_UNIT, Kroner, parseUnit, Unit } from "./units";
 
-/** Every rule parameter of DOMAIN.md; interpretations are parameters, never hidden constants (R10). */
+/** Every rule parameter of docs/rules.md; interpretations are parameters, never hidden constants (R10). */
 export interface Parameters {
   unit: Unit;
   budgetYear: number | undefined;
@@ -52,7 +52,7 @@ export interface ParameterDefinition {
   max?: number;
 }
 
-/** The one table that drives the Regler sheet, reading and validation (STYLE.md habit 4). */
+/** The one table that drives the Regler sheet, reading and validation. */
 export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   { key: "unit", name: "Enhed", label: "Enhed for beløb i tabellerne", kind: "unit", unitLabel: "" },
   {
@@ -262,7 +262,7 @@ export interface ParameterRow {
 
 /**
  * Reads the Parametre table. Missing parameters take their defaults; a present but unreadable or
- * out-of-bounds value is an error at its cell (WORKBOOK.md), and the default is not used silently.
+ * out-of-bounds value is an error at its cell (docs/workbook.md), and the default is not used silently.
  */
 export function readParameters(rows: readonly ParameterRow[], diagnostics: Diagnostics): Parameters {
   const parameters = defaultParameters();

@@ -5,7 +5,7 @@ import { messages } from "./messages";
 import { normalizeName } from "./normalize";
 import { Amount } from "./units";
 
-/** Movement types of DOMAIN.md R4; Saldo and Resultat are computed lines. */
+/** Movement types of docs/rules.md R4; Saldo and Resultat are computed lines. */
 export const MOVEMENT_TYPES = [
   "Oprindelig",
   "Vurdering",

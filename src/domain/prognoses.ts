@@ -29,7 +29,7 @@ import { Amount } from "./units";
 
 /** The Kilde of a ledger line fed by the chosen scenario of its type (sheet Reguleringer). */
 export const SOURCE_CHOSEN_SCENARIO = "Reguleringer";
-/** The Kilde of a ledger line fed by the § 23 a estimate (DOMAIN.md R6.2: "egen beregning"). */
+/** The Kilde of a ledger line fed by the § 23 a estimate (docs/rules.md R6.2: "egen beregning"). */
 export const SOURCE_OWN_ESTIMATE = "egen beregning";
 /** The Kilde of a Regnskab line fed by the Regnskab table (R7's ledger line). */
 export const SOURCE_YEAR_END = "Regnskab";

@@ -1,6 +1,6 @@
 import { normalizeName } from "./normalize";
 
-/** The units a table can be stated in (DOMAIN.md R0.1). */
+/** The units a table can be stated in (docs/rules.md R0.1). */
 export type Unit = "kr." | "1.000 kr." | "mio. kr.";
 
 /** An amount in the table's unit (e.g. 8132 in 1.000 kr.). */

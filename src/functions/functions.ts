@@ -27,7 +27,7 @@ import {
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata only accepts the literal
    types any[][] / number / string in signatures; values are checked cell by cell inside. */
 /*
- * The PULJE.* worksheet functions: thin wrappers over src/domain (STYLE.md habit 1). The IDs in the
+ * The PULJE.* worksheet functions: thin wrappers over src/domain. The IDs in the
  * @customfunction tags are part of the contract and never change.
  */
 

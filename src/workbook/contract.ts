@@ -18,7 +18,7 @@ export interface OutputColumn {
   kind: OutputKind;
 }
 
-/** One table of WORKBOOK.md: its table name, its sheet, its input columns and the columns it gets. */
+/** One table of the workbook contract (docs/workbook.md): its table name, its sheet, its input columns and the columns it gets. */
 export interface TableContract {
   key:
     | "parameters"
@@ -102,7 +102,7 @@ export const CONTRACT: readonly TableContract[] = [
       { key: "aendring", header: "Ændring i nettogevinst", kind: "amount" },
     ],
   },
-  // The Reguleringer sheet (DOMAIN.md R6): three blocks, found by their headers like any other table.
+  // The Reguleringer sheet (docs/rules.md R6): three blocks, found by their headers like any other table.
   {
     key: "prognoses",
     tableName: "Prognoser",

@@ -4,7 +4,7 @@ import { TableContract, tableLabel } from "./contract";
 import { workbookMessages } from "./messages";
 import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./port";
 
-/** How far down a sheet a plain block's header row is looked for (WORKBOOK.md). */
+/** How far down a sheet a plain block's header row is looked for (docs/workbook.md). */
 export const HEADER_SEARCH_ROWS = 50;
 
 export interface HeaderCell {

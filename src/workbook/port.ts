@@ -1,7 +1,7 @@
 import type { RawValue } from "../domain";
 
 /**
- * The one small port between the contract code and a workbook (STYLE.md habit 5). Reading is one
+ * The one small port between the contract code and a workbook . Reading is one
  * snapshot; writing is one plan applied at once. Both implementations (an .xlsx file, Office.js) do the
  * whole read in a fixed number of round trips and the whole write in another, whatever the row count.
  */

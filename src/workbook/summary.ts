@@ -2,7 +2,7 @@ import { Diagnostic, messages, TOTAL_COLUMN } from "../domain";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
 
-/** The headless command's JSON summary (WORKBOOK.md). Sections for absent tables are omitted. */
+/** The headless command's JSON summary (docs/workbook.md). Sections for absent tables are omitted. */
 export interface Summary {
   unit: string;
   followUp?: {

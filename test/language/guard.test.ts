@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { readFileSync } from "fs";
+import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { messages, rulesSheetRows } from "../../src/domain";
 import { workbookMessages } from "../../src/workbook/messages";
@@ -51,6 +51,19 @@ describe("texts users read hold nothing that must never reach them", () => {
     expect(badText(html)).toEqual([]);
   });
 
+  it("the repository documents itself: nothing in src/, docs/ or the README points at the team's spec files", () => {
+    const root = join(__dirname, "../..");
+    const files = [
+      "README.md",
+      ...readdirSync(join(root, "docs")).map((f) => `docs/${f}`),
+      ...listFiles(join(root, "src")).map((f) => f.slice(root.length + 1)),
+    ];
+    const pointing = files.filter((f) =>
+      /DOMAIN\.md|STYLE\.md|WORKBOOK\.md|\.\.\/shared/.test(readFileSync(join(root, f), "utf8")),
+    );
+    expect(pointing).toEqual([]);
+  });
+
   it("the Regler sheet's labels", () => {
     expect(rulesSheetRows().flatMap((r) => badText(`${r.name} ${r.label} ${r.unitLabel}`))).toEqual([]);
   });
@@ -74,3 +87,10 @@ describe("texts users read hold nothing that must never reach them", () => {
     expect(found).toEqual([]);
   }, 60_000);
 });
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
