@@ -14,6 +14,66 @@ export default tseslint.config(
       "@typescript-eslint/ban-ts-comment": "error",
     },
   },
+  // The layers hold by lint: the arrows point inward (taskpane, cli → workbook → domain; functions → domain).
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../*", "react", "react-dom", "@fluentui/*", "exceljs", "jszip", "fs", "path"],
+              message:
+                "Layer rule: src/domain imports nothing outside itself (no Office, React, files or other layers).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/functions/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "../workbook*",
+                "../taskpane*",
+                "../cli*",
+                "../deploy*",
+                "react",
+                "@fluentui/*",
+                "exceljs",
+                "jszip",
+              ],
+              message: "Layer rule: src/functions imports only src/domain (its bundle must stay small).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/workbook/**/*.ts", "src/deploy/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["../taskpane*", "../cli*", "react", "react-dom", "@fluentui/*"],
+              message:
+                "Layer rule: src/workbook and src/deploy never import the doors (task pane, headless command) or React.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // The simulated Excel builds Office.js-like proxies from object literals whose getters and setters
     // must reach the simulator's instance.
@@ -22,7 +82,10 @@ export default tseslint.config(
   },
   {
     files: ["**/*.js", "**/*.cjs"],
-    languageOptions: { sourceType: "commonjs", globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { module: "writable", require: "readonly", __dirname: "readonly", process: "readonly" },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );
