@@ -1,4 +1,5 @@
-import { describeLocation, Diagnostic, formatDanishNumber } from "../domain";
+import { describeLocation, Diagnostic, formatDanishNumber, isComputedType } from "../domain";
+import { APPROPRIATIONS_SHEET } from "../workbook/contract";
 import { Summary } from "../workbook/summary";
 
 export interface ReportOptions {
@@ -68,7 +69,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     const totals = pool.lines.map((l) => l.values["I alt"] ?? 0);
     let running = 0;
     const spans = pool.lines.map((l, i) => {
-      if (l.type === "Saldo" || l.type === "Resultat") return { from: 0, to: totals[i]!, computed: true };
+      if (isComputedType(l.type)) return { from: 0, to: totals[i]!, computed: true };
       const from = running;
       running += totals[i]!;
       return { from, to: running, computed: false };
@@ -182,7 +183,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     );
   }
   if (summary.appropriations && summary.appropriations.length > 0) {
-    heading("Tillægsbevillinger");
+    heading(APPROPRIATIONS_SHEET);
     summary.appropriations.forEach((a, i) => out.push(`${i + 1}. ${a.tekst}`));
     if (summary.appropriationsNote) out.push("", ...summary.appropriationsNote.map((line) => `NB: ${line}`));
   }

@@ -24,7 +24,7 @@ export type Status = "Endelig" | "Prognose";
 
 export const TOTAL_COLUMN = "I alt";
 
-export function isComputedType(type: MovementType): boolean {
+export function isComputedType(type: MovementType | string): boolean {
   return type === "Saldo" || type === "Resultat";
 }
 

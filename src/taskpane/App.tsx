@@ -21,7 +21,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { capitalize, describeLocation } from "../domain";
+import { capitalize, describeLocation, FLAGS } from "../domain";
+import { APPROPRIATIONS_SHEET } from "../workbook/contract";
 import type { Summary } from "../workbook/summary";
 import type { PaneServices } from "./services";
 import { amount, FlagBadge, Regulations, Waterfall, YearEndAndInvestments } from "./Sections";
@@ -253,7 +254,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>Indikator</TableHeaderCell>
-                {["GRØN", "GUL", "RØD", "–"].map((f) => (
+                {FLAGS.map((f) => (
                   <TableHeaderCell key={f} className={styles.number}>
                     {f}
                   </TableHeaderCell>
@@ -264,7 +265,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
               {Object.entries(summary.followUp.flagCounts).map(([name, counts]) => (
                 <TableRow key={name}>
                   <TableCell>{capitalize(name)}</TableCell>
-                  {["GRØN", "GUL", "RØD", "–"].map((f) => (
+                  {FLAGS.map((f) => (
                     <TableCell key={f} className={styles.number}>
                       {counts[f] ?? 0}
                     </TableCell>
@@ -294,7 +295,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
             >
               Kopiér teksterne
             </Button>
-            <Button appearance="subtle" onClick={() => void services.select("Tillægsbevillinger", "A1")}>
+            <Button appearance="subtle" onClick={() => void services.select(APPROPRIATIONS_SHEET, "A1")}>
               Gå til arket Tillægsbevillinger
             </Button>
           </div>

@@ -1,3 +1,4 @@
+import { isComputedType } from "../domain";
 import { clean } from "../domain/compare";
 import type { Summary } from "../workbook/summary";
 
@@ -26,7 +27,7 @@ export function waterfallBars(lines: readonly Line[], includePrognoses: boolean)
   let running = 0;
   for (const line of lines) {
     const total = line.values["I alt"] ?? 0;
-    if (line.type === "Saldo" || line.type === "Resultat") {
+    if (isComputedType(line.type)) {
       bars.push({ label: line.post, kind: "balance", from: 0, to: running, value: running });
       if (line.type === "Resultat") break;
       continue;

@@ -3,6 +3,7 @@ import {
   Diagnostics,
   Flag,
   FLAGS,
+  isComputedType,
   messages,
   normalizeName,
   openingPool,
@@ -60,7 +61,7 @@ export function planWrites(
       const fed = new Set(results.fedLines ?? []);
       const computed = new Map(
         lines
-          .filter((l, index) => l.type === "Saldo" || l.type === "Resultat" || fed.has(index))
+          .filter((l, index) => isComputedType(l.type) || fed.has(index))
           .map((l) => [rowOf(l.at), l.values[i]!]),
       );
       planner.column(ledger.table.sheet, col, "amount", computed, ledger.table);
@@ -618,7 +619,7 @@ function flagColours(cells: WriteValue[]) {
 }
 
 function flagRules() {
-  return (["GRØN", "GUL", "RØD"] as const).map((flag) => ({
+  return FLAGS.filter((flag): flag is keyof typeof FLAG_FILLS => flag in FLAG_FILLS).map((flag) => ({
     equals: flag,
     fill: FLAG_FILLS[flag],
     font: FLAG_FONTS[flag],
