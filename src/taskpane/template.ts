@@ -214,15 +214,22 @@ function addTemplateTable(
   const table = ws.tables.add(`${a1(top, 1)}:${a1(bottom, width)}`, true);
   table.name = spec.table;
   table.getHeaderRowRange().values = [spec.headers];
+  // Formats first, in the same batch: text arrives as text — Danish Excel would take "1.000 kr." (the
+  // Enhed default) as typed, the number 1.000 in a currency format, and the parameter would be unreadable.
+  const amounts = new Set(spec.amountColumns ?? spec.headers.map((_, i) => i));
+  ws.getRange(`${a1(top + 1, 1)}:${a1(bottom, width)}`).numberFormat = Array.from(
+    { length: bottom - top },
+    (_, r) =>
+      spec.headers.map((_, c) => {
+        const value = spec.rows[r]?.[c];
+        if (typeof value === "string" && value !== "" && !value.startsWith("=")) return "@";
+        return amounts.has(c) ? NUMBER_FORMATS.amount : "General";
+      }),
+  );
   // Formulas go through `formulas` (en-US syntax); plain values through `values`.
   if (spec.rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("="))))
     table.getDataBodyRange().formulas = spec.rows;
   else if (spec.rows.length > 0) table.getDataBodyRange().values = spec.rows;
-  const amounts = new Set(spec.amountColumns ?? spec.headers.map((_, i) => i));
-  const formats = Array.from({ length: bottom - top }, () =>
-    spec.headers.map((_, i) => (amounts.has(i) ? NUMBER_FORMATS.amount : "General")),
-  );
-  ws.getRange(`${a1(top + 1, 1)}:${a1(bottom, width)}`).numberFormat = formats;
   if (lists) {
     const vocabulary = closedVocabulary();
     spec.headers.forEach((header, i) => {

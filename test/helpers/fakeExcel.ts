@@ -1030,12 +1030,25 @@ export class FakeExcel {
 /**
  * Text written through `values` or `formulas` as Excel (Danish) takes it — as if typed, unless the cell's
  * number format is text ("@"): a leading "=", "+" or "-" makes a formula, "1.12" or "1/2" a date,
- * "1.234" or "1,5" a number (Range.values in @types/office-js; Danish Excel reads "1.12" as 1 December).
+ * "1.234" or "1,5" a number, "1.000 kr." a currency amount, "0,25 %" a percentage (Range.values in @types/office-js; Danish Excel reads "1.12" as 1 December).
  */
 export function typeIn(cell: FakeCell, text: string): void {
   delete cell.formula;
   if (cell.numberFormat === "@") {
     cell.value = text;
+    return;
+  }
+  // Danish currency and percent: "1.000 kr." is the number 1000 in a currency format, "0,25 %" is 0,0025.
+  const currency = /^(-?\d{1,3}(?:\.\d{3})*(?:,\d+)?)\s?kr\.?$/.exec(text);
+  if (currency) {
+    cell.value = Number(currency[1]!.replace(/\./g, "").replace(",", "."));
+    cell.numberFormat = '#,##0 "kr."';
+    return;
+  }
+  const percent = /^(-?\d+(?:,\d+)?)\s?%$/.exec(text);
+  if (percent) {
+    cell.value = Number(percent[1]!.replace(",", ".")) / 100;
+    cell.numberFormat = "0.00%";
     return;
   }
   const date = /^(\d{1,2})[./](\d{1,2})(?:[./](\d{2}|\d{4}))?$/.exec(text);
