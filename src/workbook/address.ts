@@ -36,3 +36,8 @@ export function parseRange(range: string): { top: number; left: number; bottom: 
     right: Math.max(a.col, b.col),
   };
 }
+
+/** An address as Office.js gives it ("'Opfølgning'!$K$5:$K$29") without sheet and "$": "K5:K29". */
+export function localAddress(address: string): string {
+  return address.split("!").pop()!.replace(/\$/g, "");
+}

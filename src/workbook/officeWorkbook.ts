@@ -1,6 +1,6 @@
 /// <reference types="office-js" />
 import { excelSerialToDate, normalizeName, RawValue } from "../domain";
-import { a1, columnLetters, parseA1, parseRange } from "./address";
+import { a1, columnLetters, localAddress, parseA1, parseRange } from "./address";
 import { CONTRACT, GENERATED_SHEETS } from "./contract";
 import { workbookMessages } from "./messages";
 import {
@@ -176,7 +176,7 @@ export class OfficeWorkbook implements WorkbookPort {
           }
         }
       }
-      await this.viewsInVisibleColumn(context, sheets, reads);
+      await this.viewsInVisibleColumn(context, reads);
       const merges = await this.readMerges(context, sheets, used);
 
       const sheetSnapshots: SheetSnapshot[] = sheets.map((ws, i) => {
@@ -245,22 +245,16 @@ export class OfficeWorkbook implements WorkbookPort {
    * all read as hidden. Then the views are taken again in the first visible column (two more syncs, only
    * for such a sheet); with every column hidden, no row counts as hidden (there is nothing to tell by).
    */
-  private async viewsInVisibleColumn(
-    context: Excel.RequestContext,
-    sheets: Excel.Worksheet[],
-    reads: SheetRead[],
-  ): Promise<void> {
-    const affected = reads
-      .map((read, i) => ({ read, ws: sheets[i]! }))
-      .filter(({ read }) => read.viewColumn?.columnHidden === true && read.chunks.length > 0);
+  private async viewsInVisibleColumn(context: Excel.RequestContext, reads: SheetRead[]): Promise<void> {
+    const affected = reads.filter((read) => read.viewColumn?.columnHidden === true && read.chunks.length > 0);
     if (affected.length === 0) return;
-    const columns = affected.map(({ read, ws }) =>
+    const columns = affected.map((read) =>
       Array.from({ length: read.columns }, (_, c) =>
-        ws.getRangeByIndexes(read.top - 1, read.left - 1 + c, 1, 1).load("columnHidden"),
+        read.ws.getRangeByIndexes(read.top - 1, read.left - 1 + c, 1, 1).load("columnHidden"),
       ),
     );
     await context.sync();
-    affected.forEach(({ read }, i) => {
+    affected.forEach((read, i) => {
       const visible = columns[i]!.findIndex((column) => !column.columnHidden);
       if (visible < 0) {
         read.views = [];
@@ -298,12 +292,7 @@ export class OfficeWorkbook implements WorkbookPort {
     }
     sheets.forEach((ws, i) => {
       const area = areas[i];
-      result.set(
-        ws.name,
-        !area || area.isNullObject
-          ? []
-          : area.address.split(",").map((a) => a.split("!").pop()!.replace(/\$/g, "")),
-      );
+      result.set(ws.name, !area || area.isNullObject ? [] : area.address.split(",").map(localAddress));
     });
     return result;
   }
@@ -431,13 +420,8 @@ export class OfficeWorkbook implements WorkbookPort {
       // The flag rules as they were: the ones this write added go, the ones it removed come back.
       const addedRules = await findOwnRules(context, plan.conditionalFills);
       for (const rule of addedRules) rule.item.delete();
-      for (const rule of this.replacedRules) {
-        const planRules = plan.conditionalFills.find((cf) => cf.sheet === rule.sheet)?.rules ?? [];
-        addFlagRules(
-          sheets.getItem(rule.sheet).getRange(rule.range),
-          planRules.filter((r) => r.equals === rule.equals),
-        );
-      }
+      for (const own of this.replacedRules)
+        addFlagRules(sheets.getItem(own.sheet).getRange(own.range), [own.rule]);
       // Every cell a block touched on a sheet that existed gets its value or formula back.
       for (const block of plan.blocks) {
         const sheet = before.get(block.sheet);
@@ -571,18 +555,19 @@ function putBack(range: Excel.Range, cells: OriginalCell[][], formats: string[][
   range.formulas = cells.map((row) => row.map((cell) => ("formula" in cell ? cell.formula : cell.value)));
 }
 
-/**
- * The add-in's own conditional formats on the flag columns, known by their signature: a cell-value rule
- * "equal to" one of the plan's flag words, lying within the flag's column. Two syncs, whatever the rows.
- */
 /** One of the add-in's flag rules as found before a write: enough to put it back if the write fails. */
 interface OwnRule {
   item: Excel.ConditionalFormat;
   sheet: string;
   range: string;
-  equals: string;
+  /** The plan's rule of the same word (its fill and font). */
+  rule: ConditionalFill["rules"][number];
 }
 
+/**
+ * The add-in's own conditional formats on the flag columns, known by their signature: a cell-value rule
+ * "equal to" one of the plan's flag words, lying within the flag's column. Two syncs, whatever the rows.
+ */
 async function findOwnRules(
   context: Excel.RequestContext,
   fills: WritePlan["conditionalFills"],
@@ -602,25 +587,15 @@ async function findOwnRules(
   );
   if (candidates.length === 0) return [];
   await context.sync();
-  return candidates
-    .filter(({ cf, item, range }) => {
-      const words = new Set(cf.rules.map((r) => `="${r.equals}"`));
-      const target = parseRange(cf.range);
-      const at = parseRange(range.address.split("!").pop()!.replace(/\$/g, ""));
-      const rule = item.cellValue.rule;
-      return (
-        rule.operator === "EqualTo" &&
-        words.has(String(rule.formula1)) &&
-        at.left === target.left &&
-        at.right === target.right
-      );
-    })
-    .map(({ cf, item, range }) => ({
-      item,
-      sheet: cf.sheet,
-      range: range.address.split("!").pop()!.replace(/\$/g, ""),
-      equals: String(item.cellValue.rule.formula1).replace(/^="|"$/g, ""),
-    }));
+  return candidates.flatMap(({ cf, item, range }) => {
+    const { formula1, operator } = item.cellValue.rule;
+    const rule = cf.rules.find((r) => `="${r.equals}"` === String(formula1));
+    const address = localAddress(range.address);
+    const at = parseRange(address);
+    const target = parseRange(cf.range);
+    const own = operator === "EqualTo" && rule && at.left === target.left && at.right === target.right;
+    return own ? [{ item, sheet: cf.sheet, range: address, rule }] : [];
+  });
 }
 
 /** Adds flag rules (cell equals the word ⇒ fill and font colour) on a range. */
