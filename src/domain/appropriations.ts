@@ -1,8 +1,9 @@
 import { formatKroner } from "./danishNumber";
+import { messages } from "./messages";
 import { capitalize } from "./normalize";
 import { poolDescription } from "./parameters";
 import type { Parameters } from "./parameters";
-import { Amount, Kroner, toWholeKroner } from "./units";
+import { Amount, Kroner, toWholeKroner, Unit } from "./units";
 
 export interface Appropriation {
   /** The R9 sentence. */
@@ -54,4 +55,12 @@ export function appropriations(
   parameters: Parameters,
 ): Appropriation[] {
   return [...subtotals].flatMap(([pulje, subtotal]) => appropriation(pulje, subtotal, år, parameters) ?? []);
+}
+
+/**
+ * R0.6: why decision amounts may differ from the exact ones — undefined when the table is in kr. (exact),
+ * else the note to show next to them (sheet, pane, report).
+ */
+export function roundingNote(unit: Unit): string[] | undefined {
+  return unit === "kr." ? undefined : messages.roundedDecisionAmounts(unit);
 }

@@ -4,10 +4,11 @@ import {
   Flag,
   FLAGS,
   isComputedType,
-  messages,
   normalizeName,
   openingPool,
+  roundingNote,
   TOTAL_COLUMN,
+  Unit,
 } from "../domain";
 import { FUNCTION_NAMESPACES } from "../deploy/stages";
 import { a1, columnLetters } from "./address";
@@ -552,7 +553,7 @@ class Planner {
     });
   }
 
-  appropriationsSheet(results: ContractResults, unit: string): void {
+  appropriationsSheet(results: ContractResults, unit: Unit): void {
     const ours = (s: SheetSnapshot) =>
       APPROPRIATIONS_HEADERS.every(
         (h, i) => normalizeName(String(cellValue(s, 1, i + 1) ?? "")) === normalizeName(h),
@@ -567,11 +568,16 @@ class Planner {
       bold: true,
     });
     if (lines.length > 0) {
-      // Three blocks so that only the amount column gets the thousands format (not Nr or År).
+      // Three blocks so that only the amount column gets the thousands format (not Nr or År). The texts
+      // wrap in their columns, so each sentence is read whole on screen and on paper.
       this.plan.blocks.push(
-        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 1, values: lines.map((l, i) => [i + 1]), wrap: true },
-        // The sentences wrap in their column: each is read whole on screen and on paper.
-        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 2, values: lines.map((l) => [l.tekst]), wrap: true },
+        {
+          sheet: APPROPRIATIONS_SHEET,
+          row: 2,
+          col: 1,
+          values: lines.map((l, i) => [i + 1, l.tekst]),
+          wrap: true,
+        },
         {
           sheet: APPROPRIATIONS_SHEET,
           row: 2,
@@ -580,16 +586,22 @@ class Planner {
           numberFormat: NUMBER_FORMATS.amount,
           wrap: true,
         },
-        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 4, values: lines.map((l) => [l.år]), wrap: true },
-        { sheet: APPROPRIATIONS_SHEET, row: 2, col: 5, values: lines.map((l) => [l.fra, l.til]), wrap: true },
+        {
+          sheet: APPROPRIATIONS_SHEET,
+          row: 2,
+          col: 4,
+          values: lines.map((l) => [l.år, l.fra, l.til]),
+          wrap: true,
+        },
       );
       // R0.6: in 1.000 kr. the amounts are sums of rounded rows; say so next to them.
-      if (unit !== "kr.")
+      const note = roundingNote(unit);
+      if (note)
         this.plan.blocks.push({
           sheet: APPROPRIATIONS_SHEET,
           row: lines.length + 3,
           col: 2,
-          values: messages.roundedDecisionAmounts(unit).map((line) => [line]),
+          values: note.map((line) => [line]),
         });
     }
     // Wrapped rows get the height of their longest cell (about 15 points a line).

@@ -1,4 +1,4 @@
-import { Diagnostic, messages, TOTAL_COLUMN } from "../domain";
+import { Diagnostic, roundingNote, TOTAL_COLUMN } from "../domain";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
 
@@ -197,8 +197,8 @@ export function buildSummary(
   const regulations = regulationsSummary(results);
   if (regulations) summary.regulations = regulations;
   if (results.appropriations) summary.appropriations = results.appropriations.map((a) => ({ ...a }));
-  if (results.appropriations && results.appropriations.length > 0 && inputs.parameters.unit !== "kr.")
-    summary.appropriationsNote = messages.roundedDecisionAmounts(inputs.parameters.unit);
+  const note = roundingNote(inputs.parameters.unit);
+  if (results.appropriations && results.appropriations.length > 0 && note) summary.appropriationsNote = note;
   return summary;
 }
 
