@@ -92,11 +92,10 @@ export function onePoolVaried(
   pool: string,
   amount: Amount,
 ): Record<string, Amount> {
+  const ofType = ledger.lines.filter((l) => l.type === type);
   const amounts: Record<string, Amount> = {};
   ledger.pools.forEach((name, i) => {
-    amounts[name] = clean(
-      ledger.lines.filter((l) => l.type === type).reduce((total, l) => total + (l.values[i] ?? 0), 0),
-    );
+    amounts[name] = clean(ofType.reduce((total, l) => total + (l.values[i] ?? 0), 0));
   });
   const key = ledger.pools.find((p) => normalizeName(p) === normalizeName(pool)) ?? pool;
   amounts[key] = amount;
