@@ -1,7 +1,7 @@
 import { writeFile } from "fs/promises";
 import { existsSync } from "fs";
 import { resolve } from "path";
-import { Diagnostics } from "../domain";
+import { Diagnostics, errorText, TECHNICAL_DETAIL } from "../domain";
 import { FileWorkbook } from "../workbook/fileWorkbook";
 import { workbookMessages } from "../workbook/messages";
 import { runContract } from "../workbook/run";
@@ -74,7 +74,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           : old
             ? "; det er det gamle Excel-format (.xls). Åbn den i Excel, og gem den som Excel-projektmappe (.xlsx)."
             : ". Gem den som Excel-projektmappe (.xlsx) i Excel, og kør igen.") +
-        `\nTeknisk fejl: ${(error as Error).message}\n\nIngen outputfil er skrevet.\n`,
+        `${TECHNICAL_DETAIL}${errorText(error)}\n\nIngen outputfil er skrevet.\n`,
     );
     return 1;
   }

@@ -21,6 +21,17 @@ export function danishDate(date: Date): string {
   return `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`;
 }
 
+/**
+ * Where a message carries Excel's or JavaScript's own words, they follow this marker on a line of their own
+ * (the pane shows that part in small type; the report prints it as it is).
+ */
+export const TECHNICAL_DETAIL = "\nTeknisk fejl: ";
+
+/** The technical text of a caught exception, for the TECHNICAL_DETAIL line (never a message by itself). */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Every Danish message the engine produces, in one catalogue. */
 export const messages = {
   missingValue: (field: string) => `Feltet "${field}" er tomt, men skal udfyldes.`,

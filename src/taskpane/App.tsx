@@ -21,7 +21,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { capitalize, describeLocation, FLAGS } from "../domain";
+import { capitalize, describeLocation, errorText, FLAGS, TECHNICAL_DETAIL } from "../domain";
 import { APPROPRIATIONS_SHEET } from "../workbook/contract";
 import type { Summary } from "../workbook/summary";
 import type { PaneServices } from "./services";
@@ -56,7 +56,7 @@ type State =
 /** The task pane: Indsæt skabelon, Beregn, and the result of the last run. */
 /** A message; a "Teknisk fejl: …" part (Excel's own words) goes on a line of its own, in small type. */
 function Message({ text }: { text: string }) {
-  const [main, technical] = text.split("\nTeknisk fejl: ");
+  const [main, technical] = text.split(TECHNICAL_DETAIL);
   return (
     <>
       {main}
@@ -67,8 +67,7 @@ function Message({ text }: { text: string }) {
 
 /** A Danish message for an exception; Excel's or JavaScript's own text only as the technical detail. */
 function failure(title: string, message: string, error: unknown): State {
-  const technical = error instanceof Error ? error.message : String(error);
-  return { kind: "error", title, message, technical };
+  return { kind: "error", title, message, technical: errorText(error) };
 }
 
 export function App({ services, inExcel = true }: { services: PaneServices; inExcel?: boolean }) {

@@ -1,3 +1,4 @@
+import { TECHNICAL_DETAIL } from "../domain";
 /** Danish messages of the workbook layer (the engine's are in domain/messages.ts). */
 export const workbookMessages = {
   duplicateHeader: (table: string, header: string, first: string) =>
@@ -31,11 +32,11 @@ export const workbookMessages = {
     (restored === false
       ? "Excel stoppede skrivningen undervejs, og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner."
       : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver, kolonnebredder, rækkehøjder og tekstombrydning i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
-    `\nTeknisk fejl: ${reason}`,
+    `${TECHNICAL_DETAIL}${reason}`,
   chartFallback: (title: string, sheet: string, reason: string) =>
-    `Excel kunne ikke lave diagrammet "${title}" på arket "${sheet}" som vandfaldsdiagram; det er lavet som søjlediagram over de samme tal. Resultaterne er skrevet.\nTeknisk fejl: ${reason}`,
+    `Excel kunne ikke lave diagrammet "${title}" på arket "${sheet}" som vandfaldsdiagram; det er lavet som søjlediagram over de samme tal. Resultaterne er skrevet.${TECHNICAL_DETAIL}${reason}`,
   chartSkipped: (title: string, sheet: string, reason: string) =>
-    `Diagrammet "${title}" på arket "${sheet}" kunne ikke laves og er udeladt. Resultaterne er skrevet; tallene bag diagrammet står på arket.\nTeknisk fejl: ${reason}`,
+    `Diagrammet "${title}" på arket "${sheet}" kunne ikke laves og er udeladt. Resultaterne er skrevet; tallene bag diagrammet står på arket.${TECHNICAL_DETAIL}${reason}`,
   flagNotComputed: (flag: string, table: string, missing: string[][]) =>
     `Lyskrydset ${flag} beregnes ikke: tabellen ${table} mangler ${missing
       .map(([header, ...aliases]) => {

@@ -1,5 +1,5 @@
 /// <reference types="office-js" />
-import { excelSerialToDate, normalizeName, RawValue } from "../domain";
+import { errorText, excelSerialToDate, normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, localAddress, parseA1, parseRange } from "./address";
 import { CONTRACT, GENERATED_SHEETS } from "./contract";
 import { workbookMessages } from "./messages";
@@ -313,7 +313,7 @@ export class OfficeWorkbook implements WorkbookPort {
       } catch {
         restored = false;
       }
-      throw new WriteFailedError((error as Error).message, restored);
+      throw new WriteFailedError(errorText(error), restored);
     }
     return { notes: await this.writeCharts(plan.charts) };
   }
@@ -606,12 +606,6 @@ function addFlagRules(range: Excel.Range, rules: ConditionalFill["rules"]): void
     format.cellValue.format.font.color = hex(rule.font);
     format.cellValue.rule = { formula1: `="${rule.equals}"`, operator: "EqualTo" };
   }
-}
-
-/** Excel's own words for a failure (OfficeExtension.Error carries a code and a message). */
-export function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 function hex(argb: Argb): string {

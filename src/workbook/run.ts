@@ -1,4 +1,4 @@
-import { Diagnostics } from "../domain";
+import { Diagnostics, errorText } from "../domain";
 import { computeContract, ContractResults } from "./compute";
 import { workbookMessages } from "./messages";
 import { planWrites } from "./planWrites";
@@ -44,7 +44,7 @@ export async function runContract(
     } catch (error) {
       // Excel failed in the middle of writing: the implementation has put back what it wrote, or says not.
       const restored = (error as { restored?: boolean }).restored;
-      diagnostics.error("WRITE_FAILED", workbookMessages.writeFailed((error as Error).message, restored), {});
+      diagnostics.error("WRITE_FAILED", workbookMessages.writeFailed(errorText(error), restored), {});
       ok = false;
     }
   }
