@@ -14,7 +14,8 @@ export default tseslint.config(
       "@typescript-eslint/ban-ts-comment": "error",
     },
   },
-  // The layers hold by lint: the arrows point inward (taskpane, cli → workbook → domain; functions → domain).
+  // The layers hold by lint: the arrows point inward (taskpane, cli → app → workbook port → domain;
+  // adapters → port, domain; functions → domain).
   {
     files: ["src/domain/**/*.ts"],
     rules: {
@@ -41,6 +42,7 @@ export default tseslint.config(
           patterns: [
             {
               group: [
+                "../app*",
                 "../workbook*",
                 "../taskpane*",
                 "../cli*",
@@ -58,6 +60,39 @@ export default tseslint.config(
     },
   },
   {
+    // The application: locate, read, compute, summarise, plan. No I/O: it talks to a workbook only
+    // through the port, and knows neither adapter.
+    files: ["src/app/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "../taskpane*",
+                "../cli*",
+                "../workbook/officeWorkbook",
+                "../workbook/fileWorkbook",
+                "../workbook/lostParts",
+                "react",
+                "react-dom",
+                "@fluentui/*",
+                "exceljs",
+                "jszip",
+                "fs",
+                "fs/*",
+                "path",
+              ],
+              message:
+                "Layer rule: src/app does no I/O: it imports the domain and the port (src/workbook/port, address), never an adapter, a door, React or file access.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["src/workbook/**/*.ts", "src/deploy/**/*.ts"],
     rules: {
       "no-restricted-imports": [
@@ -65,9 +100,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["../taskpane*", "../cli*", "react", "react-dom", "@fluentui/*"],
+              group: ["../app*", "../taskpane*", "../cli*", "react", "react-dom", "@fluentui/*"],
               message:
-                "Layer rule: src/workbook and src/deploy never import the doors (task pane, headless command) or React.",
+                "Layer rule: src/workbook (the port and its adapters) and src/deploy never import the application or the doors (task pane, headless command) or React.",
             },
           ],
         },

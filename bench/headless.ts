@@ -1,10 +1,11 @@
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { Diagnostics } from "../src/domain";
-import { computeContract } from "../src/workbook/compute";
+import { computeContract } from "../src/app/compute";
 import { FileWorkbook } from "../src/workbook/fileWorkbook";
-import { planWrites } from "../src/workbook/planWrites";
-import { readContract } from "../src/workbook/readContract";
+import { planWrites } from "../src/app/planWrites";
+import { readContract } from "../src/app/readContract";
+import { READ_REQUEST } from "../src/app/contract";
 import { followUpRows } from "./engine";
 import { peakRssMb, Row, summarize, withGrowth } from "./stats";
 
@@ -45,7 +46,7 @@ export async function generateWorkbook(rows: number, path: string): Promise<void
 async function once(path: string, out: string) {
   const t0 = performance.now();
   const workbook = await FileWorkbook.fromFile(path);
-  const snapshot = await workbook.snapshot();
+  const snapshot = await workbook.snapshot(READ_REQUEST);
   const diagnostics = new Diagnostics();
   const inputs = readContract(snapshot, diagnostics);
   const t1 = performance.now();

@@ -1,6 +1,7 @@
 import { Diagnostics } from "../src/domain";
 import { OfficeWorkbook } from "../src/workbook/officeWorkbook";
-import { runContract } from "../src/workbook/run";
+import { runContract } from "../src/app/run";
+import { READ_REQUEST } from "../src/app/contract";
 import { fakeExcelFrom } from "../test/helpers/fakeExcelFrom";
 import { FakeExcel } from "../test/helpers/fakeExcel";
 import { followUpWorkbook, heavyFollowUpModel } from "../test/helpers/generated";
@@ -15,7 +16,7 @@ export async function officeBench(sizes: number[]): Promise<Row[]> {
   for (const n of sizes) {
     const fake = fakeExcelFrom(followUpWorkbook(n));
     const port = new OfficeWorkbook(fake.run, () => true);
-    await port.snapshot();
+    await port.snapshot(READ_REQUEST);
     const read = fake.syncs;
     const before = fake.calls;
     const outcome = await runContract(port, new Diagnostics());

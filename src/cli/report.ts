@@ -1,6 +1,6 @@
 import { describeLocation, Diagnostic, formatDanishNumber, isComputedType } from "../domain";
-import { APPROPRIATIONS_SHEET } from "../workbook/contract";
-import { Summary } from "../workbook/summary";
+import { APPROPRIATIONS_SHEET } from "../app/contract";
+import { Summary } from "../app/summary";
 
 export interface ReportOptions {
   color: boolean;

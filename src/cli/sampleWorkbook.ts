@@ -8,7 +8,7 @@ import {
   readParameters,
   rulesSheetRows,
 } from "../domain";
-import { NUMBER_FORMATS, REGULATIONS_SHEET } from "../workbook/contract";
+import { NUMBER_FORMATS, REGULATIONS_SHEET } from "../app/contract";
 
 /** The 2018 tables committed with the project, in the workbook contract's column names. */
 export const SAMPLE_DIR = join(__dirname, "..", "..", "samples", "2018");

@@ -3,8 +3,8 @@ import { existsSync } from "fs";
 import { resolve } from "path";
 import { Diagnostics, errorText, TECHNICAL_DETAIL } from "../domain";
 import { FileWorkbook } from "../workbook/fileWorkbook";
-import { workbookMessages } from "../workbook/messages";
-import { runContract } from "../workbook/run";
+import { adapterMessages } from "../workbook/messages";
+import { runContract } from "../app/run";
 import { formatDiagnostics, formatReport } from "./report";
 
 export const USAGE =
@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   for (const part of workbook.lostParts) {
     diagnostics.warning(
       "PART_LOST",
-      workbookMessages.partLost(part.what, part.sheet),
+      adapterMessages.partLost(part.what, part.sheet),
       part.sheet ? { sheet: part.sheet } : {},
     );
   }

@@ -22,8 +22,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { capitalize, describeLocation, errorText, FLAGS, TECHNICAL_DETAIL } from "../domain";
-import { APPROPRIATIONS_SHEET } from "../workbook/contract";
-import type { Summary } from "../workbook/summary";
+import { APPROPRIATIONS_SHEET } from "../app/contract";
+import type { Summary } from "../app/summary";
 import type { PaneServices } from "./services";
 import { amount, FlagBadge, Regulations, Waterfall, YearEndAndInvestments } from "./Sections";
 

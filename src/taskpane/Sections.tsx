@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { formatDanishNumber } from "../domain/danishNumber";
-import type { Summary } from "../workbook/summary";
+import type { Summary } from "../app/summary";
 import { BarKind, waterfallBars } from "./waterfall";
 
 const useStyles = makeStyles({

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import { Diagnostics } from "../domain";
 import { OfficeWorkbook } from "../workbook/officeWorkbook";
-import { runContract } from "../workbook/run";
+import { runContract } from "../app/run";
 import { insertTemplate } from "./template";
 import type { PaneServices } from "./services";
 

@@ -1,4 +1,4 @@
-import type { Summary } from "../workbook/summary";
+import type { Summary } from "../app/summary";
 
 /** What the pane does to the workbook; the Excel implementation is excelServices.ts, tests inject fakes. */
 export interface PaneServices {

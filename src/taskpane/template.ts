@@ -8,7 +8,7 @@ import {
   SOURCE_CHOSEN_SCENARIO,
 } from "../domain";
 import { a1 } from "../workbook/address";
-import { CONTRACT, NUMBER_FORMATS } from "../workbook/contract";
+import { CONTRACT, NUMBER_FORMATS } from "../app/contract";
 import type { ExcelRun, SupportsSet } from "../workbook/officeWorkbook";
 import type { TemplateResult } from "./services";
 

@@ -1,6 +1,6 @@
 import { isComputedType } from "../domain";
 import { clean } from "../domain/compare";
-import type { Summary } from "../workbook/summary";
+import type { Summary } from "../app/summary";
 
 export type BarKind = "final" | "prognosis" | "balance";
 

@@ -1,9 +1,17 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { RawValue } from "../domain";
+import { normalizeName, RawValue } from "../domain";
 import { a1, parseRange } from "./address";
 import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
-import { ApplyReport, SheetSnapshot, TableSnapshot, WorkbookPort, WorkbookSnapshot, WritePlan } from "./port";
+import {
+  ApplyReport,
+  SheetSnapshot,
+  SnapshotRequest,
+  TableSnapshot,
+  WorkbookPort,
+  WorkbookSnapshot,
+  WritePlan,
+} from "./port";
 
 /** ExcelJS's loaded table model (not in its typings). */
 interface LoadedTableModel {
@@ -48,10 +56,14 @@ export class FileWorkbook implements WorkbookPort {
     return FileWorkbook.fromBuffer(await readFile(path));
   }
 
-  async snapshot(): Promise<WorkbookSnapshot> {
+  async snapshot(request: SnapshotRequest): Promise<WorkbookSnapshot> {
     const sheets: SheetSnapshot[] = [];
     const tables: TableSnapshot[] = [];
+    const sheetNames: string[] = [];
+    const wanted = new Set(request.names.map(normalizeName));
     this.workbook.eachSheet((ws) => {
+      sheetNames.push(ws.name);
+      if (!wanted.has(normalizeName(ws.name)) && ws.getTables().length === 0) return;
       const values: RawValue[][] = [];
       const formulaCells = new Map<string, string>();
       const hiddenRows = new Set<number>();
@@ -88,7 +100,7 @@ export class FileWorkbook implements WorkbookPort {
         });
       }
     });
-    return { sheets, tables };
+    return { sheetNames, sheets, tables };
   }
 
   async apply(plan: WritePlan): Promise<ApplyReport> {

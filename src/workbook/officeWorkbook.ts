@@ -1,8 +1,7 @@
 /// <reference types="office-js" />
 import { errorText, excelSerialToDate, normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, localAddress, parseA1, parseRange } from "./address";
-import { CONTRACT, GENERATED_SHEETS } from "./contract";
-import { workbookMessages } from "./messages";
+import { adapterMessages } from "./messages";
 import {
   ApplyNote,
   ConditionalFill,
@@ -11,6 +10,7 @@ import {
   BlockWrite,
   ChartWrite,
   SheetSnapshot,
+  SnapshotRequest,
   TableSnapshot,
   WorkbookPort,
   WorkbookSnapshot,
@@ -71,7 +71,7 @@ export class OfficeWorkbook implements WorkbookPort {
     private readonly supports: SupportsSet = () => false,
   ) {}
 
-  async snapshot(): Promise<WorkbookSnapshot> {
+  async snapshot(request: SnapshotRequest): Promise<WorkbookSnapshot> {
     const snapshot = await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
@@ -79,9 +79,7 @@ export class OfficeWorkbook implements WorkbookPort {
       tables.load("items/name, items/showTotals, items/worksheet/name");
       await context.sync();
 
-      const wanted = new Set(
-        [...CONTRACT.flatMap((c) => [c.sheetName, c.tableName]), ...GENERATED_SHEETS].map(normalizeName),
-      );
+      const wanted = new Set(request.names.map(normalizeName));
       const tableSheets = new Set(tables.items.map((t) => t.worksheet.name));
       const sheets = worksheets.items.filter(
         (ws) => wanted.has(normalizeName(ws.name)) || tableSheets.has(ws.name),
@@ -234,7 +232,11 @@ export class OfficeWorkbook implements WorkbookPort {
         ...parseRange(tableRanges[i]!.address.split("!").pop()!),
         hasTotalsRow: Boolean(t.showTotals),
       }));
-      return { sheets: sheetSnapshots, tables: tableSnapshots };
+      return {
+        sheetNames: worksheets.items.map((w) => w.name),
+        sheets: sheetSnapshots,
+        tables: tableSnapshots,
+      };
     });
     this.lastSnapshot = snapshot;
     return snapshot;
@@ -336,13 +338,13 @@ export class OfficeWorkbook implements WorkbookPort {
         notes.push({
           code: "CHART_FALLBACK",
           sheet: chart.sheet,
-          message: workbookMessages.chartFallback(chart.title, chart.sheet, first),
+          message: adapterMessages.chartFallback(chart.title, chart.sheet, first),
         });
       } else {
         notes.push({
           code: "CHART_SKIPPED",
           sheet: chart.sheet,
-          message: workbookMessages.chartSkipped(chart.title, chart.sheet, second ?? first),
+          message: adapterMessages.chartSkipped(chart.title, chart.sheet, second ?? first),
         });
       }
     }

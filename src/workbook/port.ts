@@ -6,12 +6,22 @@ import type { RawValue } from "../domain";
  * whole read in a fixed number of round trips and the whole write in another, whatever the row count.
  */
 export interface WorkbookPort {
-  snapshot(): Promise<WorkbookSnapshot>;
+  /** Reads the sheets the request names (and every sheet holding an Excel table) in full. */
+  snapshot(request: SnapshotRequest): Promise<WorkbookSnapshot>;
   /**
    * Writes the plan all or nothing (the cells, sheets, columns and formats), then what may fail on its
    * own without undoing the data: native charts. What was not done is returned, never thrown.
    */
   apply(plan: WritePlan): Promise<ApplyReport>;
+}
+
+/**
+ * Which sheets a snapshot reads in full: those whose name (compared as names are, case- and
+ * accent-insensitively) is in `names`, and every sheet holding an Excel table. The application says
+ * which; an adapter knows nothing of the contract.
+ */
+export interface SnapshotRequest {
+  names: readonly string[];
 }
 
 /** Something the write left out or did differently, told to the user as a warning; the data is written. */
@@ -52,6 +62,8 @@ export interface TableSnapshot {
 }
 
 export interface WorkbookSnapshot {
+  /** Every sheet's name, in the workbook's order (read or not). */
+  sheetNames: string[];
   sheets: SheetSnapshot[];
   tables: TableSnapshot[];
 }

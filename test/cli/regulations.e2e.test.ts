@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { GRANT_INPUT_DEFINITIONS } from "../../src/domain";
-import { FLAG_FILLS, SCENARIO_SHEET, SCENARIO_TITLE } from "../../src/workbook/contract";
+import { FLAG_FILLS, SCENARIO_SHEET, SCENARIO_TITLE } from "../../src/app/contract";
 import { GRANT_EXAMPLE_A } from "../helpers/grantExample";
 import { cellMap, changedCells, load, runCli, sampleFile, tempDir } from "../helpers/workbooks";
 

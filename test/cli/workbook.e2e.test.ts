@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import { existsSync, readFileSync } from "fs";
 import { join } from "path";
-import { FLAG_FILLS } from "../../src/workbook/contract";
+import { FLAG_FILLS } from "../../src/app/contract";
 import { followUp2018, ledger2018 } from "../helpers/fixtures2018";
 import {
   cellMap,

@@ -51,16 +51,30 @@ describe("the layers hold by lint (eslint.config.mjs)", () => {
     expect(
       await lint(
         "src/functions/bad.ts",
-        'import { CONTRACT } from "../workbook/contract";\nexport const c = CONTRACT;\n',
+        'import { CONTRACT } from "../app/contract";\nexport const c = CONTRACT;\n',
       ),
     ).toContainEqual(expect.stringMatching(/Layer rule: src\/functions imports only src\/domain/));
   }, 60_000);
 
-  it("the workbook layer may not import a door", async () => {
+  it("the port and adapters may not import a door or the application", async () => {
+    for (const from of ["../cli/workbook", "../app/contract"]) {
+      expect(
+        await lint("src/workbook/bad.ts", `import { x } from "${from}";\nexport const m = x;\n`),
+      ).toContainEqual(expect.stringMatching(/Layer rule: src\/workbook \(the port and its adapters\)/));
+    }
+  }, 60_000);
+
+  it("the application imports the port, never an adapter or file access", async () => {
     expect(
-      await lint("src/workbook/bad.ts", 'import { main } from "../cli/workbook";\nexport const m = main;\n'),
-    ).toContainEqual(
-      expect.stringMatching(/Layer rule: src\/workbook and src\/deploy never import the doors/),
-    );
+      await lint(
+        "src/app/ok.ts",
+        'import { emptyPlan } from "../workbook/port";\nexport const p = emptyPlan;\n',
+      ),
+    ).toEqual([]);
+    for (const from of ["../workbook/officeWorkbook", "../workbook/fileWorkbook", "fs", "exceljs"]) {
+      expect(
+        await lint("src/app/bad.ts", `import { x } from "${from}";\nexport const m = x;\n`),
+      ).toContainEqual(expect.stringMatching(/Layer rule: src\/app does no I\/O/));
+    }
   }, 60_000);
 });

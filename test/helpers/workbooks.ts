@@ -5,7 +5,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/workbook";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
-import { Summary } from "../../src/workbook/summary";
+import { Summary } from "../../src/app/summary";
 
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), "pulje-"));

@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { messages, rulesSheetRows } from "../../src/domain";
-import { workbookMessages } from "../../src/workbook/messages";
+import { appMessages } from "../../src/app/messages";
+import { adapterMessages } from "../../src/workbook/messages";
 import { badText } from "../helpers/textGuard";
 import { load, runCli, sampleFile, tempDir } from "../helpers/workbooks";
 
@@ -27,7 +28,9 @@ function catalogue(name: string, entries: Record<string, unknown>): [string, str
 }
 
 describe("texts users read hold nothing that must never reach them", () => {
-  it.each([...catalogue("messages", messages), ...catalogue("workbookMessages", workbookMessages)])(
+  it.each([...catalogue("messages", messages), ...catalogue("appMessages", appMessages),
+    ...catalogue("adapterMessages", adapterMessages),
+  ])(
     "%s",
     (_key, text) => {
       // Numbers passed as text can render as NaN here; the real run below checks NaN.

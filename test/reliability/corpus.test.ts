@@ -3,7 +3,7 @@ import { join } from "path";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostic, Diagnostics } from "../../src/domain";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
-import { runContract } from "../../src/workbook/run";
+import { runContract } from "../../src/app/run";
 import { fakeCells } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 import { injectChartAndPivot } from "../helpers/injectParts";

@@ -4,7 +4,7 @@ import { join } from "path";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostics } from "../../src/domain";
 import { ExcelRun, OfficeWorkbook } from "../../src/workbook/officeWorkbook";
-import { runContract } from "../../src/workbook/run";
+import { runContract } from "../../src/app/run";
 import { FakeExcel } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 import { main } from "../../src/cli/workbook";

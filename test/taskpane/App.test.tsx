@@ -6,11 +6,11 @@ import { fireEvent, render, screen, within, waitFor } from "@testing-library/rea
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { PaneServices } from "../../src/taskpane/services";
-import type { Summary } from "../../src/workbook/summary";
+import type { Summary } from "../../src/app/summary";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostics } from "../../src/domain";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
-import { runContract } from "../../src/workbook/run";
+import { runContract } from "../../src/app/run";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow. The browser test uses the real one.

@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { Diagnostics, PARAMETER_DEFINITIONS } from "../../src/domain";
-import { CONTRACT } from "../../src/workbook/contract";
+import { CONTRACT } from "../../src/app/contract";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
-import { runContract } from "../../src/workbook/run";
+import { runContract } from "../../src/app/run";
 import { freeSheetName, insertTemplate } from "../../src/taskpane/template";
 import type { FakeSheetModel } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";

@@ -4,8 +4,8 @@ import { Diagnostics, RawValue } from "../../src/domain";
 import { FileWorkbook, toRawValue } from "../../src/workbook/fileWorkbook";
 import { MAX_AREAS, OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { WorkbookPort } from "../../src/workbook/port";
-import { runContract } from "../../src/workbook/run";
-import { SUMMARY_TITLE } from "../../src/workbook/contract";
+import { runContract } from "../../src/app/run";
+import { READ_REQUEST, SUMMARY_TITLE } from "../../src/app/contract";
 import { FakeExcel, PAYLOAD_LIMIT } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 import { followUpWorkbook, heavyFollowUpModel } from "../helpers/generated";
@@ -178,7 +178,7 @@ describe("Office.js batching", () => {
     for (const rows of [10, 1_000, 10_000]) {
       const fake = fakeExcelFrom(followUpWorkbook(rows));
       const port = new OfficeWorkbook(fake.run, () => true);
-      await port.snapshot();
+      await port.snapshot(READ_REQUEST);
       const read = fake.syncs;
       const outcome = await runContract(port);
       expect(outcome.ok).toBe(true);
@@ -198,7 +198,7 @@ describe("Office.js batching", () => {
     const wb = followUpWorkbook(10);
     wb.getWorksheet("Opfølgning")!.getCell("A1048576").value = "sidste række";
     const fake = fakeExcelFrom(wb);
-    const snapshot = await new OfficeWorkbook(fake.run, () => true).snapshot();
+    const snapshot = await new OfficeWorkbook(fake.run, () => true).snapshot(READ_REQUEST);
     // names; used ranges; the first chunk (data); the next (empty: stop); merged areas.
     expect(fake.syncs).toBe(5);
     expect(snapshot.sheets.find((s) => s.name === "Opfølgning")!.values.length).toBeLessThan(30_000);

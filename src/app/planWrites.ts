@@ -11,7 +11,7 @@ import {
   Unit,
 } from "../domain";
 import { FUNCTION_NAMESPACES } from "../deploy/stages";
-import { a1, columnLetters } from "./address";
+import { a1, columnLetters } from "../workbook/address";
 import {
   APPROPRIATIONS_HEADERS,
   APPROPRIATIONS_SHEET,
@@ -27,8 +27,8 @@ import {
 } from "./contract";
 import { ContractResults } from "./compute";
 import { cellValue, LocatedTable } from "./locate";
-import { workbookMessages } from "./messages";
-import { emptyPlan, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteValue } from "./port";
+import { appMessages } from "./messages";
+import { emptyPlan, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteValue } from "../workbook/port";
 import { ContractInputs, rowOf } from "./readContract";
 
 /**
@@ -211,7 +211,7 @@ class Planner {
       if (value !== null && value !== undefined && value !== "") {
         this.diagnostics.error(
           "NOT_OWNED",
-          workbookMessages.columnBlocked(tableLabel(table.contract), header, a1(row, col)),
+          appMessages.columnBlocked(tableLabel(table.contract), header, a1(row, col)),
           {
             sheet: table.sheet.name,
             cell: a1(row, col),
@@ -262,7 +262,7 @@ class Planner {
     if (!sheet.protected) return true;
     if (!this.protectedReported.has(sheet.name)) {
       this.protectedReported.add(sheet.name);
-      this.diagnostics.error("PROTECTED_SHEET", workbookMessages.protectedSheet(sheet.name), {
+      this.diagnostics.error("PROTECTED_SHEET", appMessages.protectedSheet(sheet.name), {
         sheet: sheet.name,
       });
     }
@@ -286,7 +286,7 @@ class Planner {
     )
       return true;
     else what = typeof value === "string" ? `teksten "${value}"` : "en værdi";
-    this.diagnostics.error("NOT_OWNED", workbookMessages.notOwned(address, what), {
+    this.diagnostics.error("NOT_OWNED", appMessages.notOwned(address, what), {
       sheet: sheet.name,
       cell: address,
     });
@@ -299,7 +299,7 @@ class Planner {
     // similarity: "Resultat (2)", Excel's name for a copy of the sheet, is the user's.
     const existing = this.snapshot.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
     if (existing && !isOurs(existing)) {
-      this.diagnostics.error("SHEET_NOT_OWNED", workbookMessages.sheetNotOwned(existing.name), {
+      this.diagnostics.error("SHEET_NOT_OWNED", appMessages.sheetNotOwned(existing.name), {
         sheet: existing.name,
         cell: "A1",
       });

@@ -1,8 +1,8 @@
 import { cellText, Diagnostics, editDistance, normalizeName } from "../domain";
-import { a1 } from "./address";
+import { a1 } from "../workbook/address";
 import { TableContract, tableLabel } from "./contract";
-import { workbookMessages } from "./messages";
-import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "./port";
+import { appMessages } from "./messages";
+import { SheetSnapshot, TableSnapshot, WorkbookSnapshot } from "../workbook/port";
 
 /** How far down a sheet a plain block's header row is looked for (docs/workbook.md). */
 export const HEADER_SEARCH_ROWS = 50;
@@ -130,7 +130,7 @@ function build(
     if (seen.has(n)) {
       diagnostics.error(
         "DUPLICATE_HEADER",
-        workbookMessages.duplicateHeader(tableLabel(contract), h.text, a1(headerRow, seen.get(n)!)),
+        appMessages.duplicateHeader(tableLabel(contract), h.text, a1(headerRow, seen.get(n)!)),
         {
           sheet: sheet.name,
           cell: a1(headerRow, h.col),
@@ -191,7 +191,7 @@ function reportMissingColumns(
   )) {
     const near = nearest(spec.header, present);
     const where = listObject ? listObject.name : tableLabel(contract);
-    diagnostics.error("MISSING_COLUMN", workbookMessages.missingColumn(where, spec.header, near?.text), {
+    diagnostics.error("MISSING_COLUMN", appMessages.missingColumn(where, spec.header, near?.text), {
       sheet: sheet.name,
       cell: near ? a1(headerRow, near.col) : a1(headerRow, listObject?.left ?? 1),
     });

@@ -1,8 +1,9 @@
 import { Diagnostics, errorText } from "../domain";
+import { READ_REQUEST } from "./contract";
 import { computeContract, ContractResults } from "./compute";
-import { workbookMessages } from "./messages";
+import { appMessages } from "./messages";
 import { planWrites } from "./planWrites";
-import { emptyPlan, WorkbookPort, WritePlan } from "./port";
+import { emptyPlan, WorkbookPort, WritePlan } from "../workbook/port";
 import { ContractInputs, readContract } from "./readContract";
 import { buildSummary, Summary } from "./summary";
 
@@ -24,12 +25,12 @@ export async function runContract(
   diagnostics = new Diagnostics(),
   options = { write: true },
 ): Promise<RunOutcome> {
-  const snapshot = await port.snapshot();
+  const snapshot = await port.snapshot(READ_REQUEST);
   const inputs = readContract(snapshot, diagnostics);
   const found = [...inputs.tables].filter(([key]) => key !== "parameters").map(([, table]) => table);
-  if (found.length === 0) diagnostics.error("NOTHING_FOUND", workbookMessages.nothingFound(), {});
+  if (found.length === 0) diagnostics.error("NOTHING_FOUND", appMessages.nothingFound(), {});
   else if (found.every((t) => t.lastDataRow < t.firstDataRow))
-    diagnostics.error("NOTHING_FOUND", workbookMessages.nothingToCompute(), {});
+    diagnostics.error("NOTHING_FOUND", appMessages.nothingToCompute(), {});
   let results: ContractResults = {};
   let plan = emptyPlan();
   if (!diagnostics.hasErrors) {
@@ -44,7 +45,7 @@ export async function runContract(
     } catch (error) {
       // Excel failed in the middle of writing: the implementation has put back what it wrote, or says not.
       const restored = (error as { restored?: boolean }).restored;
-      diagnostics.error("WRITE_FAILED", workbookMessages.writeFailed(errorText(error), restored), {});
+      diagnostics.error("WRITE_FAILED", appMessages.writeFailed(errorText(error), restored), {});
       ok = false;
     }
   }

@@ -1,3 +1,4 @@
+import type { SnapshotRequest } from "../workbook/port";
 import {
   BUDGET_MODEL_COLUMNS,
   ColumnSpec,
@@ -162,3 +163,8 @@ export function tableLabel(contract: Pick<TableContract, "tableName" | "sheetNam
     ? contract.tableName
     : `${contract.tableName} (på arket ${contract.sheetName})`;
 }
+
+/** What a run reads in full: the contract's sheets (by sheet or table name) and the generated sheets. */
+export const READ_REQUEST: SnapshotRequest = {
+  names: [...CONTRACT.flatMap((c) => [c.sheetName, c.tableName]), ...GENERATED_SHEETS],
+};

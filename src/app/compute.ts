@@ -29,7 +29,7 @@ import {
   YearEndResult,
   yearEndMovement,
 } from "../domain";
-import { workbookMessages } from "./messages";
+import { appMessages } from "./messages";
 import { ContractInputs, matchesPool } from "./readContract";
 
 /** Every result the contract writes back and summarises. */
@@ -77,7 +77,7 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
       [...followUp.groups].filter(([pool]) => !isOutsidePools(pool)).map(([pool, t]) => [pool, t.afvigelse]),
     );
     if (p.budgetYear === undefined) {
-      if (pooled.size > 0) diagnostics.warning("MISSING_YEAR", workbookMessages.missingYear(), {});
+      if (pooled.size > 0) diagnostics.warning("MISSING_YEAR", appMessages.missingYear(), {});
     } else {
       results.appropriations = appropriations(pooled, p.budgetYear, p);
     }
@@ -85,7 +85,7 @@ export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics
       for (const pool of pooled.keys()) {
         if (!matchesPool(pool, inputs.ledger.ledger.pools)) {
           const row = inputs.followUp.rows.find((r) => r.pulje === pool);
-          diagnostics.warning("UNKNOWN_POOL", workbookMessages.unknownPoolInFollowUp(pool), row?.at ?? {});
+          diagnostics.warning("UNKNOWN_POOL", appMessages.unknownPoolInFollowUp(pool), row?.at ?? {});
         }
       }
     }

@@ -33,11 +33,11 @@ import {
   Unit,
   YearEndLine,
 } from "../domain";
-import { a1, parseA1, parseRange } from "./address";
+import { a1, parseA1, parseRange } from "../workbook/address";
 import { CONTRACT, TableContract, tableLabel } from "./contract";
 import { cellValue, LocatedTable, locateTable } from "./locate";
-import { workbookMessages } from "./messages";
-import { WorkbookSnapshot } from "./port";
+import { appMessages } from "./messages";
+import { WorkbookSnapshot } from "../workbook/port";
 
 export interface TableInput<T> {
   table: LocatedTable;
@@ -128,7 +128,7 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostic
     if (key === "parameters") continue;
     checkUnits(table, key === "investments" ? "kr." : parameters.unit, diagnostics);
     if (table.lastDataRow < table.firstDataRow) {
-      diagnostics.warning("EMPTY_TABLE", workbookMessages.emptyTable(tableLabel(table.contract)), {
+      diagnostics.warning("EMPTY_TABLE", appMessages.emptyTable(tableLabel(table.contract)), {
         sheet: table.sheet.name,
         cell: a1(table.headerRow, table.left),
       });
@@ -164,12 +164,12 @@ function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void
       if (ledgerPools && !matchesPool(pool, ledgerPools))
         diagnostics.error(
           "UNKNOWN_POOL",
-          workbookMessages.prognosisPoolColumn(pool, tableLabel(prognoses.contract), ledgerPools),
+          appMessages.prognosisPoolColumn(pool, tableLabel(prognoses.contract), ledgerPools),
           { sheet: prognoses.sheet.name, cell: a1(prognoses.headerRow, poolColumns[i]!) },
         );
     });
     if (pools.length === 0)
-      diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(tableLabel(prognoses.contract)), {
+      diagnostics.error("NO_POOL_COLUMNS", appMessages.noPoolColumns(tableLabel(prognoses.contract)), {
         sheet: prognoses.sheet.name,
         cell: a1(prognoses.headerRow, prognoses.right),
       });
@@ -196,7 +196,7 @@ function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void
         ),
       };
     } else {
-      diagnostics.warning("NO_SOURCE", workbookMessages.needsLedger(tableLabel(sensitivity.contract)), {
+      diagnostics.warning("NO_SOURCE", appMessages.needsLedger(tableLabel(sensitivity.contract)), {
         sheet: sensitivity.sheet.name,
         cell: a1(sensitivity.headerRow, sensitivity.left),
       });
@@ -248,7 +248,7 @@ export function poolName(header: string): string {
 function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerInput | undefined {
   const { poolColumns, pools, raw } = withPoolCells(table);
   if (poolColumns.length === 0) {
-    diagnostics.error("NO_POOL_COLUMNS", workbookMessages.noPoolColumns(tableLabel(table.contract)), {
+    diagnostics.error("NO_POOL_COLUMNS", appMessages.noPoolColumns(tableLabel(table.contract)), {
       sheet: table.sheet.name,
       cell: a1(table.headerRow, table.right),
     });
@@ -263,7 +263,7 @@ function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerI
   });
   poolColumns.forEach((col, i) => {
     if (movements.length > 0 && movements.every((r) => isBlank(r.poolCells[i]?.value)))
-      diagnostics.warning("EMPTY_POOL", workbookMessages.emptyPool(pools[i]!), {
+      diagnostics.warning("EMPTY_POOL", appMessages.emptyPool(pools[i]!), {
         sheet: table.sheet.name,
         cell: a1(table.headerRow, col),
       });
@@ -277,7 +277,7 @@ function checkUnits(table: LocatedTable, unit: Unit, diagnostics: Diagnostics): 
     const stated = trailingParenthesis(header.text);
     const headerUnit = stated === undefined ? undefined : parseUnit(stated);
     if (headerUnit === undefined || headerUnit === unit) continue;
-    diagnostics.error("UNIT_MISMATCH", workbookMessages.unitMismatch(header.text, headerUnit, unit), {
+    diagnostics.error("UNIT_MISMATCH", appMessages.unitMismatch(header.text, headerUnit, unit), {
       sheet: table.sheet.name,
       cell: a1(table.headerRow, header.col),
     });
@@ -292,7 +292,7 @@ function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
   const first = a1(hidden[0]!, table.left);
   diagnostics.warning(
     "HIDDEN_ROWS",
-    workbookMessages.hiddenRows(tableLabel(table.contract), hidden.length, first),
+    appMessages.hiddenRows(tableLabel(table.contract), hidden.length, first),
     {
       sheet: table.sheet.name,
       cell: first,
@@ -307,7 +307,7 @@ function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
 function reportMerges(table: LocatedTable, diagnostics: Diagnostics): void {
   const bottom = Math.max(table.headerRow, table.lastDataRow);
   if (table.sheet.mergesUnread) {
-    diagnostics.warning("MERGED_CELLS", workbookMessages.mergesUnread(tableLabel(table.contract)), {
+    diagnostics.warning("MERGED_CELLS", appMessages.mergesUnread(tableLabel(table.contract)), {
       sheet: table.sheet.name,
       cell: a1(table.headerRow, table.left),
     });
@@ -317,7 +317,7 @@ function reportMerges(table: LocatedTable, diagnostics: Diagnostics): void {
     const m = parseRange(merge);
     if (m.top > bottom || m.bottom < table.headerRow || m.left > table.right || m.right < table.left)
       continue;
-    diagnostics.warning("MERGED_CELLS", workbookMessages.mergedCells(tableLabel(table.contract), merge), {
+    diagnostics.warning("MERGED_CELLS", appMessages.mergedCells(tableLabel(table.contract), merge), {
       sheet: table.sheet.name,
       cell: a1(m.top, m.left),
     });
@@ -348,7 +348,7 @@ function reportFlagsWithoutColumns(table: LocatedTable, diagnostics: Diagnostics
     if (missing.length === 0) continue;
     diagnostics.info(
       "FLAG_NOT_COMPUTED",
-      workbookMessages.flagNotComputed(flag, tableLabel(table.contract), missing),
+      appMessages.flagNotComputed(flag, tableLabel(table.contract), missing),
       {
         sheet: table.sheet.name,
         cell: a1(table.headerRow, table.left),

@@ -1,0 +1,56 @@
+import { TECHNICAL_DETAIL } from "../domain";
+/** Danish messages of the application layer (the engine's are in domain/messages.ts, the adapters' in workbook/messages.ts). */
+export const appMessages = {
+  duplicateHeader: (table: string, header: string, first: string) =>
+    `Tabellen ${table} har kolonnen "${header}" to gange (også i ${first}); kun én er tilladt.`,
+  missingColumn: (table: string, column: string, near: string | undefined) =>
+    `Tabellen ${table} mangler kolonnen "${column}".` + (near ? ` Mente du "${near}"?` : ""),
+  emptyTable: (table: string) => `Tabellen ${table} har ingen datarækker.`,
+  hiddenRows: (table: string, count: number, first: string) =>
+    `Tabellen ${table} har ${count} skjulte eller filtrerede rækker (første: ${first}); de tælles med.`,
+  unitMismatch: (header: string, headerUnit: string, unit: string) =>
+    `Kolonnen "${header}" er angivet i ${headerUnit}, men parameteren Enhed er ${unit}. Ret overskriften eller Enhed.`,
+  noPoolColumns: (table: string) =>
+    `Tabellen ${table} har ingen puljekolonner efter Post, Type, Status og Kilde.`,
+  notOwned: (cell: string, what: string) =>
+    `Cellen ${cell} indeholder ${what}, som ikke er skrevet af tilføjelsesprogrammet; den overskrives ikke, og intet er skrevet. Flyt indholdet, eller tøm cellen, og klik på Beregn igen.`,
+  columnBlocked: (table: string, header: string, cell: string) =>
+    `Kolonnen "${header}" kan ikke tilføjes til tabellen ${table}, fordi ${cell} ikke er tom.`,
+  sheetNotOwned: (sheet: string) =>
+    `Arket "${sheet}" findes allerede og er ikke lavet af tilføjelsesprogrammet; det overskrives ikke, og intet er skrevet. Omdøb arket, og klik på Beregn igen.`,
+  protectedSheet: (sheet: string) =>
+    `Arket "${sheet}" er beskyttet; tilføjelsesprogrammet skriver ikke i det, og intet er skrevet. Ophæv beskyttelsen (Gennemse → Fjern arkbeskyttelse), og klik på Beregn igen.`,
+  missingYear: () =>
+    "Budgetår mangler: angiv parameteren Budgetår på arket Regler for at lave tillægsbevillinger.",
+  unknownPoolInFollowUp: (pool: string) =>
+    `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
+  writeFailed: (reason: string, restored: boolean | undefined) =>
+    (restored === false
+      ? "Excel stoppede skrivningen undervejs, og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner."
+      : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver, kolonnebredder, rækkehøjder og tekstombrydning i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
+    `${TECHNICAL_DETAIL}${reason}`,
+  flagNotComputed: (flag: string, table: string, missing: string[][]) =>
+    `Lyskrydset ${flag} beregnes ikke: tabellen ${table} mangler ${missing
+      .map(([header, ...aliases]) => {
+        // The old word (helårspersoner) is still read, but not taught.
+        const shown = aliases.filter((a) => !/helårs/i.test(a));
+        return (
+          `kolonnen "${header}"` +
+          (shown.length > 0 ? ` (eller ${shown.map((a) => `"${a}"`).join(", ")})` : "")
+        );
+      })
+      .join(" og ")}. Kolonnen ${flag} viser – for alle rækker.`,
+  prognosisPoolColumn: (column: string, table: string, pools: readonly string[]) =>
+    `Kolonnen "${column}" i tabellen ${table} er ikke en af puljekolonnerne i tabellen Reservationspulje (${pools.join(", ")}). Omdøb kolonnen til en af dem, eller flyt den uden for tabellen.`,
+  emptyPool: (pool: string) =>
+    `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,
+  mergedCells: (table: string, area: string) =>
+    `Tabellen ${table} har flettede celler (${area}): kun den øverste venstre celle har en værdi, de øvrige læses som tomme. Ophæv fletningen, og udfyld cellerne.`,
+  mergesUnread: (table: string) =>
+    `Excel kunne ikke oplyse de flettede celler på arket med tabellen ${table} (over 512 fletninger); flettede celler i tabellen læses som tomme uden videre besked. Ophæv fletningerne på arket (Hjem → Flet og centrer), og klik på Beregn igen.`,
+  needsLedger: (table: string) =>
+    `Tabellen ${table} bruges kun sammen med tabellen Reservationspulje, som ikke findes i projektmappen.`,
+  nothingToCompute: () => "Tabellerne i projektmappen har ingen datarækker; der er intet at beregne.",
+  nothingFound: () =>
+    "Projektmappen indeholder ingen af tabellerne Opfoelgning, Reservationspulje, Budgetmodel, Regnskab eller Investeringer. I Excel: klik Indsæt skabelon i opgaveruden for at få tabellerne; docs/workbook.md viser, hvilke tabeller og kolonner der læses.",
+} as const;
