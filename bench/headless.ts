@@ -3,7 +3,7 @@ import { join } from "path";
 import { Diagnostics } from "../src/domain";
 import { computeContract } from "../src/app/compute";
 import { FileWorkbook } from "../src/workbook/fileWorkbook";
-import { planWrites } from "../src/app/planWrites";
+import { planWrites } from "../src/app/plan";
 import { readContract } from "../src/app/readContract";
 import { READ_REQUEST } from "../src/app/contract";
 import { followUpRows } from "./engine";

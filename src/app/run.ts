@@ -2,7 +2,7 @@ import { Diagnostics, errorText } from "../domain";
 import { READ_REQUEST } from "./contract";
 import { computeContract, ContractResults } from "./compute";
 import { appMessages } from "./messages";
-import { planWrites } from "./planWrites";
+import { planWrites } from "./plan";
 import { emptyPlan, WorkbookPort, WritePlan } from "../workbook/port";
 import { ContractInputs, readContract } from "./readContract";
 import { buildSummary, Summary } from "./summary";

@@ -1,4 +1,5 @@
-import { describeLocation, Diagnostic, formatDanishNumber, isComputedType } from "../domain";
+import { describeLocation, Diagnostic, formatDanishNumber, TOTAL_COLUMN } from "../domain";
+import { formatAmount, summaryLines, waterfallBars } from "../app/report";
 import { APPROPRIATIONS_SHEET } from "../app/contract";
 import { Summary } from "../app/summary";
 
@@ -26,11 +27,7 @@ function flag(word: string, options: ReportOptions): string {
   return options.color && colour && word !== "–" ? `${colour}${padded}${ANSI.reset}` : padded;
 }
 
-function n(value: number | null | undefined): string {
-  return value === null || value === undefined
-    ? ""
-    : formatDanishNumber(value, Number.isInteger(value) ? 0 : 2);
-}
+const n = formatAmount;
 
 /** One line per diagnostic: "FEJL  Opfølgning!D7  Feltet …". */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] {
@@ -66,14 +63,11 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
   if (summary.pool) {
     const pool = summary.pool;
     heading("Reservationspuljen: vandfald (I alt)");
-    const totals = pool.lines.map((l) => l.values["I alt"] ?? 0);
-    let running = 0;
-    const spans = pool.lines.map((l, i) => {
-      if (isComputedType(l.type)) return { from: 0, to: totals[i]!, computed: true };
-      const from = running;
-      running += totals[i]!;
-      return { from, to: running, computed: false };
-    });
+    // The one waterfall rule (app/report): balances are running sums; nothing is drawn below Resultat.
+    const bars = new Map(
+      waterfallBars(summaryLines(pool.lines, TOTAL_COLUMN), true).map((b) => [b.line, b] as const),
+    );
+    const spans = [...bars.values()].map((b) => ({ from: b.from, to: b.to }));
     const lo = Math.min(0, ...spans.flatMap((s) => [s.from, s.to]));
     const hi = Math.max(0, ...spans.flatMap((s) => [s.from, s.to]));
     const width = 36;
@@ -81,12 +75,12 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     const poolHeaders = pool.pools.map((p) => pad(p, 14, true)).join(" ");
     out.push(`${pad("Post", 46)} ${pad("Type", 12)} ${poolHeaders} ${pad("I alt", 10, true)}`);
     pool.lines.forEach((l, i) => {
-      const s = spans[i]!;
-      const a = x(Math.min(s.from, s.to));
-      const b = Math.max(a + 1, x(Math.max(s.from, s.to)));
+      const s = bars.get(i);
+      const a = s ? x(Math.min(s.from, s.to)) : 0;
+      const b = s ? Math.max(a + 1, x(Math.max(s.from, s.to))) : 0;
       const zero = x(0);
       const bar = Array.from({ length: width + 1 }, (_, k) =>
-        k >= a && k < b ? (s.computed ? "▒" : "█") : k === zero ? "│" : " ",
+        k >= a && k < b ? (s?.kind === "balance" ? "▒" : "█") : k === zero ? "│" : " ",
       ).join("");
       const prognose = l.status === "Prognose" ? " (prognose)" : "";
       const values = pool.pools.map((p) => pad(n(l.values[p]), 14, true)).join(" ");

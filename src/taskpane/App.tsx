@@ -21,7 +21,8 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { capitalize, describeLocation, errorText, FLAGS, TECHNICAL_DETAIL } from "../domain";
+import { describeLocation, errorText, FLAGS, TECHNICAL_DETAIL } from "../domain";
+import { flagCountRows, flagHeading } from "../app/report";
 import { APPROPRIATIONS_SHEET } from "../app/contract";
 import type { Summary } from "../app/summary";
 import type { PaneServices } from "./services";
@@ -255,18 +256,18 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
                 <TableHeaderCell>Indikator</TableHeaderCell>
                 {FLAGS.map((f) => (
                   <TableHeaderCell key={f} className={styles.number}>
-                    {f}
+                    {flagHeading(f)}
                   </TableHeaderCell>
                 ))}
               </TableRow>
             </TableHeader>
             <TableBody>
-              {Object.entries(summary.followUp.flagCounts).map(([name, counts]) => (
-                <TableRow key={name}>
-                  <TableCell>{capitalize(name)}</TableCell>
-                  {FLAGS.map((f) => (
-                    <TableCell key={f} className={styles.number}>
-                      {counts[f] ?? 0}
+              {flagCountRows(summary.followUp.flagCounts).map((row) => (
+                <TableRow key={row.indicator}>
+                  <TableCell>{row.indicator}</TableCell>
+                  {row.counts.map((count, i) => (
+                    <TableCell key={FLAGS[i]} className={styles.number}>
+                      {count}
                     </TableCell>
                   ))}
                 </TableRow>
@@ -280,8 +281,8 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
       )}
       <YearEndAndInvestments summary={summary} />
       {summary.appropriations && summary.appropriations.length > 0 && (
-        <section className={styles.section} aria-label="Tillægsbevillinger">
-          <Subtitle2 as="h2">Tillægsbevillinger</Subtitle2>
+        <section className={styles.section} aria-label={APPROPRIATIONS_SHEET}>
+          <Subtitle2 as="h2">{APPROPRIATIONS_SHEET}</Subtitle2>
           {summary.appropriations.map((a, i) => (
             <Body1 key={i}>{a.tekst}</Body1>
           ))}
@@ -295,7 +296,7 @@ function Result({ summary, ok, services }: { summary: Summary; ok: boolean; serv
               Kopiér teksterne
             </Button>
             <Button appearance="subtle" onClick={() => void services.select(APPROPRIATIONS_SHEET, "A1")}>
-              Gå til arket Tillægsbevillinger
+              Gå til arket {APPROPRIATIONS_SHEET}
             </Button>
           </div>
         </section>

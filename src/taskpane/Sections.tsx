@@ -14,9 +14,9 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { formatDanishNumber } from "../domain/danishNumber";
+import { formatDanishNumber, TOTAL_COLUMN } from "../domain";
 import type { Summary } from "../app/summary";
-import { BarKind, waterfallBars } from "./waterfall";
+import { BarKind, formatAmount, summaryLines, waterfallBars } from "../app/report";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -37,8 +37,7 @@ const useStyles = makeStyles({
   sub: { display: "block", margin: 0, color: tokens.colorNeutralForeground3 },
 });
 
-export const amount = (value: number | null | undefined) =>
-  value === undefined || value === null ? "" : formatDanishNumber(value, Number.isInteger(value) ? 0 : 2);
+export const amount = formatAmount;
 
 export function FlagBadge({ flag }: { flag: string }) {
   const color =
@@ -68,7 +67,7 @@ function BarSwatch({ kind }: { kind: BarKind }) {
 export function Waterfall({ pool, unit }: { pool: NonNullable<Summary["pool"]>; unit: string }) {
   const styles = useStyles();
   const [withPrognoses, setWithPrognoses] = React.useState(true);
-  const bars = waterfallBars(pool.lines, withPrognoses);
+  const bars = waterfallBars(summaryLines(pool.lines, TOTAL_COLUMN), withPrognoses);
   const lo = Math.min(0, ...bars.flatMap((b) => [b.from, b.to]));
   const hi = Math.max(0, ...bars.flatMap((b) => [b.from, b.to]));
   const x = (v: number) => ((v - lo) / (hi - lo || 1)) * 100;

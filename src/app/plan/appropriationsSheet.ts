@@ -1,0 +1,73 @@
+import { normalizeName, roundingNote, Unit } from "../../domain";
+import { SheetSnapshot } from "../../workbook/port";
+import { APPROPRIATIONS_HEADERS, APPROPRIATIONS_SHEET, NUMBER_FORMATS } from "../contract";
+import { ContractResults } from "../compute";
+import { cellValue } from "../locate";
+import { PlanBuilder } from "./ownership";
+
+/** The Tillægsbevillinger sheet: one numbered line per appropriation, its sentence wrapped. */
+export function appropriationsSheet(b: PlanBuilder, results: ContractResults, unit: Unit): void {
+  const ours = (s: SheetSnapshot) =>
+    APPROPRIATIONS_HEADERS.every(
+      (h, i) => normalizeName(String(cellValue(s, 1, i + 1) ?? "")) === normalizeName(h),
+    );
+  if (!b.generatedSheet(APPROPRIATIONS_SHEET, ours)) return;
+  const lines = results.appropriations ?? [];
+  b.plan.blocks.push({
+    sheet: APPROPRIATIONS_SHEET,
+    row: 1,
+    col: 1,
+    values: [APPROPRIATIONS_HEADERS],
+    bold: true,
+  });
+  if (lines.length > 0) {
+    // Three blocks so that only the amount column gets the thousands format (not Nr or År). The texts
+    // wrap in their columns, so each sentence is read whole on screen and on paper.
+    b.plan.blocks.push(
+      {
+        sheet: APPROPRIATIONS_SHEET,
+        row: 2,
+        col: 1,
+        values: lines.map((l, i) => [i + 1, l.tekst]),
+        wrap: true,
+      },
+      {
+        sheet: APPROPRIATIONS_SHEET,
+        row: 2,
+        col: 3,
+        values: lines.map((l) => [l.beløbKr]),
+        numberFormat: NUMBER_FORMATS.amount,
+        wrap: true,
+      },
+      {
+        sheet: APPROPRIATIONS_SHEET,
+        row: 2,
+        col: 4,
+        values: lines.map((l) => [l.år, l.fra, l.til]),
+        wrap: true,
+      },
+    );
+    // R0.6: in 1.000 kr. the amounts are sums of rounded rows; say so next to them.
+    const note = roundingNote(unit);
+    if (note)
+      b.plan.blocks.push({
+        sheet: APPROPRIATIONS_SHEET,
+        row: lines.length + 3,
+        col: 2,
+        values: note.map((line) => [line]),
+      });
+  }
+  // Wrapped rows get the height of their longest cell (about 15 points a line).
+  const widths = [6, 80, 16, 8, 40, 40];
+  const linesOf = (text: string, width: number) => Math.max(1, Math.ceil((text.length * 1.1) / width));
+  lines.forEach((l, i) => {
+    const count = Math.max(
+      linesOf(l.tekst, widths[1]!),
+      linesOf(l.fra, widths[4]!),
+      linesOf(l.til, widths[5]!),
+    );
+    if (count > 1)
+      (b.plan.rowHeights ??= []).push({ sheet: APPROPRIATIONS_SHEET, row: 2 + i, height: 15 * count });
+  });
+  widths.forEach((width, i) => b.plan.columnWidths.push({ sheet: APPROPRIATIONS_SHEET, col: i + 1, width }));
+}
