@@ -1,14 +1,9 @@
 import ExcelJS from "exceljs";
 import { readFileSync } from "fs";
 import { join } from "path";
-import {
-  Diagnostics,
-  GRANT_INPUT_DEFINITIONS,
-  PARAMETER_DEFINITIONS,
-  readParameters,
-  rulesSheetRows,
-} from "../domain";
-import { NUMBER_FORMATS, REGULATIONS_SHEET } from "../app/contract";
+import { Diagnostics, GRANT_INPUT_DEFINITIONS, readParameters, rulesSheetRows } from "../domain";
+import { planTemplate, TableData } from "../app/template";
+import { FileWorkbook } from "../workbook/fileWorkbook";
 
 /** The 2018 tables committed with the project, in the workbook contract's column names. */
 export const SAMPLE_DIR = join(__dirname, "..", "..", "samples", "2018");
@@ -44,112 +39,58 @@ export interface SampleOptions {
   dir?: string;
 }
 
-interface SheetSpec {
-  sheet: string;
-  table: string;
-  title: string;
-  data: CsvTable;
-  /** Columns (0-based) to show with thousands separators. */
-  amountColumns: number[];
-}
-
-/** Builds the sample workbook from the committed 2018 tables. */
+/**
+ * The demo's workbook: the template ("Indsæt skabelon", app/template.ts) with the committed 2018 rows,
+ * written through the file port — the same sheets, tables, formats and lists a user gets in Excel.
+ */
 export function buildSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
   const dir = options.dir ?? SAMPLE_DIR;
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Reservationspuljen";
   const csv = (name: string) => readSampleCsv(join(dir, name));
-  const specs: SheetSpec[] = [
-    {
-      sheet: "Regler",
-      table: "Parametre",
-      title: "Regler og parametre",
-      data: rulesTable(csv("regler.csv")),
-      amountColumns: [],
-    },
-    {
-      sheet: "Opfølgning",
-      table: "Opfoelgning",
-      title: "Opfølgning 2. halvår 2018 (1.000 kr.)",
-      data: csv("opfoelgning.csv"),
-      amountColumns: [2, 3, 4],
-    },
-    {
-      sheet: "Reservationspulje",
-      table: "Reservationspulje",
-      title: "Reservationspuljerne 2018 (1.000 kr.)",
-      data: csv("reservationspulje.csv"),
-      amountColumns: [4, 5],
-    },
-    {
-      sheet: "Budgetmodel",
-      table: "Budgetmodel",
-      title: "Budgetmodel (1.000 kr.)",
-      data: csv("budgetmodel.csv"),
-      amountColumns: [2, 3],
-    },
-    {
-      sheet: "Investeringer",
-      table: "Investeringer",
-      title: "Investeringsprojekter 2017-2020 (kr.)",
-      data: csv("investeringer.csv"),
-      amountColumns: [2, 3, 4, 5],
-    },
-  ];
-  for (const spec of specs) addSheet(wb, spec, options.asTables);
-  addRegulationsSheet(wb, csv, options.asTables);
-  return wb;
-}
-
-/** The Reguleringer sheet: prognoses, sensitivity ranges and the (empty) § 23 a input block, stacked. */
-function addRegulationsSheet(wb: ExcelJS.Workbook, csv: (name: string) => CsvTable, asTables: boolean): void {
-  const ws = wb.addWorksheet(REGULATIONS_SHEET);
-  ws.getCell("A1").value = "Reguleringer 2018 (1.000 kr.)";
-  ws.getCell("A1").font = { bold: true, size: 14 };
+  const table = (data: CsvTable, title: string | undefined, amountColumns: number[]): TableData => ({
+    headers: data.headers,
+    rows: data.rows,
+    note: data.note,
+    amountColumns,
+    ...(title ? { title } : {}),
+  });
+  const rules = rulesTable(csv("regler.csv"));
   const grant: CsvTable = {
     note: "Egen beregning efter § 23 a: udfyld forudsætningerne; resultatet vises på arket Scenarier.",
     headers: ["Input", "Værdi"],
     rows: GRANT_INPUT_DEFINITIONS.map((d) => [d.label, null]),
   };
-  const blocks: [string, CsvTable, number[]][] = [
-    ["Prognoser", csv("prognoser.csv"), [6, 7]],
-    ["Foelsomhed", csv("foelsomhed.csv"), [1, 2, 3]],
-    ["Tilskudsberegning", grant, [1]],
-  ];
-  let row = 2;
-  for (const [name, data, amountColumns] of blocks) {
-    ws.getCell(row, 1).value = data.note;
-    ws.getCell(row, 1).font = { italic: true, color: { argb: "FF595959" } };
-    writeBlock(ws, name, data, row + 1, asTables);
-    for (let r = row + 2; r <= row + 1 + data.rows.length; r++)
-      for (const col of amountColumns) ws.getCell(r, col + 1).numFmt = NUMBER_FORMATS.amount;
-    row += data.rows.length + 4;
-  }
-  ws.getColumn(1).width = 52;
-  for (let col = 2; col <= 8; col++) ws.getColumn(col).width = 20;
-}
-
-function writeBlock(
-  ws: ExcelJS.Worksheet,
-  name: string,
-  data: CsvTable,
-  headerRow: number,
-  asTable: boolean,
-): void {
-  if (asTable) {
-    ws.addTable({
-      name,
-      ref: `A${headerRow}`,
-      headerRow: true,
-      style: { theme: "TableStyleLight9", showRowStripes: true },
-      columns: data.headers.map((h) => ({ name: h, filterButton: true })),
-      rows: data.rows.map((r) => data.headers.map((_, i) => r[i] ?? null)),
-    });
-  } else {
-    ws.getRow(headerRow).values = data.headers;
-    ws.getRow(headerRow).font = { bold: true };
-    data.rows.forEach((r, i) => (ws.getRow(headerRow + 1 + i).values = r));
-  }
+  const { plan } = planTemplate(
+    { sheetNames: [], tableNames: [] },
+    {
+      formulas: false,
+      asTables: options.asTables,
+      // The 2018 minutes have no year-end table: the sample leaves Regnskab out.
+      only: [
+        "parameters",
+        "followUp",
+        "ledger",
+        "budgetModel",
+        "investments",
+        "prognoses",
+        "sensitivity",
+        "grantInputs",
+      ],
+      data: {
+        parameters: { ...table(rules, "Regler og parametre", []), amountColumns: undefined },
+        followUp: table(csv("opfoelgning.csv"), "Opfølgning 2. halvår 2018 (1.000 kr.)", [2, 3, 4]),
+        ledger: table(csv("reservationspulje.csv"), "Reservationspuljerne 2018 (1.000 kr.)", [4, 5]),
+        budgetModel: table(csv("budgetmodel.csv"), "Budgetmodel (1.000 kr.)", [2, 3]),
+        investments: table(csv("investeringer.csv"), "Investeringsprojekter 2017-2020 (kr.)", [2, 3, 4, 5]),
+        prognoses: table(csv("prognoser.csv"), "Reguleringer 2018 (1.000 kr.)", [6, 7]),
+        sensitivity: table(csv("foelsomhed.csv"), undefined, [1, 2, 3]),
+        grantInputs: table(grant, undefined, [1]),
+      },
+    },
+  );
+  const file = FileWorkbook.empty();
+  file.applyNow(plan);
+  file.workbook.creator = "Reservationspuljen";
+  return file.workbook;
 }
 
 /** The Regler sheet: every parameter with its value (the sample's own where given) and its meaning. */
@@ -169,31 +110,6 @@ function rulesTable(given: CsvTable): CsvTable {
     headers: ["Parameter", "Værdi", "Enhed", "Beskrivelse"],
     rows: rulesSheetRows(parameters).map((r) => [r.name, r.value ?? null, r.unitLabel, r.label]),
   };
-}
-
-const TITLE_ROWS = 3;
-
-function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, asTable: boolean): void {
-  const ws = wb.addWorksheet(spec.sheet);
-  ws.getCell("A1").value = spec.title;
-  ws.getCell("A1").font = { bold: true, size: 14 };
-  ws.getCell("A2").value = spec.data.note;
-  ws.getCell("A2").font = { italic: true, color: { argb: "FF595959" } };
-  const headerRow = TITLE_ROWS + 1;
-  writeBlock(ws, spec.table, spec.data, headerRow, asTable);
-  spec.data.headers.forEach((h, i) => (ws.getColumn(i + 1).width = Math.min(60, Math.max(12, h.length + 4))));
-  ws.getColumn(1).width = spec.sheet === "Regler" ? 42 : 52;
-  for (const col of spec.amountColumns) ws.getColumn(col + 1).numFmt = NUMBER_FORMATS.amount;
-  if (spec.sheet === "Regler") formatRules(ws, headerRow);
-}
-
-function formatRules(ws: ExcelJS.Worksheet, headerRow: number): void {
-  ws.getColumn(4).width = 90;
-  PARAMETER_DEFINITIONS.forEach((d, i) => {
-    const cell = ws.getCell(headerRow + 1 + i, 2);
-    if (d.kind === "fraction") cell.numFmt = "0.00%";
-    else if (d.kind === "amount" || d.kind === "kroner") cell.numFmt = NUMBER_FORMATS.amount;
-  });
 }
 
 /** Writes the sample workbook to a file. */

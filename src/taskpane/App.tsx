@@ -101,7 +101,9 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
       setState(
         failure(
           "Skabelonen kunne ikke indsættes",
-          "Excel kunne ikke tilføje skabelonens ark. Kontrollér, at projektmappen ikke er beskyttet eller skrivebeskyttet, og prøv igen.",
+          (error as { restored?: boolean }).restored === true
+            ? "Excel stoppede undervejs; de ark, skabelonen nåede at tilføje, er fjernet igen, og projektmappen er som før. Kontrollér, at projektmappen ikke er beskyttet eller skrivebeskyttet, og prøv igen."
+            : "Excel kunne ikke tilføje skabelonens ark. Kontrollér, at projektmappen ikke er beskyttet eller skrivebeskyttet, og prøv igen.",
           error,
         ),
       );

@@ -7,7 +7,9 @@ import {
   ApplyReport,
   SheetSnapshot,
   SnapshotRequest,
+  TableCreate,
   TableSnapshot,
+  WorkbookNames,
   WorkbookPort,
   WorkbookSnapshot,
   WritePlan,
@@ -54,6 +56,17 @@ export class FileWorkbook implements WorkbookPort {
   static async fromFile(path: string): Promise<FileWorkbook> {
     const { readFile } = await import("fs/promises");
     return FileWorkbook.fromBuffer(await readFile(path));
+  }
+
+  async names(): Promise<WorkbookNames> {
+    const sheetNames: string[] = [];
+    const tableNames: string[] = [];
+    this.workbook.eachSheet((ws) => {
+      sheetNames.push(ws.name);
+      for (const table of ws.getTables() as unknown as { model: LoadedTableModel }[])
+        tableNames.push(table.model.name);
+    });
+    return { sheetNames, tableNames };
   }
 
   async snapshot(request: SnapshotRequest): Promise<WorkbookSnapshot> {
@@ -103,13 +116,24 @@ export class FileWorkbook implements WorkbookPort {
     return { sheetNames, sheets, tables };
   }
 
+  /** A new, empty workbook (the demo's sample is built in one). */
+  static empty(): FileWorkbook {
+    return new FileWorkbook(new ExcelJS.Workbook(), []);
+  }
+
   async apply(plan: WritePlan): Promise<ApplyReport> {
+    return this.applyNow(plan);
+  }
+
+  /** The write, synchronously: ExcelJS works in memory; only `save` touches the disk. */
+  applyNow(plan: WritePlan): ApplyReport {
     const wb = this.workbook;
     for (const sheet of plan.sheets) {
       const existing = wb.getWorksheet(sheet.name);
       if (existing && sheet.replace) wb.removeWorksheet(existing.id);
       if (!existing || sheet.replace) wb.addWorksheet(sheet.name);
     }
+    for (const table of plan.tables ?? []) createTable(wb.getWorksheet(table.sheet)!, table);
     for (const resize of plan.tableResizes) {
       const ws = wb.getWorksheet(resize.sheet)!;
       const table = (ws.getTables() as unknown as { model: LoadedTableModel }[]).find(
@@ -194,6 +218,46 @@ export class FileWorkbook implements WorkbookPort {
   async toBuffer(): Promise<Buffer> {
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
+}
+
+/**
+ * A new table. The file keeps structured references in their saved form: "[@[Column]]", as typed in
+ * Excel, is "Table[[#This Row],[Column]]" in the file.
+ */
+function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
+  const saved = (formula: string) => formula.slice(1).replace(/\[@\[/g, `${spec.name}[[#This Row],[`);
+  const rows = spec.rows.length > 0 ? spec.rows : [spec.headers.map(() => null)];
+  ws.addTable({
+    name: spec.name,
+    ref: a1(spec.top, spec.left),
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: spec.headers.map((name) => ({ name, filterButton: true })),
+    rows: rows.map((r) =>
+      spec.headers.map((_, c) => {
+        const v = r[c] ?? null;
+        return typeof v === "string" && v.startsWith("=") ? { formula: saved(v) } : v === "" ? null : v;
+      }),
+    ),
+  });
+  rows.forEach((r, i) =>
+    spec.headers.forEach((_, c) => {
+      const cell = ws.getCell(spec.top + 1 + i, spec.left + c);
+      const format = spec.numberFormats[i]?.[c];
+      if (format && format !== "General") cell.numFmt = format;
+      const list = spec.lists?.[c];
+      if (list)
+        cell.dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: [`"${list.values.join(",")}"`],
+          showErrorMessage: true,
+          errorStyle: list.strict ? "error" : "warning",
+          errorTitle: spec.headers[c]!,
+          error: `Vælg en af værdierne på listen: ${list.values.join(", ")}.`,
+        };
+    }),
+  );
 }
 
 /** A conditional format this tool wrote on the range: only cellIs-equal rules on the flag words. */

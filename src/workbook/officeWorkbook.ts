@@ -11,7 +11,9 @@ import {
   ChartWrite,
   SheetSnapshot,
   SnapshotRequest,
+  TableCreate,
   TableSnapshot,
+  WorkbookNames,
   WorkbookPort,
   WorkbookSnapshot,
   WritePlan,
@@ -70,6 +72,21 @@ export class OfficeWorkbook implements WorkbookPort {
     private readonly run: ExcelRun,
     private readonly supports: SupportsSet = () => false,
   ) {}
+
+  async names(): Promise<WorkbookNames> {
+    const names = await this.run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name");
+      const tables = context.workbook.tables;
+      tables.load("items/name");
+      await context.sync();
+      return { sheetNames: worksheets.items.map((w) => w.name), tableNames: tables.items.map((t) => t.name) };
+    });
+    // What a failed write is put back against: nothing of these sheets is read, so only added sheets go.
+    this.lastSnapshot = { sheetNames: names.sheetNames, sheets: [], tables: [] };
+    this.formats = new Map();
+    return names;
+  }
 
   async snapshot(request: SnapshotRequest): Promise<WorkbookSnapshot> {
     const snapshot = await this.run(async (context) => {
@@ -405,7 +422,7 @@ export class OfficeWorkbook implements WorkbookPort {
     await this.run(async (context) => {
       const sheets = context.workbook.worksheets;
       const added = plan.sheets
-        .filter((s) => !before.has(s.name))
+        .filter((s) => !snapshot.sheetNames.includes(s.name))
         .map((s) => sheets.getItemOrNullObject(s.name));
       for (const sheet of added) sheet.load("isNullObject");
       const columns = plan.tableResizes.flatMap((resize) =>
@@ -465,7 +482,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   private async write(plan: WritePlan): Promise<void> {
-    const existing = new Set((this.lastSnapshot?.sheets ?? []).map((s) => s.name));
+    const existing = new Set(this.lastSnapshot?.sheetNames ?? []);
     const useAreas = this.supports("ExcelApi", "1.9");
     await this.run(async (context) => {
       this.replacedRules = [];
@@ -476,6 +493,8 @@ export class OfficeWorkbook implements WorkbookPort {
         if (sheet.replace && existing.has(sheet.name)) sheets.getItem(sheet.name).getRange().clear("All");
         else if (!existing.has(sheet.name)) sheets.add(sheet.name);
       }
+      const lists = this.supports("ExcelApi", "1.8");
+      for (const table of plan.tables ?? []) createTable(sheets.getItem(table.sheet), table, lists);
       for (const resize of plan.tableResizes) {
         const table = context.workbook.tables.getItem(resize.table);
         for (const header of resize.addColumns) table.columns.add(undefined, undefined, header);
@@ -509,6 +528,39 @@ export class OfficeWorkbook implements WorkbookPort {
       await context.sync();
     });
   }
+}
+
+/**
+ * A new Excel table in the write's batch: formats first (text arrives as text — Danish Excel would take
+ * "1.000 kr." as typed, a number), then formulas through `formulas` (en-US) or values, then the
+ * drop-down lists. Guarded: ExcelApi 1.8 (data validation only when `lists`, which is
+ * supports("ExcelApi", "1.8")).
+ */
+function createTable(ws: Excel.Worksheet, spec: TableCreate, lists: boolean): void {
+  const width = spec.headers.length;
+  const count = Math.max(1, spec.rows.length);
+  const bottom = spec.top + count;
+  const right = spec.left + width - 1;
+  const table = ws.tables.add(`${a1(spec.top, spec.left)}:${a1(bottom, right)}`, true);
+  table.name = spec.name;
+  table.getHeaderRowRange().values = [spec.headers];
+  const body = ws.getRange(`${a1(spec.top + 1, spec.left)}:${a1(bottom, right)}`);
+  body.numberFormat = spec.numberFormats;
+  const rows = spec.rows.map((r) => r.map((v) => v ?? ""));
+  if (rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")))) body.formulas = rows;
+  else if (rows.length > 0) body.values = rows;
+  if (!lists) return;
+  spec.lists?.forEach((list, i) => {
+    if (!list) return;
+    const column = ws.getRange(`${a1(spec.top + 1, spec.left + i)}:${a1(bottom, spec.left + i)}`);
+    column.dataValidation.rule = { list: { inCellDropDown: true, source: list.values.join(",") } };
+    column.dataValidation.errorAlert = {
+      showAlert: true,
+      style: list.strict ? "Stop" : "Warning",
+      title: spec.headers[i]!,
+      message: `Vælg en af værdierne på listen: ${list.values.join(", ")}.`,
+    };
+  });
 }
 
 /** Thrown by apply when Excel failed while writing; `restored` tells whether the earlier state is back. */

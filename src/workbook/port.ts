@@ -8,6 +8,8 @@ import type { RawValue } from "../domain";
 export interface WorkbookPort {
   /** Reads the sheets the request names (and every sheet holding an Excel table) in full. */
   snapshot(request: SnapshotRequest): Promise<WorkbookSnapshot>;
+  /** Only the names of the sheets and tables (one round trip): what adding new sheets needs to know. */
+  names(): Promise<WorkbookNames>;
   /**
    * Writes the plan all or nothing (the cells, sheets, columns and formats), then what may fail on its
    * own without undoing the data: native charts. What was not done is returned, never thrown.
@@ -22,6 +24,11 @@ export interface WorkbookPort {
  */
 export interface SnapshotRequest {
   names: readonly string[];
+}
+
+export interface WorkbookNames {
+  sheetNames: string[];
+  tableNames: string[];
 }
 
 /** Something the write left out or did differently, told to the user as a warning; the data is written. */
@@ -116,9 +123,35 @@ export interface ChartWrite {
   to: string;
 }
 
+/** A drop-down list on a column's data cells: refuse other values (strict) or only warn. */
+export interface ColumnList {
+  values: readonly string[];
+  strict: boolean;
+}
+
+/**
+ * A new Excel table (ListObject) on a sheet the same plan adds: its header row at (top, left), its data
+ * rows below (at least one row, blank when there are none). Strings starting with "=" in `rows` are
+ * formulas in en-US syntax (calculated columns may use "[@[Column]]"); other strings arrive as text.
+ */
+export interface TableCreate {
+  sheet: string;
+  name: string;
+  top: number;
+  left: number;
+  headers: string[];
+  rows: WriteValue[][];
+  /** One number format per data cell (rows × headers), set before the values. */
+  numberFormats: string[][];
+  /** A drop-down list per column, or undefined; written where the host supports it (ExcelApi 1.8). */
+  lists?: (ColumnList | undefined)[];
+}
+
 export interface WritePlan {
   /** Sheets to create (or, if they exist and are ours, to clear first). */
   sheets: { name: string; replace: boolean }[];
+  /** Excel tables to create, only on sheets this plan adds (so a failed write is undone by deleting them). */
+  tables?: TableCreate[];
   tableResizes: TableResize[];
   blocks: BlockWrite[];
   conditionalFills: ConditionalFill[];

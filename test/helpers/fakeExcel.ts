@@ -317,6 +317,9 @@ export class FakeExcel {
               () => {
                 const index = this.sheets.findIndex((s) => s.name === name);
                 if (index >= 0) this.sheets.splice(index, 1);
+                // As Excel: a sheet's tables go with it.
+                for (let i = this.tables.length - 1; i >= 0; i--)
+                  if (this.tables[i]!.sheet === name) this.tables.splice(i, 1);
               },
             );
           },

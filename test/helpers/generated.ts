@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { RawValue } from "../../src/domain";
-import { FOLLOW_UP_FORMULAS } from "../../src/taskpane/template";
+import { FOLLOW_UP_FORMULAS } from "../../src/app/template";
 import { a1 } from "../../src/workbook/address";
 import { FakeCell, FakeModel } from "./fakeExcel";
 

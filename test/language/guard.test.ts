@@ -28,15 +28,14 @@ function catalogue(name: string, entries: Record<string, unknown>): [string, str
 }
 
 describe("texts users read hold nothing that must never reach them", () => {
-  it.each([...catalogue("messages", messages), ...catalogue("appMessages", appMessages),
+  it.each([
+    ...catalogue("messages", messages),
+    ...catalogue("appMessages", appMessages),
     ...catalogue("adapterMessages", adapterMessages),
-  ])(
-    "%s",
-    (_key, text) => {
-      // Numbers passed as text can render as NaN here; the real run below checks NaN.
-      expect(badText(text).filter((b) => !b.startsWith("JavaScript"))).toEqual([]);
-    },
-  );
+  ])("%s", (_key, text) => {
+    // Numbers passed as text can render as NaN here; the real run below checks NaN.
+    expect(badText(text).filter((b) => !b.startsWith("JavaScript"))).toEqual([]);
+  });
 
   it("the function wizard's texts (the generated functions.json, as pinned)", () => {
     const metadata = JSON.parse(

@@ -3,7 +3,8 @@ import { existsSync } from "fs";
 import { join } from "path";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostics } from "../../src/domain";
-import { ExcelRun, OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { ExcelRun, OfficeWorkbook, WriteFailedError } from "../../src/workbook/officeWorkbook";
+import { insertTemplate } from "../../src/taskpane/template";
 import { runContract } from "../../src/app/run";
 import { FakeExcel } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
@@ -178,4 +179,51 @@ describe("the headless command cannot write its output file", () => {
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.${process.pid}.tmp`)).toBe(false);
   });
+});
+
+describe("Indsæt skabelon: Excel fails in the middle of adding the template", () => {
+  it("whatever operation fails, the added sheets and tables are gone and the workbook is as before (fast-check)", async () => {
+    const opsDone = (fake: FakeExcel) => (fake as unknown as { opsDone: number }).opsDone;
+    // The sample as plain blocks: the template adds its tables beside them, on sheets "Regler 2" ….
+    const existing = () => fakeExcelFrom(buildSampleWorkbook({ asTables: false }));
+    // The operations of the template's write batch (Excel.run 2; run 1 reads the names).
+    const counting = existing();
+    const start = opsDone(counting);
+    let runs = 0;
+    let writeOps = 0;
+    await insertTemplate(
+      async (batch) => {
+        const before = opsDone(counting);
+        const result = await counting.run(batch);
+        if (++runs === 2) writeOps = opsDone(counting) - before;
+        return result;
+      },
+      { formulas: true },
+      () => true,
+    );
+    expect(opsDone(counting)).toBeGreaterThan(start);
+    expect(writeOps).toBeGreaterThan(50);
+
+    await fc.assert(
+      fc.asyncProperty(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), async (at) => {
+        const fake = existing();
+        const before = content(fake);
+        let read = false;
+        const run: ExcelRun = async (batch) => {
+          // Fail somewhere in the write, after the names were read.
+          if (read) fake.failAfterOps = opsDone(fake) + Math.floor(at * writeOps);
+          read = true;
+          return fake.run(batch);
+        };
+        let failure: unknown;
+        await insertTemplate(run, { formulas: true }, () => true).catch(
+          (error: unknown) => (failure = error),
+        );
+        expect(failure).toBeInstanceOf(WriteFailedError);
+        expect((failure as WriteFailedError).restored).toBe(true);
+        expect(content(fake)).toEqual(before);
+      }),
+      { numRuns: 25, seed: 2026 },
+    );
+  }, 120_000);
 });
