@@ -37,6 +37,46 @@ export interface TableContract {
   outputs: readonly OutputColumn[];
 }
 
+/**
+ * The output columns per table, with their keys typed: the write plan's records are checked against
+ * them by the compiler (a misspelt key is an error, not a silently missing column).
+ */
+export const OUTPUTS = {
+  followUp: [
+    { key: "afvigelse", header: "Mer-/mindreforbrug", kind: "amount" },
+    { key: "økonomi", header: "Økonomi", kind: "flag" },
+    { key: "mængder", header: "Mængder", kind: "flag" },
+    { key: "refusion", header: "Refusion", kind: "flag" },
+  ],
+  ledger: [{ key: "total", header: "I alt", kind: "amount" }],
+  budgetModel: [{ key: "reservationspulje", header: "Reservationspulje", kind: "amount" }],
+  yearEnd: [
+    { key: "afvigelse", header: "Afvigelse", kind: "amount" },
+    { key: "kassen", header: "Kassen", kind: "amount" },
+    { key: "overførsel", header: "Overførsel", kind: "amount" },
+  ],
+  investments: [
+    { key: "nettogevinst", header: "Nettogevinst", kind: "amount" },
+    { key: "afkastgrad", header: "Afkastgrad", kind: "ratio" },
+    { key: "realiseretNettogevinst", header: "Realiseret nettogevinst", kind: "amount" },
+    { key: "flag", header: "Flag", kind: "flag" },
+    // Only written when the table has a Tidligere nettogevinst column.
+    { key: "aendring", header: "Ændring i nettogevinst", kind: "amount" },
+  ],
+  prognoses: [
+    { key: "total", header: "I alt", kind: "amount" },
+    { key: "resultat", header: "Resultat", kind: "amount" },
+    { key: "budgetvaernBrugt", header: "Budgetværn brugt", kind: "amount" },
+    { key: "kassefinansiering", header: "Kassefinansiering", kind: "amount" },
+    { key: "flag", header: "Puljeflag", kind: "flag" },
+  ],
+} as const satisfies Record<string, readonly OutputColumn[]>;
+
+/** The tables that get output columns. */
+export type OutputTable = keyof typeof OUTPUTS;
+/** The output keys of one table ("afvigelse", "økonomi" … for followUp). */
+export type OutputKey<K extends OutputTable> = (typeof OUTPUTS)[K][number]["key"];
+
 /** The sheet of the prognoses, the sensitivity ranges and the § 23 a inputs. */
 export const REGULATIONS_SHEET = "Reguleringer";
 
@@ -57,51 +97,35 @@ export const CONTRACT: readonly TableContract[] = [
     tableName: "Opfoelgning",
     sheetName: "Opfølgning",
     columns: FOLLOW_UP_COLUMNS,
-    outputs: [
-      { key: "afvigelse", header: "Mer-/mindreforbrug", kind: "amount" },
-      { key: "økonomi", header: "Økonomi", kind: "flag" },
-      { key: "mængder", header: "Mængder", kind: "flag" },
-      { key: "refusion", header: "Refusion", kind: "flag" },
-    ],
+    outputs: OUTPUTS.followUp,
   },
   {
     key: "ledger",
     tableName: "Reservationspulje",
     sheetName: "Reservationspulje",
     columns: LEDGER_COLUMNS,
-    outputs: [{ key: "total", header: "I alt", kind: "amount" }],
+    outputs: OUTPUTS.ledger,
   },
   {
     key: "budgetModel",
     tableName: "Budgetmodel",
     sheetName: "Budgetmodel",
     columns: BUDGET_MODEL_COLUMNS,
-    outputs: [{ key: "reservationspulje", header: "Reservationspulje", kind: "amount" }],
+    outputs: OUTPUTS.budgetModel,
   },
   {
     key: "yearEnd",
     tableName: "Regnskab",
     sheetName: "Regnskab",
     columns: YEAR_END_COLUMNS,
-    outputs: [
-      { key: "afvigelse", header: "Afvigelse", kind: "amount" },
-      { key: "kassen", header: "Kassen", kind: "amount" },
-      { key: "overførsel", header: "Overførsel", kind: "amount" },
-    ],
+    outputs: OUTPUTS.yearEnd,
   },
   {
     key: "investments",
     tableName: "Investeringer",
     sheetName: "Investeringer",
     columns: INVESTMENT_COLUMNS,
-    outputs: [
-      { key: "nettogevinst", header: "Nettogevinst", kind: "amount" },
-      { key: "afkastgrad", header: "Afkastgrad", kind: "ratio" },
-      { key: "realiseretNettogevinst", header: "Realiseret nettogevinst", kind: "amount" },
-      { key: "flag", header: "Flag", kind: "flag" },
-      // Only written when the table has a Tidligere nettogevinst column.
-      { key: "aendring", header: "Ændring i nettogevinst", kind: "amount" },
-    ],
+    outputs: OUTPUTS.investments,
   },
   // The Reguleringer sheet (docs/rules.md R6): three blocks, found by their headers like any other table.
   {
@@ -109,13 +133,7 @@ export const CONTRACT: readonly TableContract[] = [
     tableName: "Prognoser",
     sheetName: REGULATIONS_SHEET,
     columns: PROGNOSIS_COLUMNS,
-    outputs: [
-      { key: "total", header: "I alt", kind: "amount" },
-      { key: "resultat", header: "Resultat", kind: "amount" },
-      { key: "budgetvaernBrugt", header: "Budgetværn brugt", kind: "amount" },
-      { key: "kassefinansiering", header: "Kassefinansiering", kind: "amount" },
-      { key: "flag", header: "Puljeflag", kind: "flag" },
-    ],
+    outputs: OUTPUTS.prognoses,
   },
   {
     key: "sensitivity",

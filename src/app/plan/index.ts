@@ -1,9 +1,10 @@
 import { Diagnostics, isComputedType, openingPool } from "../../domain";
-import { WorkbookSnapshot, WritePlan } from "../../workbook/port";
+import { WorkbookSnapshot, WritePlan, WriteValue } from "../../workbook/port";
+import { OutputKey, OutputTable } from "../contract";
 import { ContractResults } from "../compute";
 import { ContractInputs, rowOf } from "../readContract";
 import { appropriationsSheet } from "./appropriationsSheet";
-import { PlanBuilder } from "./ownership";
+import { PlanBuilder, RowValues } from "./ownership";
 import { scenarioSheet } from "./scenarioSheet";
 import { summarySheet } from "./summarySheet";
 
@@ -25,17 +26,20 @@ export function planWrites(
   const planner = new PlanBuilder(snapshot, diagnostics);
   const { followUp, ledger, yearEnd, investments, budgetModel } = inputs;
   if (followUp && results.followUp) {
-    const values = new Map(
-      results.followUp.rows.map((r) => [
+    planner.outputColumns(
+      followUp.table,
+      outputRows("followUp", results.followUp.rows, (r) => [
         rowOf(r.row.at),
         { afvigelse: r.afvigelse, økonomi: r.økonomi, mængder: r.mængder, refusion: r.refusion },
       ]),
     );
-    planner.outputColumns(followUp.table, values);
   }
   if (ledger && results.ledger) {
     const lines = results.ledger.lines;
-    planner.outputColumns(ledger.table, new Map(lines.map((l) => [rowOf(l.at), { total: l.total }])));
+    planner.outputColumns(
+      ledger.table,
+      outputRows("ledger", lines, (l) => [rowOf(l.at), { total: l.total }]),
+    );
     ledger.poolColumns.forEach((col, i) => {
       // Saldo and Resultat lines, and lines fed from the Reguleringer sheet, are the tool's to fill.
       const fed = new Set(results.fedLines ?? []);
@@ -48,42 +52,45 @@ export function planWrites(
     });
   }
   if (budgetModel) {
-    const values = new Map(
-      budgetModel.rows.map((r) => [
+    planner.outputColumns(
+      budgetModel.table,
+      outputRows("budgetModel", budgetModel.rows, (r) => [
         rowOf(r.at),
         { reservationspulje: openingPool(r.klSkoen, r.forvaltningensSkoen) },
       ]),
     );
-    planner.outputColumns(budgetModel.table, values);
   }
   if (yearEnd && results.yearEnd) {
-    const values = new Map(
-      results.yearEnd.lines.map((l) => [
+    planner.outputColumns(
+      yearEnd.table,
+      outputRows("yearEnd", results.yearEnd.lines, (l) => [
         rowOf(l.line.at),
         { afvigelse: l.afvigelse, kassen: l.kassen, overførsel: l.overførsel },
       ]),
     );
-    planner.outputColumns(yearEnd.table, values);
   }
   if (investments && results.investments) {
-    const values = new Map(
-      results.investments.rows.map((r) => [
+    const withChange = investments.table.columns.has("tidligereNettogevinst");
+    planner.outputColumns(
+      investments.table,
+      outputRows("investments", results.investments.rows, (r) => [
         rowOf(r.project.at),
         {
           nettogevinst: r.nettogevinst,
           afkastgrad: r.afkastgrad ?? null,
           realiseretNettogevinst: r.realiseretNettogevinst ?? null,
           flag: r.flag,
-          ...(investments.table.columns.has("tidligereNettogevinst") ? { aendring: r.aendring ?? null } : {}),
+          ...(withChange ? { aendring: r.aendring ?? null } : {}),
         },
       ]),
     );
-    planner.outputColumns(investments.table, values);
   }
   if (inputs.prognoses && results.scenarios) {
-    const values = new Map(
-      inputs.prognoses.rows.map((p, i) => {
-        const r = results.scenarios![i]!;
+    const scenarios = results.scenarios;
+    planner.outputColumns(
+      inputs.prognoses.table,
+      outputRows("prognoses", inputs.prognoses.rows, (p, i) => {
+        const r = scenarios[i]!;
         return [
           rowOf(p.at),
           {
@@ -96,10 +103,21 @@ export function planWrites(
         ];
       }),
     );
-    planner.outputColumns(inputs.prognoses.table, values);
   }
   summarySheet(planner, inputs, results);
   if (results.scenarios || results.sensitivity || results.estimate) scenarioSheet(planner, inputs, results);
   if (results.appropriations) appropriationsSheet(planner, results, inputs.parameters.unit);
   return planner.plan;
+}
+
+/**
+ * One table's output values by sheet row. The record's keys are the table's output keys (contract.ts
+ * OUTPUTS), checked by the compiler: a misspelt key does not compile.
+ */
+export function outputRows<K extends OutputTable, R>(
+  _table: K,
+  rows: readonly R[],
+  entry: (row: R, index: number) => [number, Partial<Record<OutputKey<K>, WriteValue>>],
+): RowValues {
+  return new Map(rows.map((row, index) => entry(row, index)));
 }

@@ -6,7 +6,7 @@ import { FLAG_FILLS, FLAG_FONTS, NUMBER_FORMATS, OutputKind, tableLabel } from "
 import { cellValue, LocatedTable } from "../locate";
 import { appMessages } from "../messages";
 
-export type RowValues = Map<number, Record<string, WriteValue>>;
+export type RowValues = Map<number, Partial<Record<string, WriteValue>>>;
 
 /** A row of a generated sheet; flags colour the cells at flagAt (and fillAlso), or per cell. */
 export interface SheetRow {
