@@ -18,7 +18,6 @@ import {
   SensitivityRow,
   sensitivityRows,
   SensitivitySpec,
-  Diagnostics,
   Flag,
   FollowUpResult,
   InvestmentsResult,
@@ -29,6 +28,7 @@ import {
   YearEndResult,
   yearEndMovement,
 } from "../domain";
+import { RunDiagnostics } from "./codes";
 import { appMessages } from "./messages";
 import { ContractInputs, matchesPool } from "./readContract";
 
@@ -62,7 +62,7 @@ export interface ContractResults {
 }
 
 /** Applies the rules to what was read. Pure: no reading, no writing. */
-export function computeContract(inputs: ContractInputs, diagnostics: Diagnostics): ContractResults {
+export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnostics): ContractResults {
   const p = inputs.parameters;
   const results: ContractResults = {};
   if (inputs.followUp) {

@@ -1,4 +1,5 @@
-import { cellText, Diagnostics, editDistance, normalizeName } from "../domain";
+import { cellText, editDistance, normalizeName } from "../domain";
+import { RunDiagnostics } from "./codes";
 import { a1 } from "../workbook/address";
 import { TableContract, tableLabel } from "./contract";
 import { appMessages } from "./messages";
@@ -53,7 +54,7 @@ function findSheet(snapshot: WorkbookSnapshot, contract: TableContract): SheetSn
 export function locateTable(
   snapshot: WorkbookSnapshot,
   contract: TableContract,
-  diagnostics: Diagnostics,
+  diagnostics: RunDiagnostics,
 ): LocatedTable | undefined {
   const listObject = snapshot.tables.find((t) => normalizeName(t.name) === normalizeName(contract.tableName));
   if (listObject) {
@@ -108,7 +109,7 @@ function build(
   left: number,
   right: number,
   lastDataRow: number,
-  diagnostics: Diagnostics,
+  diagnostics: RunDiagnostics,
   listObject?: TableSnapshot,
 ): LocatedTable | undefined {
   const headers: HeaderCell[] = [];
@@ -175,7 +176,7 @@ function reportMissingColumns(
   contract: TableContract,
   sheet: SheetSnapshot,
   headerRow: number,
-  diagnostics: Diagnostics,
+  diagnostics: RunDiagnostics,
   listObject: TableSnapshot | undefined,
   headers?: HeaderCell[],
 ): void {

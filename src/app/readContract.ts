@@ -33,6 +33,7 @@ import {
   Unit,
   YearEndLine,
 } from "../domain";
+import { RunCode, RunDiagnostics } from "./codes";
 import { a1, parseA1, parseRange } from "../workbook/address";
 import { CONTRACT, TableContract, tableLabel } from "./contract";
 import { cellValue, LocatedTable, locateTable } from "./locate";
@@ -89,11 +90,11 @@ function records(table: LocatedTable, extra?: (row: number) => Partial<RawLedger
 }
 
 /** Reads every contract table present in the snapshot. Absent tables are simply absent. */
-export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostics): ContractInputs {
+export function readContract(snapshot: WorkbookSnapshot, diagnostics: RunDiagnostics): ContractInputs {
   const tables = new Map<TableContract["key"], LocatedTable>();
-  const notFound: { contract: TableContract; items: Diagnostics["items"] }[] = [];
+  const notFound: { contract: TableContract; items: RunDiagnostics["items"] }[] = [];
   for (const contract of CONTRACT) {
-    const local = new Diagnostics();
+    const local = new Diagnostics<RunCode>();
     const located = locateTable(snapshot, contract, local);
     if (!located) {
       if (local.items.length > 0) notFound.push({ contract, items: local.items });
@@ -154,7 +155,7 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: Diagnostic
 }
 
 /** The Reguleringer sheet's three blocks. Prognoses and ranges are amounts on the ledger's pools. */
-function readRegulations(inputs: ContractInputs, diagnostics: Diagnostics): void {
+function readRegulations(inputs: ContractInputs, diagnostics: RunDiagnostics): void {
   const { tables } = inputs;
   const ledgerPools = inputs.ledger?.ledger.pools;
   const prognoses = tables.get("prognoses");
@@ -245,7 +246,7 @@ export function poolName(header: string): string {
   return header.replace(/\s*\([^()]*\)\s*$/, "").trim();
 }
 
-function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerInput | undefined {
+function readLedgerTable(table: LocatedTable, diagnostics: RunDiagnostics): LedgerInput | undefined {
   const { poolColumns, pools, raw } = withPoolCells(table);
   if (poolColumns.length === 0) {
     diagnostics.error("NO_POOL_COLUMNS", appMessages.noPoolColumns(tableLabel(table.contract)), {
@@ -272,7 +273,7 @@ function readLedgerTable(table: LocatedTable, diagnostics: Diagnostics): LedgerI
 }
 
 /** A header's trailing unit must be the table's unit: amounts are never converted silently. */
-function checkUnits(table: LocatedTable, unit: Unit, diagnostics: Diagnostics): void {
+function checkUnits(table: LocatedTable, unit: Unit, diagnostics: RunDiagnostics): void {
   for (const header of table.headers) {
     const stated = trailingParenthesis(header.text);
     const headerUnit = stated === undefined ? undefined : parseUnit(stated);
@@ -284,7 +285,7 @@ function checkUnits(table: LocatedTable, unit: Unit, diagnostics: Diagnostics): 
   }
 }
 
-function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
+function reportHiddenRows(table: LocatedTable, diagnostics: RunDiagnostics): void {
   const hidden: number[] = [];
   for (let row = table.firstDataRow; row <= table.lastDataRow; row++)
     if (table.sheet.hiddenRows.has(row)) hidden.push(row);
@@ -304,7 +305,7 @@ function reportHiddenRows(table: LocatedTable, diagnostics: Diagnostics): void {
  * Merged cells inside a table: only the top-left cell of a merged area holds a value, the others read as
  * blank (a row whose first cell is such a blank is skipped). Said once per area, at its top-left cell.
  */
-function reportMerges(table: LocatedTable, diagnostics: Diagnostics): void {
+function reportMerges(table: LocatedTable, diagnostics: RunDiagnostics): void {
   const bottom = Math.max(table.headerRow, table.lastDataRow);
   if (table.sheet.mergesUnread) {
     diagnostics.warning("MERGED_CELLS", appMessages.mergesUnread(tableLabel(table.contract)), {
@@ -339,7 +340,7 @@ const FLAG_COLUMNS: { flag: string; fields: [string, string] }[] = [
  * A flag that cannot be computed for any row because its columns are absent is said once for the
  * table, naming the columns it looked for (R2.2) — not a silent "–" on every row.
  */
-function reportFlagsWithoutColumns(table: LocatedTable, diagnostics: Diagnostics): void {
+function reportFlagsWithoutColumns(table: LocatedTable, diagnostics: RunDiagnostics): void {
   for (const { flag, fields } of FLAG_COLUMNS) {
     const missing = fields
       .filter((field) => !table.columns.has(field))

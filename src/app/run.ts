@@ -1,4 +1,5 @@
 import { Diagnostics, errorText } from "../domain";
+import { RunCode } from "./codes";
 import { READ_REQUEST } from "./contract";
 import { computeContract, ContractResults } from "./compute";
 import { appMessages } from "./messages";
@@ -22,7 +23,7 @@ export interface RunOutcome {
  */
 export async function runContract(
   port: WorkbookPort,
-  diagnostics = new Diagnostics(),
+  diagnostics = new Diagnostics<RunCode>(),
   options = { write: true },
 ): Promise<RunOutcome> {
   const snapshot = await port.snapshot(READ_REQUEST);

@@ -1,4 +1,5 @@
-import { Diagnostic, roundingNote, TOTAL_COLUMN } from "../domain";
+import { roundingNote, TOTAL_COLUMN } from "../domain";
+import { RunDiagnostic } from "./codes";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
 
@@ -106,7 +107,7 @@ export interface Summary {
   appropriations?: { tekst: string; beløbKr: number; år: number; fra: string; til: string; pulje: string }[];
   /** R0.6: why the appropriation amounts may differ from the exact ones (the table is not in kr.). */
   appropriationsNote?: string[];
-  diagnostics: Diagnostic[];
+  diagnostics: RunDiagnostic[];
 }
 
 function byPool(pools: readonly string[], values: readonly number[], total: number): Record<string, number> {
@@ -116,7 +117,7 @@ function byPool(pools: readonly string[], values: readonly number[], total: numb
 export function buildSummary(
   inputs: ContractInputs,
   results: ContractResults,
-  diagnostics: Diagnostic[],
+  diagnostics: RunDiagnostic[],
 ): Summary {
   const summary: Summary = { unit: inputs.parameters.unit, diagnostics };
   const { followUp, ledger, outcome, yearEnd, investments } = results;

@@ -1,6 +1,7 @@
 import { writeFile } from "fs/promises";
 import { existsSync } from "fs";
 import { resolve } from "path";
+import type { RunCode } from "../app/codes";
 import { Diagnostics, errorText, TECHNICAL_DETAIL } from "../domain";
 import { FileWorkbook } from "../workbook/fileWorkbook";
 import { adapterMessages } from "../workbook/messages";
@@ -60,7 +61,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`Inputfilen findes ikke: ${args.input}\n${USAGE}`);
     return 2;
   }
-  const diagnostics = new Diagnostics();
+  const diagnostics = new Diagnostics<RunCode>();
   let workbook: FileWorkbook;
   try {
     workbook = await FileWorkbook.fromFile(args.input);

@@ -1,6 +1,6 @@
 import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
-import { Diagnostics, Location } from "./diagnostics";
+import { DiagnosticSink, Location } from "./diagnostics";
 import { Amount } from "./units";
 import { TOTAL_COLUMN } from "./poolLedger";
 
@@ -59,7 +59,7 @@ export function computeBudgetModel(rows: readonly BudgetModelRow[]): BudgetModel
 
 export function readBudgetModelRows(
   records: readonly RawRecord<BudgetModelField>[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): BudgetModelRow[] {
   const rows: BudgetModelRow[] = [];
   for (const record of records) {

@@ -1,5 +1,5 @@
 import { parseNumberText } from "./danishNumber";
-import { Diagnostics, Location } from "./diagnostics";
+import { DiagnosticSink, Location } from "./diagnostics";
 import { danishDate, messages } from "./messages";
 
 /** An Excel error value as read from a cell (#N/A, #REF!, #DIV/0! …). */
@@ -59,7 +59,7 @@ const NIL_MARKS = new Set(["-", "–", "—", "−"]);
 export function readNumber(
   cell: RawCell | undefined,
   options: NumberOptions,
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): number | undefined {
   const at = cell?.at ?? {};
   const value = cell?.value;

@@ -7,8 +7,11 @@ export interface Location {
 /** error stops the run; warning is written with the results; info tells what the tool did not do, and why. */
 export type DiagnosticLevel = "error" | "warning" | "info";
 
-/** The closed set of diagnostic codes. Messages are in Danish (DEVELOPERS.md: Danish for users). */
-export type DiagnosticCode =
+/**
+ * The rules engine's diagnostic codes: what a rule can say about a cell or a table. The application's
+ * codes (a missing column, a cell it does not own, a failed write …) are its own, in app/codes.ts.
+ */
+export type DomainCode =
   | "NOT_A_NUMBER"
   | "TEXT_NUMBER"
   | "PERCENT_NUMBER"
@@ -25,47 +28,38 @@ export type DiagnosticCode =
   | "NOT_A_YES_NO"
   | "BAD_SPLIT"
   | "UNSAFE_NUMBER"
-  | "MISSING_YEAR"
-  | "DUPLICATE_HEADER"
-  | "MISSING_COLUMN"
-  | "EMPTY_TABLE"
-  | "HIDDEN_ROWS"
-  | "UNIT_MISMATCH"
-  | "NO_POOL_COLUMNS"
-  | "NOT_OWNED"
-  | "SHEET_NOT_OWNED"
-  | "PROTECTED_SHEET"
-  | "PART_LOST"
-  | "NOTHING_FOUND"
   | "DUPLICATE_CHOICE"
   | "NO_SOURCE"
-  | "MERGED_CELLS"
-  | "EMPTY_POOL"
-  | "WRITE_FAILED"
-  | "CHART_SKIPPED"
-  | "CHART_FALLBACK"
-  | "FLAG_NOT_COMPUTED"
   | "UNKNOWN_SOURCE";
 
-export interface Diagnostic extends Location {
+/** One diagnostic; C is the closed set of codes of whoever reports it (the engine's by default). */
+export interface Diagnostic<C extends string = string> extends Location {
   level: DiagnosticLevel;
-  code: DiagnosticCode;
+  code: C;
   message: string;
 }
 
-/** Collects diagnostics; passed down so that one bad cell never loses the other rows. */
-export class Diagnostics {
-  readonly items: Diagnostic[] = [];
+/** What the rules report into: they can name only the engine's own codes. */
+export interface DiagnosticSink {
+  error(code: DomainCode, message: string, at?: Location): void;
+  warning(code: DomainCode, message: string, at?: Location): void;
+  info(code: DomainCode, message: string, at?: Location): void;
+  readonly hasErrors: boolean;
+}
 
-  error(code: DiagnosticCode, message: string, at: Location = {}): void {
+/** Collects diagnostics; passed down so that one bad cell never loses the other rows. */
+export class Diagnostics<C extends string = DomainCode> {
+  readonly items: Diagnostic<C>[] = [];
+
+  error(code: C, message: string, at: Location = {}): void {
     this.items.push({ level: "error", code, message, ...definedLocation(at) });
   }
 
-  warning(code: DiagnosticCode, message: string, at: Location = {}): void {
+  warning(code: C, message: string, at: Location = {}): void {
     this.items.push({ level: "warning", code, message, ...definedLocation(at) });
   }
 
-  info(code: DiagnosticCode, message: string, at: Location = {}): void {
+  info(code: C, message: string, at: Location = {}): void {
     this.items.push({ level: "info", code, message, ...definedLocation(at) });
   }
 

@@ -1,6 +1,6 @@
 import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
-import { Diagnostics, Location } from "./diagnostics";
+import { DiagnosticSink, Location } from "./diagnostics";
 import { economyFlag, Flag, quantityFlag, refundFlag } from "./flags";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
@@ -131,7 +131,7 @@ const header = (field: FollowUpField) => HEADERS.get(field)!;
  */
 export function readFollowUpRows(
   records: readonly RawRecord<FollowUpField>[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): FollowUpRow[] {
   const rows: FollowUpRow[] = [];
   for (const record of records) {

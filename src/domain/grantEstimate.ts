@@ -1,6 +1,6 @@
 import { cellText, RawCell, readNumber } from "./cells";
 import { difference } from "./compare";
-import { Diagnostics } from "./diagnostics";
+import { DiagnosticSink } from "./diagnostics";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
 import { additionalNeed, guaranteeRegulation, populationShare } from "./regulation";
@@ -62,7 +62,7 @@ export interface GrantInputRow {
 /** Reads the labelled block; unknown labels are warnings, unreadable values errors at their cells. */
 export function readGrantInputs(
   rows: readonly GrantInputRow[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): GrantEstimateInputs {
   const byLabel = new Map(GRANT_INPUT_DEFINITIONS.map((d) => [normalizeName(d.label), d]));
   const inputs: GrantEstimateInputs = {};

@@ -1,6 +1,6 @@
 import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { clean, difference, sum } from "./compare";
-import { Diagnostics, Location } from "./diagnostics";
+import { DiagnosticSink, Location } from "./diagnostics";
 import { messages } from "./messages";
 import { poolIndex } from "./yearEnd";
 import { Flag, NOT_APPLICABLE } from "./flags";
@@ -128,7 +128,7 @@ export function investmentLedgerLine(
   result: InvestmentsResult,
   pools: readonly string[],
   unit: Unit,
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): Amount[] {
   const kroner: Kroner[][] = pools.map(() => []);
   for (const r of result.rows) {
@@ -154,7 +154,7 @@ export function investmentMovement(previousNetKr: Kroner, newNetKr: Kroner, unit
 
 export function readInvestments(
   records: readonly RawRecord<InvestmentField>[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): InvestmentProject[] {
   const projects: InvestmentProject[] = [];
   for (const record of records) {

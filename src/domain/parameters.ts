@@ -1,6 +1,6 @@
 import { cellText, RawCell, readNumber } from "./cells";
 import { formatDanishNumber, formatPercent } from "./danishNumber";
-import { Diagnostics } from "./diagnostics";
+import { DiagnosticSink } from "./diagnostics";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
 import { parseYesNo } from "./yesNo";
@@ -264,7 +264,7 @@ export interface ParameterRow {
  * Reads the Parametre table. Missing parameters take their defaults; a present but unreadable or
  * out-of-bounds value is an error at its cell (docs/workbook.md), and the default is not used silently.
  */
-export function readParameters(rows: readonly ParameterRow[], diagnostics: Diagnostics): Parameters {
+export function readParameters(rows: readonly ParameterRow[], diagnostics: DiagnosticSink): Parameters {
   const parameters = defaultParameters();
   const byName = new Map(PARAMETER_DEFINITIONS.map((d) => [normalizeName(d.name), d]));
   for (const row of rows) {
@@ -290,7 +290,7 @@ function readOne(
   parameters: Parameters,
   definition: ParameterDefinition,
   cell: RawCell,
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): void {
   const target = parameters as unknown as Record<ScalarKey, unknown>;
   switch (definition.kind) {

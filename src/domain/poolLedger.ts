@@ -1,6 +1,6 @@
 import { cellText, ColumnSpec, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
 import { sum } from "./compare";
-import { Diagnostics, Location } from "./diagnostics";
+import { DiagnosticSink, Location } from "./diagnostics";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
 import { Amount } from "./units";
@@ -138,7 +138,7 @@ export function parseStatus(text: string | undefined): Status | undefined {
 export function readLedger(
   pools: string[],
   records: readonly RawLedgerRecord[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): Ledger {
   const lines: LedgerLine[] = [];
   let seenResult = false;

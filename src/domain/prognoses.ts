@@ -1,7 +1,7 @@
 import { editDistance } from "./editDistance";
 import { cellText, ColumnSpec, excelSerialToDate, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
 import { clean } from "./compare";
-import { Diagnostics, Location } from "./diagnostics";
+import { DiagnosticSink, Location } from "./diagnostics";
 import { GrantEstimate } from "./grantEstimate";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
@@ -62,7 +62,7 @@ export interface Prognosis {
 }
 
 /** A regulation's type: a movement type of R4 other than the computed Saldo/Resultat; else an error. */
-function readRegulationType(cell: RawCell, diagnostics: Diagnostics): MovementType | undefined {
+function readRegulationType(cell: RawCell, diagnostics: DiagnosticSink): MovementType | undefined {
   const text = cellText(cell);
   const type = text === undefined ? undefined : parseMovementType(text);
   if (type !== undefined && !isComputedType(type)) return type;
@@ -83,7 +83,7 @@ function readRegulationType(cell: RawCell, diagnostics: Diagnostics): MovementTy
 export function readPrognoses(
   pools: readonly string[],
   records: readonly RawPrognosisRecord[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): Prognosis[] {
   const out: Prognosis[] = [];
   const chosenTypes = new Set<MovementType>();
@@ -204,7 +204,7 @@ export interface LedgerSources {
  * Investeringsprojekter line → R8's changes. A line that asks for a source with nothing to give keeps its
  * own amounts, with a warning.
  */
-export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: Diagnostics): FedLedger {
+export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: DiagnosticSink): FedLedger {
   const fedLines: number[] = [];
   const fedSources: string[] = [];
   const lines = ledger.lines.map((line, index) => {
@@ -257,7 +257,7 @@ export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: 
  * A Kilde that is not a feed is a description ("KL sep./okt. 2018") — unless it nearly is one (a typo) or
  * names a feed for a line of another type: then the line would silently keep its own amounts, so say so.
  */
-function reportUnusedSource(line: LedgerLine, source: string, diagnostics: Diagnostics): void {
+function reportUnusedSource(line: LedgerLine, source: string, diagnostics: DiagnosticSink): void {
   const feeds: [string, string | undefined][] = [
     [SOURCE_CHOSEN_SCENARIO, undefined],
     [SOURCE_OWN_ESTIMATE, undefined],
@@ -339,7 +339,7 @@ export interface SensitivitySpec {
 export function readSensitivitySpecs(
   pools: readonly string[],
   records: readonly RawRecord<SensitivityField>[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): SensitivitySpec[] {
   const out: SensitivitySpec[] = [];
   for (const record of records) {

@@ -1,7 +1,7 @@
 import { parseYesNo } from "./yesNo";
 import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
-import { Diagnostics, Location } from "./diagnostics";
+import { DiagnosticSink, Location } from "./diagnostics";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
 import { parseNumberText } from "./danishNumber";
@@ -146,7 +146,7 @@ export function yearEndMovement(
   result: YearEndResult,
   pools: readonly string[],
   steeringArea: string,
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
   synonyms = "",
 ): YearEndMovement {
   const values: Amount[][] = pools.map(() => []);
@@ -203,7 +203,7 @@ export function parseCarryOverSplit(text: string): CarryOverShare[] | undefined 
 
 export function readYearEndLines(
   records: readonly RawRecord<YearEndField>[],
-  diagnostics: Diagnostics,
+  diagnostics: DiagnosticSink,
 ): YearEndLine[] {
   const lines: YearEndLine[] = [];
   for (const record of records) {

@@ -1,4 +1,5 @@
 /// <reference types="office-js" />
+import type { RunCode } from "../app/codes";
 import { Diagnostics } from "../domain";
 import { OfficeWorkbook } from "../workbook/officeWorkbook";
 import { runContract } from "../app/run";
@@ -14,7 +15,7 @@ export function excelServices(): PaneServices {
     async compute(onProgress) {
       onProgress("Læser projektmappens tabeller …");
       const workbook = new OfficeWorkbook(run, supports);
-      const outcome = await runContract(workbook, new Diagnostics());
+      const outcome = await runContract(workbook, new Diagnostics<RunCode>());
       return { ok: outcome.ok, summary: outcome.summary };
     },
     insertTemplate: (options) => insertTemplate(run, options, supports),

@@ -1,4 +1,5 @@
-import { Diagnostics, isComputedType, openingPool } from "../../domain";
+import { isComputedType, openingPool } from "../../domain";
+import { RunDiagnostics } from "../codes";
 import { WorkbookSnapshot, WritePlan, WriteValue } from "../../workbook/port";
 import { OutputKey, OutputTable } from "../contract";
 import { ContractResults } from "../compute";
@@ -21,7 +22,7 @@ export function planWrites(
   snapshot: WorkbookSnapshot,
   inputs: ContractInputs,
   results: ContractResults,
-  diagnostics: Diagnostics,
+  diagnostics: RunDiagnostics,
 ): WritePlan {
   const planner = new PlanBuilder(snapshot, diagnostics);
   const { followUp, ledger, yearEnd, investments, budgetModel } = inputs;

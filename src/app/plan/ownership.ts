@@ -1,4 +1,5 @@
-import { Diagnostics, Flag, FLAGS } from "../../domain";
+import { Flag, FLAGS } from "../../domain";
+import { RunDiagnostics } from "../codes";
 import { FUNCTION_NAMESPACES } from "../../deploy/stages";
 import { a1, columnLetters } from "../../workbook/address";
 import { emptyPlan, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteValue } from "../../workbook/port";
@@ -43,7 +44,7 @@ export class PlanBuilder {
 
   constructor(
     private readonly snapshot: WorkbookSnapshot,
-    private readonly diagnostics: Diagnostics,
+    private readonly diagnostics: RunDiagnostics,
   ) {}
 
   /** The table's output columns: existing ones are reused, missing ones appended to the right. */
