@@ -16,8 +16,7 @@ import { officeBench } from "./office";
 import { Row } from "./stats";
 
 const env = process.env;
-const sizes = (name: string, fallback: number[]) =>
-  env[name] ? env[name]!.split(",").map(Number) : fallback;
+const sizes = (name: string, fallback: number[]) => (env[name] ? env[name].split(",").map(Number) : fallback);
 const RUNS = Number(env["BENCH_RUNS"] ?? 5);
 const SKIP = new Set((env["BENCH_SKIP"] ?? "").split(",").filter(Boolean));
 

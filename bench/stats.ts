@@ -17,11 +17,7 @@ export function summarize(values: readonly number[]): Timing {
 }
 
 /** Runs fn `runs` times (after one warm-up when asked) and returns the timing in ms. */
-export async function time(
-  fn: () => unknown | Promise<unknown>,
-  runs: number,
-  warmUp = true,
-): Promise<Timing> {
+export async function time(fn: () => unknown, runs: number, warmUp = true): Promise<Timing> {
   if (warmUp) await fn();
   const values: number[] = [];
   for (let i = 0; i < runs; i++) {

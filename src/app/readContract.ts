@@ -11,11 +11,9 @@ import {
   GrantEstimateInputs,
   InvestmentProject,
   Prognosis,
-  RawPrognosisRecord,
   readGrantInputs,
   readPrognoses,
   readSensitivitySpecs,
-  SensitivityField,
   SensitivitySpec,
   Ledger,
   normalizeName,
@@ -180,7 +178,7 @@ function readRegulations(inputs: ContractInputs, diagnostics: RunDiagnostics): v
     );
     inputs.prognoses = {
       table: prognoses,
-      rows: readPrognoses(keyed, raw as RawPrognosisRecord[], diagnostics),
+      rows: readPrognoses(keyed, raw, diagnostics),
       poolColumns,
       pools: keyed,
     };
@@ -190,11 +188,7 @@ function readRegulations(inputs: ContractInputs, diagnostics: RunDiagnostics): v
     if (ledgerPools) {
       inputs.sensitivity = {
         table: sensitivity,
-        rows: readSensitivitySpecs(
-          ledgerPools,
-          records(sensitivity) as RawRecord<SensitivityField>[],
-          diagnostics,
-        ),
+        rows: readSensitivitySpecs(ledgerPools, records(sensitivity), diagnostics),
       };
     } else {
       diagnostics.warning("NO_SOURCE", appMessages.needsLedger(tableLabel(sensitivity.contract)), {
@@ -255,7 +249,7 @@ function readLedgerTable(table: LocatedTable, diagnostics: RunDiagnostics): Ledg
     });
     return undefined;
   }
-  const ledger = readLedger(pools, raw as RawLedgerRecord[], diagnostics);
+  const ledger = readLedger(pools, raw, diagnostics);
   // A pool column with no amount on any movement is read as 0, but is more likely a mistake: say so.
   const movements = raw.filter((r) => {
     const text = cellText(r.cells["type"]);

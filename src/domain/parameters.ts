@@ -354,7 +354,7 @@ export function showParameterValue(definition: ParameterDefinition, value: unkno
   if (value === undefined) return "";
   if (typeof value === "boolean") return value ? "Ja" : "Nej";
   if (typeof value === "string") return value;
-  if (typeof value !== "number") return String(value);
+  if (typeof value !== "number") return JSON.stringify(value) ?? "";
   if (definition.kind === "fraction") return formatPercent(value);
   if (definition.kind === "year") return String(value);
   return formatDanishNumber(value, Number.isInteger(value) ? 0 : 2);

@@ -24,7 +24,8 @@ export type Status = "Endelig" | "Prognose";
 
 export const TOTAL_COLUMN = "I alt";
 
-export function isComputedType(type: MovementType | string): boolean {
+/** Saldo and Resultat: the lines the tool computes (any type text may be asked about). */
+export function isComputedType(type: string): boolean {
   return type === "Saldo" || type === "Resultat";
 }
 

@@ -31,7 +31,7 @@ export function cellNumber(
 ): number | undefined | CustomFunctions.Error {
   // Excel normally answers an error argument itself; should one arrive, it is passed on, never read as 0.
   if (isError(cell)) return cell;
-  if (isBlank(cell as RawValue)) return undefined;
+  if (isBlank(cell)) return undefined;
   const diagnostics = new Diagnostics();
   const value = readNumber(
     { value: cell as RawValue, at: {} },

@@ -126,10 +126,10 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={compute} disabled={running || !inExcel}>
+        <Button appearance="primary" onClick={() => void compute()} disabled={running || !inExcel}>
           Beregn
         </Button>
-        <Button onClick={insertTemplate} disabled={running || !inExcel}>
+        <Button onClick={() => void insertTemplate()} disabled={running || !inExcel}>
           Indsæt skabelon
         </Button>
       </div>

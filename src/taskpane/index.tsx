@@ -9,7 +9,7 @@ import { excelServices } from "./excelServices";
  * Office.js is loaded by taskpane.html; the pane renders once Office is ready. Opened outside Excel (IT
  * checking the hosting in a browser), it says how to open it from Excel instead of failing on Beregn.
  */
-Office.onReady((info) => {
+void Office.onReady((info) => {
   const root = createRoot(document.getElementById("root")!);
   root.render(
     <FluentProvider theme={webLightTheme}>

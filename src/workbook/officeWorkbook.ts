@@ -218,7 +218,7 @@ export class OfficeWorkbook implements WorkbookPort {
                       : (value as RawValue);
               const format = String(chunk.numberFormat[r]?.[c] ?? "General");
               if (format !== "General") formats.set(a1(rowNumber, read.left + c), format);
-              const formula = chunk.formulas[r]?.[c];
+              const formula: unknown = chunk.formulas[r]?.[c];
               if (typeof formula === "string" && formula.startsWith("="))
                 formulaCells.set(a1(rowNumber, read.left + c), formula);
             });
@@ -679,7 +679,7 @@ function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): 
   if (block.bold) range.format.font.bold = true;
   if (block.wrap) {
     range.format.wrapText = true;
-    range.format.verticalAlignment = "Top" as Excel.VerticalAlignment.top;
+    range.format.verticalAlignment = "Top";
   }
   if (block.fills) {
     range.format.fill.clear();

@@ -90,7 +90,7 @@ describe("usage errors (exit 2) and unreadable files (exit 1)", () => {
     [["a.xlsx", "-o", "b.xlsx", "--bogus"], "Ukendt tilvalg"],
     [["findes-ikke.xlsx", "-o", "b.xlsx"], "findes ikke"],
   ])("%j", async (args, message) => {
-    const { code, err } = await call(args as string[]);
+    const { code, err } = await call(args);
     expect(code).toBe(2);
     expect(err).toContain(message);
     expect(err).toContain("Brug: npm run workbook");

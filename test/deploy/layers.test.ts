@@ -15,7 +15,8 @@ async function lint(path: string, code: string): Promise<string[]> {
       "--format",
       "json",
     ],
-    { cwd: ROOT, input: code, encoding: "utf8" },
+    // Without the type-aware rules: the source is not a file of the TypeScript project.
+    { cwd: ROOT, input: code, encoding: "utf8", env: { ...process.env, ESLINT_NO_TYPES: "1" } },
   );
   const [result] = JSON.parse(run.stdout) as { messages: { ruleId: string; message: string }[] }[];
   return result!.messages.map((m) => `${m.ruleId}: ${m.message}`);
@@ -76,5 +77,23 @@ describe("the layers hold by lint (eslint.config.mjs)", () => {
         await lint("src/app/bad.ts", `import { x } from "${from}";\nexport const m = x;\n`),
       ).toContainEqual(expect.stringMatching(/Layer rule: src\/app does no I\/O/));
     }
+  }, 60_000);
+});
+
+describe("type-aware lint (typescript-eslint with the project's types)", () => {
+  it("is on for the sources: a floating promise or a misused one is an error", () => {
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, "node_modules/eslint/bin/eslint.js"), "--print-config", "src/app/run.ts"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    const config = JSON.parse(run.stdout) as { rules: Record<string, unknown[]> };
+    for (const rule of [
+      "no-floating-promises",
+      "no-misused-promises",
+      "await-thenable",
+      "no-unsafe-argument",
+    ])
+      expect(config.rules[`@typescript-eslint/${rule}`]?.[0]).toBe(2);
   }, 60_000);
 });

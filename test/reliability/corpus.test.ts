@@ -72,7 +72,7 @@ describe("the reliability corpus", () => {
         return;
       }
       expect(changedCells(before, after)).toEqual([]);
-      c.summary?.(outcome.summary as SummaryLike);
+      c.summary?.(outcome.summary);
     }, 60_000);
   });
 });

@@ -75,11 +75,7 @@ function build(g: Generated): ExcelJS.Workbook {
   ledger.addRow(["Post", "Type", "Status", "Kilde", "Budgetgaranti", "Beskæftigelsestilskud"]);
   // A Saldo line's pool cells are the tool's output (WORKBOOK.md), so the generator leaves them blank.
   g.ledger.forEach(([type, status, a, b], i) =>
-    ledger.addRow(
-      (type === "Saldo"
-        ? [`Linje ${i + 1}`, type]
-        : [`Linje ${i + 1}`, type, status, null, a, b]) as ExcelJS.CellValue[],
-    ),
+    ledger.addRow(type === "Saldo" ? [`Linje ${i + 1}`, type] : [`Linje ${i + 1}`, type, status, null, a, b]),
   );
   if (g.yearEnd) {
     ledger.addRow(["Regnskab", "Regnskab", "Endelig", "Regnskab"]);

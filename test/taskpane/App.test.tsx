@@ -231,10 +231,8 @@ describe("the task pane", () => {
       </FluentProvider>,
     );
     expect(screen.getByText("Åbn tilføjelsesprogrammet fra Excel")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Beregn" }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole("button", { name: "Indsæt skabelon" }) as HTMLButtonElement).disabled).toBe(
-      true,
-    );
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Beregn" }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Indsæt skabelon" }).disabled).toBe(true);
   });
 
   it("shows progress while computing", async () => {
@@ -250,7 +248,7 @@ describe("the task pane", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
     expect(await screen.findByText("Skriver resultaterne …")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "Beregn" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Beregn" }).disabled).toBe(true);
     finish();
     expect(await screen.findByText("Resultaterne er skrevet i projektmappen.")).toBeTruthy();
   });

@@ -58,9 +58,7 @@ describe("the simulated Excel behaves like Excel where the add-in meets it", () 
       }),
     ).rejects.toThrow(/InvalidArgument/);
     await excel.run(async (context) => {
-      context.workbook.worksheets.getItem("Ark1").getRange("A1:B1").values = [
-        [null, 2],
-      ] as unknown as number[][];
+      context.workbook.worksheets.getItem("Ark1").getRange("A1:B1").values = [[null, 2]];
       await context.sync();
     });
     expect(excel.cell("Ark1", "A1")?.value).toBe(5);

@@ -1,4 +1,4 @@
-import { normalizeName, roundingNote, Unit } from "../../domain";
+import { cellText, normalizeName, roundingNote, Unit } from "../../domain";
 import { SheetSnapshot } from "../../workbook/port";
 import { APPROPRIATIONS_HEADERS, APPROPRIATIONS_SHEET, NUMBER_FORMATS } from "../contract";
 import { ContractResults } from "../compute";
@@ -9,7 +9,7 @@ import { PlanBuilder } from "./ownership";
 export function appropriationsSheet(b: PlanBuilder, results: ContractResults, unit: Unit): void {
   const ours = (s: SheetSnapshot) =>
     APPROPRIATIONS_HEADERS.every(
-      (h, i) => normalizeName(String(cellValue(s, 1, i + 1) ?? "")) === normalizeName(h),
+      (h, i) => normalizeName(cellText({ value: cellValue(s, 1, i + 1), at: {} }) ?? "") === normalizeName(h),
     );
   if (!b.generatedSheet(APPROPRIATIONS_SHEET, ours)) return;
   const lines = results.appropriations ?? [];
