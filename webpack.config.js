@@ -130,6 +130,8 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: (data) => (data.chunk.name === "functions" ? "functions.js" : "[name].[contenthash:8].js"),
+      // The pane's lazily loaded parts (status, results, engine): fetched from the same host on first use.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

@@ -21,16 +21,7 @@ export function danishDate(date: Date): string {
   return `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`;
 }
 
-/**
- * Where a message carries Excel's or JavaScript's own words, they follow this marker on a line of their own
- * (the pane shows that part in small type; the report prints it as it is).
- */
-export const TECHNICAL_DETAIL = "\nTeknisk fejl: ";
-
-/** The technical text of a caught exception, for the TECHNICAL_DETAIL line (never a message by itself). */
-export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+export { errorText, TECHNICAL_DETAIL } from "./technical";
 
 /** Every Danish message the engine produces, in one catalogue. */
 export const messages = {

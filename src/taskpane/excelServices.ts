@@ -1,10 +1,8 @@
 /// <reference types="office-js" />
-import type { RunCode } from "../app/codes";
-import { Diagnostics } from "../domain";
-import { OfficeWorkbook } from "../workbook/officeWorkbook";
-import { runContract } from "../app/run";
-import { insertTemplate } from "./template";
 import type { PaneServices } from "./services";
+
+/** The engine (application, rules, Office.js port) in a chunk of its own, fetched on the first click. */
+const engine = () => import(/* webpackChunkName: "engine" */ "./engine");
 
 /** The pane's services in Excel: Office.js for the workbook, the clipboard for copying. */
 export function excelServices(): PaneServices {
@@ -14,11 +12,9 @@ export function excelServices(): PaneServices {
   return {
     async compute(onProgress) {
       onProgress("Læser projektmappens tabeller …");
-      const workbook = new OfficeWorkbook(run, supports);
-      const outcome = await runContract(workbook, new Diagnostics<RunCode>());
-      return { ok: outcome.ok, summary: outcome.summary };
+      return (await engine()).computeInExcel(run, supports);
     },
-    insertTemplate: (options) => insertTemplate(run, options, supports),
+    insertTemplate: async (options) => (await engine()).insertTemplateInExcel(run, supports, options),
     async select(sheet, cell) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

@@ -54,8 +54,9 @@ describe("one add-in per environment: production, test and development", () => {
     ]);
     const problems = checkManifest(manifest, { baseUrl: BASE, readAsset: () => new Uint8Array() });
     expect(problems.filter((p) => p.code === "STAGE_MISMATCH")).toEqual([]);
-    const pane = readdirSync(dist).find((f) => /^taskpane\..*\.js$/.test(f))!;
-    const code = readFileSync(join(dist, pane), "utf8");
+    // The template's formulas are in the pane's engine chunk (loaded on the first click).
+    const engine = readdirSync(dist).find((f) => /^engine\..*\.js$/.test(f))!;
+    const code = readFileSync(join(dist, engine), "utf8");
     expect(code).toContain("PULJETEST");
   }, 180_000);
 

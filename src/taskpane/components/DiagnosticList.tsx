@@ -1,0 +1,35 @@
+import * as React from "react";
+import { Badge, Link, Subtitle2 } from "@fluentui/react-components";
+import { describeLocation } from "../../domain/diagnostics";
+import type { Summary } from "../../app/summary";
+import type { PaneServices } from "../services";
+import { Message } from "./Message";
+import { useStyles } from "./styles";
+
+/** Every diagnostic with its level; a located one is a link to its cell. */
+export function DiagnosticList({ summary, services }: { summary: Summary; services: PaneServices }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-label="Bemærkninger">
+      <Subtitle2 as="h2">Bemærkninger</Subtitle2>
+      <ul className={styles.diagnostics}>
+        {summary.diagnostics.map((d, i) => (
+          <li key={i}>
+            <Badge
+              appearance="tint"
+              color={d.level === "error" ? "danger" : d.level === "warning" ? "warning" : "informative"}
+            >
+              {d.level === "error" ? "Fejl" : d.level === "warning" ? "Advarsel" : "Oplysning"}
+            </Badge>{" "}
+            {d.sheet ? (
+              <Link as="button" onClick={() => void services.select(d.sheet!, d.cell)}>
+                {describeLocation(d)}
+              </Link>
+            ) : null}{" "}
+            <Message text={d.message} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import * as React from "react";
+import {
+  Body1,
+  Caption1,
+  Subtitle2,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import type { Summary } from "../../app/summary";
+import { formatAmount as amount } from "../../app/report";
+import { FlagBadge } from "./FlagBadge";
+import { useStyles } from "./styles";
+
+/** The pool's result per pool, with and without prognoses, the budgetværn, the kassefinansiering and the flag. */
+export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullable<Summary["pool"]> } }) {
+  const styles = useStyles();
+  return (
+    <section className={styles.section} aria-label="Reservationspulje">
+      <Subtitle2 as="h2">Reservationspulje ({summary.unit})</Subtitle2>
+      <Caption1>-/+ = underskud/overskud i puljen.</Caption1>
+      <Table size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Pulje</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Uden prognoser</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {[...summary.pool.pools, "I alt"].map((pool) => (
+            <TableRow key={pool}>
+              <TableCell>{pool}</TableCell>
+              <TableCell className={styles.number}>{amount(summary.pool.result[pool])}</TableCell>
+              <TableCell className={styles.number}>
+                {amount(summary.pool.resultExcludingPrognoses[pool])}
+              </TableCell>
+            </TableRow>
+          ))}
+          <TableRow>
+            <TableCell>Budgetværn</TableCell>
+            <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
+            <TableCell />
+          </TableRow>
+          <TableRow>
+            <TableCell>Kassefinansiering</TableCell>
+            <TableCell className={styles.number}>{amount(summary.pool.kassefinansiering)}</TableCell>
+            <TableCell className={styles.number}>
+              {amount(summary.pool.kassefinansieringExcludingPrognoses)}
+            </TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+      <Body1>
+        Puljens lyskryds: <FlagBadge flag={summary.pool.flag} />
+      </Body1>
+      {summary.pool.fedLines.length > 0 && (
+        <Caption1>Linjer hentet efter deres Kilde: {summary.pool.fedLines.join(", ")}.</Caption1>
+      )}
+    </section>
+  );
+}

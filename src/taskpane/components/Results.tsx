@@ -1,0 +1,71 @@
+import * as React from "react";
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import type { Summary } from "../../app/summary";
+import type { PaneServices } from "../services";
+import { Appropriations } from "./Appropriations";
+import { DiagnosticList } from "./DiagnosticList";
+import { FlagCounts } from "./FlagCounts";
+import { Message } from "./Message";
+import { PoolSummary } from "./PoolSummary";
+import { Regulations } from "./Regulations";
+import { Waterfall } from "./Waterfall";
+import { YearEndAndInvestments } from "./YearEndAndInvestments";
+
+/** The outcome of a run: the banner, then each section the summary has. Loaded when first needed. */
+export default function Results({
+  summary,
+  ok,
+  services,
+}: {
+  summary: Summary;
+  ok: boolean;
+  services: PaneServices;
+}) {
+  const errors = summary.diagnostics.filter((d) => d.level === "error");
+  const warnings = summary.diagnostics.filter((d) => d.level === "warning");
+  const nothing = summary.diagnostics.some((d) => d.code === "NOTHING_FOUND");
+  const writeFailed = summary.diagnostics.find((d) => d.code === "WRITE_FAILED");
+  const pool = summary.pool;
+  return (
+    <>
+      {ok ? (
+        <MessageBar intent={warnings.length > 0 ? "warning" : "success"}>
+          <MessageBarBody>
+            <MessageBarTitle>Beregnet</MessageBarTitle>
+            {warnings.length > 0
+              ? `Resultaterne er skrevet; se ${warnings.length} ${warnings.length === 1 ? "advarsel" : "advarsler"} nedenfor.`
+              : "Resultaterne er skrevet i projektmappen."}
+          </MessageBarBody>
+        </MessageBar>
+      ) : (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>
+              {nothing
+                ? "Ingen tabeller at beregne"
+                : writeFailed
+                  ? "Skrivningen blev afbrudt"
+                  : "Intet er skrevet"}
+            </MessageBarTitle>
+            {nothing ? (
+              "Projektmappen indeholder ingen af Reservationspuljens tabeller. Klik Indsæt skabelon for at komme i gang."
+            ) : writeFailed ? (
+              <Message text={writeFailed.message} />
+            ) : (
+              `${errors.length} fejl skal rettes, før der kan beregnes. Klik på en fejl for at gå til cellen.`
+            )}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {pool && <PoolSummary summary={{ ...summary, pool }} />}
+      {pool && <Waterfall pool={pool} unit={summary.unit} />}
+      {summary.regulations && <Regulations regulations={summary.regulations} />}
+      {summary.followUp && <FlagCounts followUp={summary.followUp} />}
+      <YearEndAndInvestments summary={summary} />
+      {summary.appropriations && summary.appropriations.length > 0 && (
+        <Appropriations summary={summary} services={services} />
+      )}
+      {summary.diagnostics.length > 0 && <DiagnosticList summary={summary} services={services} />}
+    </>
+  );
+}

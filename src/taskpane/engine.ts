@@ -1,0 +1,24 @@
+/// <reference types="office-js" />
+import type { RunCode } from "../app/codes";
+import { runContract } from "../app/run";
+import { Diagnostics } from "../domain";
+import { ExcelRun, OfficeWorkbook, SupportsSet } from "../workbook/officeWorkbook";
+import type { ComputeResult, TemplateResult } from "./services";
+import { insertTemplate } from "./template";
+
+/**
+ * The engine as the pane uses it: one Beregn, one Indsæt skabelon, through the Office.js port. Loaded on
+ * the first click (its own chunk), so that the pane opens as fast as an empty page.
+ */
+export async function computeInExcel(run: ExcelRun, supports: SupportsSet): Promise<ComputeResult> {
+  const outcome = await runContract(new OfficeWorkbook(run, supports), new Diagnostics<RunCode>());
+  return { ok: outcome.ok, summary: outcome.summary };
+}
+
+export function insertTemplateInExcel(
+  run: ExcelRun,
+  supports: SupportsSet,
+  options: { formulas: boolean },
+): Promise<TemplateResult> {
+  return insertTemplate(run, options, supports);
+}
