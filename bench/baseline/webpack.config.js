@@ -24,5 +24,11 @@ module.exports = {
       templateContent:
         '<!doctype html><html><head><meta charset="UTF-8"></head><body><div id="root"></div></body></html>',
     }),
+    // The same page loading office.js in <head> as the pane does: what the pane costs beyond Office.js.
+    new HtmlWebpackPlugin({
+      filename: "minimal-office.html",
+      templateContent:
+        '<!doctype html><html><head><meta charset="UTF-8"><script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script></head><body><div id="root"></div></body></html>',
+    }),
   ],
 };

@@ -118,7 +118,7 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
   if (inputs.investments) {
     results.investments = computeInvestments(inputs.investments.rows, p.investmentMinReturn);
     const pools = inputs.ledger?.ledger.pools;
-    if (pools && results.investments.aendring !== undefined) {
+    if (pools && results.investments.ændring !== undefined) {
       const values = investmentLedgerLine(results.investments, pools, p.unit, diagnostics);
       results.investmentLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
     }

@@ -61,7 +61,7 @@ export const OUTPUTS = {
     { key: "realiseretNettogevinst", header: "Realiseret nettogevinst", kind: "amount" },
     { key: "flag", header: "Flag", kind: "flag" },
     // Only written when the table has a Tidligere nettogevinst column.
-    { key: "aendring", header: "Ændring i nettogevinst", kind: "amount" },
+    { key: "ændring", header: "Ændring i nettogevinst", kind: "amount" },
   ],
   prognoses: [
     { key: "total", header: "I alt", kind: "amount" },

@@ -16,8 +16,8 @@ export const BUDGET_MODEL_COLUMNS: readonly ColumnSpec<BudgetModelField>[] = [
 export interface BudgetModelRow {
   år: number;
   pulje: string;
-  klSkoen: Amount;
-  forvaltningensSkoen: Amount;
+  klSkøn: Amount;
+  forvaltningensSkøn: Amount;
   at?: Location;
 }
 
@@ -28,8 +28,8 @@ export interface BudgetModelResult {
 }
 
 /** R3: opening reservationspulje = KL's skøn − forvaltningens skøn. */
-export function openingPool(klSkoen: Amount, forvaltningensSkoen: Amount): Amount {
-  return difference(klSkoen, forvaltningensSkoen);
+export function openingPool(klSkøn: Amount, forvaltningensSkøn: Amount): Amount {
+  return difference(klSkøn, forvaltningensSkøn);
 }
 
 /**
@@ -44,7 +44,7 @@ export function computeBudgetModel(rows: readonly BudgetModelRow[]): BudgetModel
     const pools = ofYear.map((r) => ({
       år,
       pulje: r.pulje,
-      reservationspulje: openingPool(r.klSkoen, r.forvaltningensSkoen),
+      reservationspulje: openingPool(r.klSkøn, r.forvaltningensSkøn),
     }));
     results.push(...pools);
     if (pools.length > 1)
@@ -76,8 +76,8 @@ export function readBudgetModelRows(
     rows.push({
       år,
       pulje: cellText(record.cells.pulje) ?? TOTAL_COLUMN,
-      klSkoen: kl,
-      forvaltningensSkoen: forvaltning,
+      klSkøn: kl,
+      forvaltningensSkøn: forvaltning,
       at: record.at,
     });
   }

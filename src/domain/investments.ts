@@ -47,7 +47,7 @@ export interface InvestmentResult {
   afkastgrad: number | undefined;
   realiseretNettogevinst: Amount | undefined;
   /** R8: nettogevinst − tidligere nettogevinst (kr.), when the previous one is given. */
-  aendring: Kroner | undefined;
+  ændring: Kroner | undefined;
   flag: Flag;
 }
 
@@ -60,7 +60,7 @@ export interface InvestmentsResult {
   forbrug: Amount;
   realiseretNettogevinst: Amount;
   /** The sum of the changes in expected net gain (kr.); undefined when no project states a previous one. */
-  aendring: Kroner | undefined;
+  ændring: Kroner | undefined;
 }
 
 /** R8 afkastgrad = gevinst / investeringssum, 2 decimals (20.158.162 / 16.965.262 = 1,19). */
@@ -99,7 +99,7 @@ export function computeInvestments(
     return {
       project,
       nettogevinst,
-      aendring:
+      ændring:
         project.tidligereNettogevinst === undefined
           ? undefined
           : difference(nettogevinst, project.tidligereNettogevinst),
@@ -116,7 +116,7 @@ export function computeInvestments(
     realiseretGevinst: sum(projects.map((p) => p.realiseretGevinst ?? 0)),
     forbrug: sum(projects.map((p) => p.forbrug ?? 0)),
     realiseretNettogevinst: sum(rows.map((r) => r.realiseretNettogevinst ?? 0)),
-    aendring: rows.some((r) => r.aendring !== undefined) ? sum(rows.map((r) => r.aendring ?? 0)) : undefined,
+    ændring: rows.some((r) => r.ændring !== undefined) ? sum(rows.map((r) => r.ændring ?? 0)) : undefined,
   };
 }
 
@@ -132,14 +132,14 @@ export function investmentLedgerLine(
 ): Amount[] {
   const kroner: Kroner[][] = pools.map(() => []);
   for (const r of result.rows) {
-    if (r.aendring === undefined) continue;
+    if (r.ændring === undefined) continue;
     const pulje = r.project.pulje;
     const index = poolIndex(pulje, pools);
     if (index < 0) {
       diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pulje ?? "", pools), r.project.at ?? {});
       continue;
     }
-    kroner[index]!.push(r.aendring);
+    kroner[index]!.push(r.ændring);
   }
   return kroner.map((k) => clean(fromKroner(sum(k), unit)));
 }

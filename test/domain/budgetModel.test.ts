@@ -7,9 +7,9 @@ describe("R3 opening pool", () => {
   it("handles one pool and several sub-pools per year", () => {
     expect(
       computeBudgetModel([
-        { år: 2018, pulje: "Budgetgaranti", klSkoen: 2_900_000, forvaltningensSkoen: 2_796_102 },
-        { år: 2018, pulje: "Beskæftigelsestilskud", klSkoen: 400_000, forvaltningensSkoen: 478_446 },
-        { år: 2025, pulje: "I alt", klSkoen: 4484.0, forvaltningensSkoen: 4365.8 },
+        { år: 2018, pulje: "Budgetgaranti", klSkøn: 2_900_000, forvaltningensSkøn: 2_796_102 },
+        { år: 2018, pulje: "Beskæftigelsestilskud", klSkøn: 400_000, forvaltningensSkøn: 478_446 },
+        { år: 2025, pulje: "I alt", klSkøn: 4484.0, forvaltningensSkøn: 4365.8 },
       ]),
     ).toEqual([
       { år: 2018, pulje: "Budgetgaranti", reservationspulje: 103898 },
@@ -43,7 +43,7 @@ describe("R3 opening pool", () => {
       d,
     );
     expect(rows).toEqual([
-      { år: 2025, pulje: "I alt", klSkoen: 4484, forvaltningensSkoen: 4365.8, at: at("A2") },
+      { år: 2025, pulje: "I alt", klSkøn: 4484, forvaltningensSkøn: 4365.8, at: at("A2") },
     ]);
     expect(d.items.map((i) => [i.level, i.code, i.cell])).toEqual([
       ["warning", "TEXT_NUMBER", "C2"],

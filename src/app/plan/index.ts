@@ -57,7 +57,7 @@ export function planWrites(
       budgetModel.table,
       outputRows("budgetModel", budgetModel.rows, (r) => [
         rowOf(r.at),
-        { reservationspulje: openingPool(r.klSkoen, r.forvaltningensSkoen) },
+        { reservationspulje: openingPool(r.klSkøn, r.forvaltningensSkøn) },
       ]),
     );
   }
@@ -81,7 +81,7 @@ export function planWrites(
           afkastgrad: r.afkastgrad ?? null,
           realiseretNettogevinst: r.realiseretNettogevinst ?? null,
           flag: r.flag,
-          ...(withChange ? { aendring: r.aendring ?? null } : {}),
+          ...(withChange ? { ændring: r.ændring ?? null } : {}),
         },
       ]),
     );
