@@ -42,7 +42,8 @@ export async function runContract(
   if (ok && options.write) {
     try {
       const report = await port.apply(plan);
-      for (const note of report.notes) diagnostics.warning(note.code, note.message, { sheet: note.sheet });
+      for (const note of report.notes)
+        diagnostics.warning(note.code, note.message, note.sheet ? { sheet: note.sheet } : {});
     } catch (error) {
       // Excel failed in the middle of writing: the implementation has put back what it wrote, or says not.
       const restored = (error as { restored?: boolean }).restored;

@@ -4,7 +4,6 @@ import { resolve } from "path";
 import type { RunCode } from "../app/codes";
 import { Diagnostics, errorText, TECHNICAL_DETAIL } from "../domain";
 import { FileWorkbook } from "../workbook/fileWorkbook";
-import { adapterMessages } from "../workbook/messages";
 import { runContract } from "../app/run";
 import { formatDiagnostics, formatReport } from "./report";
 
@@ -78,13 +77,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         `${TECHNICAL_DETAIL}${errorText(error)}\n\nIngen outputfil er skrevet.\n`,
     );
     return 1;
-  }
-  for (const part of workbook.lostParts) {
-    diagnostics.warning(
-      "PART_LOST",
-      adapterMessages.partLost(part.what, part.sheet),
-      part.sheet ? { sheet: part.sheet } : {},
-    );
   }
   const outcome = await runContract(workbook, diagnostics);
   if (args.json) await writeFile(args.json, `${JSON.stringify(outcome.summary, null, 2)}\n`, "utf8");

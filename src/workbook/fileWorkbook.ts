@@ -3,6 +3,8 @@ import JSZip from "jszip";
 import { normalizeName, RawValue } from "../domain";
 import { a1, parseRange } from "./address";
 import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
+import { adapterMessages } from "./messages";
+import { PackagePatcher } from "./packagePatch";
 import {
   ApplyReport,
   SheetSnapshot,
@@ -33,9 +35,15 @@ const OUR_RULE_TEXTS = new Set(['"GRØN"', '"GUL"', '"RØD"']);
  * writes a new file. What ExcelJS cannot carry over is listed by `lostParts` before anything is saved.
  */
 export class FileWorkbook implements WorkbookPort {
+  /** Why the package could not be patched (then ExcelJS writes it, and what it drops is told). */
+  private unpatchable?: string;
+  private patched = 0;
+
   private constructor(
     readonly workbook: ExcelJS.Workbook,
     readonly lostParts: LostPart[],
+    /** The original package, written back by changing only what the tool writes (packagePatch.ts). */
+    private readonly patcher?: PackagePatcher,
   ) {}
 
   static async fromBuffer(buffer: Buffer | ArrayBuffer): Promise<FileWorkbook> {
@@ -50,7 +58,7 @@ export class FileWorkbook implements WorkbookPort {
         if (withHeader.has(table.model.name)) table.model.headerRow = true;
       }
     });
-    return new FileWorkbook(workbook, await findLostParts(zip));
+    return new FileWorkbook(workbook, await findLostParts(zip), await PackagePatcher.open(buffer));
   }
 
   static async fromFile(path: string): Promise<FileWorkbook> {
@@ -121,8 +129,32 @@ export class FileWorkbook implements WorkbookPort {
     return new FileWorkbook(new ExcelJS.Workbook(), []);
   }
 
+  /**
+   * Writes the plan into the workbook in memory, and into the original package where it can be patched
+   * (every part the tool does not write kept as it was). Where it cannot, the file is written by ExcelJS,
+   * and each part ExcelJS drops (charts, pivot tables, macros …) comes back as a note.
+   */
   async apply(plan: WritePlan): Promise<ApplyReport> {
-    return this.applyNow(plan);
+    const report = this.applyNow(plan);
+    if (!this.patcher || this.unpatchable) return report;
+    this.unpatchable = await this.patcher.unpatchable(plan);
+    if (this.unpatchable) {
+      const lost = this.lostParts.map((part) => ({
+        code: "PART_LOST" as const,
+        sheet: part.sheet ?? "",
+        message: adapterMessages.partLost(part.what, part.sheet),
+      }));
+      return { notes: [...report.notes, ...lost] };
+    }
+    await this.patcher.apply(plan);
+    this.patched++;
+    return report;
+  }
+
+  /** How the file will be written: by patching the original package, or whole by ExcelJS (and why). */
+  get writer(): { patch: true } | { patch: false; reason: string } {
+    if (this.patcher && !this.unpatchable) return { patch: true };
+    return { patch: false, reason: this.unpatchable ?? "a new workbook" };
   }
 
   /** The write, synchronously: ExcelJS works in memory; only `save` touches the disk. */
@@ -207,7 +239,7 @@ export class FileWorkbook implements WorkbookPort {
     const { rename, rm, writeFile } = await import("fs/promises");
     const temporary = `${path}.${process.pid}.tmp`;
     try {
-      await writeFile(temporary, Buffer.from(await this.workbook.xlsx.writeBuffer()));
+      await writeFile(temporary, await this.toBuffer());
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });
@@ -216,6 +248,7 @@ export class FileWorkbook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Buffer> {
+    if (this.patcher && !this.unpatchable) return this.patcher.toBuffer();
     return Buffer.from(await this.workbook.xlsx.writeBuffer());
   }
 }

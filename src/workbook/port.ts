@@ -31,9 +31,9 @@ export interface WorkbookNames {
   tableNames: string[];
 }
 
-/** Something the write left out or did differently, told to the user as a warning; the data is written. */
+/** Something the write left out or did differently, told to the user as a warning; the data is written. A note without a sheet has sheet "". */
 export interface ApplyNote {
-  code: "CHART_SKIPPED" | "CHART_FALLBACK";
+  code: "CHART_SKIPPED" | "CHART_FALLBACK" | "PART_LOST";
   sheet: string;
   message: string;
 }
