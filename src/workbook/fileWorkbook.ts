@@ -48,8 +48,7 @@ export class FileWorkbook implements WorkbookPort {
 
   static async fromBuffer(buffer: Buffer | ArrayBuffer): Promise<FileWorkbook> {
     const zip = await JSZip.loadAsync(buffer);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(buffer as ArrayBuffer);
+    const workbook = await readWithExcelJs(buffer, zip);
     const withHeader = await tablesWithDefaultHeader(zip);
     workbook.eachSheet((ws) => {
       for (const table of ws.getTables() as unknown as { model: LoadedTableModel }[]) {
@@ -292,6 +291,31 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
     }),
   );
 }
+
+/**
+ * Loads the package into ExcelJS for reading. Excel writes VML (legacy drawings: form controls, the
+ * shapes of notes) that is not well-formed XML (an unclosed <br>), and ExcelJS refuses the whole file;
+ * then it reads a copy whose VML parts are emptied — the values, formulas and notes' texts are elsewhere,
+ * and the file written back is the original package, patched (its VML untouched).
+ */
+async function readWithExcelJs(buffer: Buffer | ArrayBuffer, zip: JSZip): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as ArrayBuffer);
+    return workbook;
+  } catch (error) {
+    const vml = Object.keys(zip.files).filter((p) => /\.vml$/i.test(p));
+    if (vml.length === 0) throw error;
+    const copy = await JSZip.loadAsync(buffer);
+    for (const path of vml) copy.file(path, EMPTY_VML);
+    const retry = new ExcelJS.Workbook();
+    await retry.xlsx.load((await copy.generateAsync({ type: "nodebuffer" })) as unknown as ArrayBuffer);
+    return retry;
+  }
+}
+
+const EMPTY_VML =
+  '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel"></xml>';
 
 /** A conditional format this tool wrote on the range: only cellIs-equal rules on the flag words. */
 function isOurRule(cf: ExcelJS.ConditionalFormattingOptions, range: string): boolean {

@@ -667,8 +667,9 @@ class StyleRegistry {
   private font(base: number, request: StyleRequest): number {
     const source = this.fonts[base] ?? this.fonts[0] ?? "<font/>";
     const children = new Map<string, string>();
-    for (const m of source.matchAll(/<(\w+)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g))
-      if (m[1] !== "font") children.set(m[1]!, m[0]);
+    // The font's children (b, sz, color, name …), inside <font> … </font>.
+    const inner = /^<font\b[^>]*?(?:\/>|>([\s\S]*)<\/font>)$/.exec(source)?.[1] ?? "";
+    for (const m of inner.matchAll(/<(\w+)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)) children.set(m[1]!, m[0]);
     if (request.bold) children.set("b", "<b/>");
     if (request.fontColor === null) children.delete("color");
     else if (request.fontColor !== undefined) children.set("color", `<color rgb="${request.fontColor}"/>`);
