@@ -37,10 +37,12 @@ const OUR_RULE_TEXTS = new Set(['"GRØN"', '"GUL"', '"RØD"']);
 export class FileWorkbook implements WorkbookPort {
   /** Why the package could not be patched (then ExcelJS writes it, and what it drops is told). */
   private unpatchable?: string;
-  private patched = 0;
+
+  /** Plans written into the package but not yet into the ExcelJS model (done when someone reads it). */
+  private pending: WritePlan[] = [];
 
   private constructor(
-    readonly workbook: ExcelJS.Workbook,
+    private readonly model: ExcelJS.Workbook,
     readonly lostParts: LostPart[],
     /** The original package, written back by changing only what the tool writes (packagePatch.ts). */
     private readonly patcher?: PackagePatcher,
@@ -123,6 +125,14 @@ export class FileWorkbook implements WorkbookPort {
     return { sheetNames, sheets, tables };
   }
 
+  /** The workbook as ExcelJS holds it, with every plan applied so far. */
+  get workbook(): ExcelJS.Workbook {
+    const pending = this.pending;
+    this.pending = [];
+    for (const plan of pending) this.applyNow(plan);
+    return this.model;
+  }
+
   /** A new, empty workbook (the demo's sample is built in one). */
   static empty(): FileWorkbook {
     return new FileWorkbook(new ExcelJS.Workbook(), []);
@@ -134,10 +144,15 @@ export class FileWorkbook implements WorkbookPort {
    * and each part ExcelJS drops (charts, pivot tables, macros …) comes back as a note.
    */
   async apply(plan: WritePlan): Promise<ApplyReport> {
-    const report = this.applyNow(plan);
-    if (!this.patcher || this.unpatchable) return report;
-    this.unpatchable = await this.patcher.unpatchable(plan);
-    if (this.unpatchable) {
+    if (this.patcher && !this.unpatchable) this.unpatchable = await this.patcher.unpatchable(plan);
+    if (this.patcher && !this.unpatchable) {
+      // Written into the package now; into the ExcelJS model only if it is read again.
+      await this.patcher.apply(plan);
+      this.pending.push(plan);
+      return { notes: [] };
+    }
+    const report = this.applyNow(this.flushing(plan));
+    if (this.patcher) {
       const lost = this.lostParts.map((part) => ({
         code: "PART_LOST" as const,
         sheet: part.sheet ?? "",
@@ -145,9 +160,13 @@ export class FileWorkbook implements WorkbookPort {
       }));
       return { notes: [...report.notes, ...lost] };
     }
-    await this.patcher.apply(plan);
-    this.patched++;
     return report;
+  }
+
+  /** The plan, after the ones still pending are applied to the model (order matters). */
+  private flushing(plan: WritePlan): WritePlan {
+    void this.workbook;
+    return plan;
   }
 
   /** How the file will be written: by patching the original package, or whole by ExcelJS (and why). */
@@ -158,7 +177,7 @@ export class FileWorkbook implements WorkbookPort {
 
   /** The write, synchronously: ExcelJS works in memory; only `save` touches the disk. */
   applyNow(plan: WritePlan): ApplyReport {
-    const wb = this.workbook;
+    const wb = this.model;
     for (const sheet of plan.sheets) {
       const existing = wb.getWorksheet(sheet.name);
       if (existing && sheet.replace) wb.removeWorksheet(existing.id);

@@ -15,7 +15,10 @@ import { BlockWrite, ConditionalFill, WritePlan, WriteValue } from "./port";
  * plan that creates tables), `unpatchable` says why and the caller writes with ExcelJS instead.
  */
 export class PackagePatcher {
+  /** Parts changed or added, by path. */
   private readonly parts = new Map<string, string>();
+  /** Parts read as they are in the package (each decompressed once). */
+  private readonly read = new Map<string, string>();
   private readonly sheetPaths = new Map<string, string>();
   private styles?: StyleRegistry;
   private readonly ownSheets = new Map<string, SheetBuild>();
@@ -123,9 +126,11 @@ export class PackagePatcher {
   }
 
   private async part(path: string): Promise<string | undefined> {
-    const cached = this.parts.get(path);
+    const cached = this.parts.get(path) ?? this.read.get(path);
     if (cached !== undefined) return cached;
-    return this.zip.file(path)?.async("string");
+    const text = await this.zip.file(path)?.async("string");
+    if (text !== undefined) this.read.set(path, text);
+    return text;
   }
 
   private async tablePart(name: string): Promise<string | undefined> {
@@ -448,6 +453,9 @@ const OUR_RULE_TEXTS = new Set(['"GRØN"', '"GUL"', '"RØD"']);
 /** The flag rules: the tool's earlier rules on the same range go, the user's stay; new ones are added. */
 function patchConditionalFormats(xml: string, fills: ConditionalFill[], styles: StyleRegistry): string {
   if (fills.length === 0) return xml;
+  const cut = Math.max(0, xml.lastIndexOf("</sheetData>"));
+  const head = xml.slice(0, cut);
+  xml = xml.slice(cut);
   for (const fill of fills) {
     xml = xml.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (block) => {
       const sqref = attr(/<conditionalFormatting\b[^>]*>/.exec(block)![0], "sqref");
@@ -471,7 +479,10 @@ function patchConditionalFormats(xml: string, fills: ConditionalFill[], styles: 
       return ours ? "" : block;
     });
   }
-  const priorities = [...xml.matchAll(/<(?:x14:)?cfRule\b[^>]*\bpriority="(\d+)"/g)].map((m) => Number(m[1]));
+  xml = head + xml;
+  const priorities = [...xml.slice(cut).matchAll(/<(?:x14:)?cfRule\b[^>]*\bpriority="(\d+)"/g)].map((m) =>
+    Number(m[1]),
+  );
   let priority = Math.max(0, ...priorities);
   const blocks = fills
     .map(
@@ -486,14 +497,17 @@ function patchConditionalFormats(xml: string, fills: ConditionalFill[], styles: 
         `</conditionalFormatting>`,
     )
     .join("");
-  const lastOwn = [...xml.matchAll(/<\/conditionalFormatting>/g)].at(-1);
-  if (lastOwn) {
-    const at = lastOwn.index + lastOwn[0].length;
+  const lastOwn = xml.lastIndexOf("</conditionalFormatting>");
+  if (lastOwn >= cut) {
+    const at = lastOwn + "</conditionalFormatting>".length;
     return xml.slice(0, at) + blocks + xml.slice(at);
   }
+  // Everything that may follow comes after the cells: search only there (a sheet can be megabytes).
+  const from = Math.max(0, xml.lastIndexOf("</sheetData>"));
+  const tail = xml.slice(from);
   for (const name of AFTER_CONDITIONAL) {
-    const at = xml.search(new RegExp(`<${name}\\b`));
-    if (at >= 0) return xml.slice(0, at) + blocks + xml.slice(at);
+    const at = tail.search(new RegExp(`<${name}\\b`));
+    if (at >= 0) return xml.slice(0, from + at) + blocks + xml.slice(from + at);
   }
   const end = xml.lastIndexOf("</worksheet>");
   return xml.slice(0, end) + blocks + xml.slice(end);
@@ -607,7 +621,7 @@ class StyleRegistry {
   }
 
   styleFor(base: number, request: StyleRequest): number {
-    const key = `${base}|${JSON.stringify(request)}`;
+    const key = `${base}|${request.numberFormat ?? ""}|${request.fill === undefined ? "~" : (request.fill ?? "-")}|${request.fontColor === undefined ? "~" : (request.fontColor ?? "-")}|${request.bold ? 1 : 0}|${request.wrap ? 1 : 0}`;
     const known = this.memo.get(key);
     if (known !== undefined) return known;
     const xf =
@@ -746,8 +760,16 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return out;
 }
 
+const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
+
+/** An attribute's raw value in a start tag (patterns cached: this runs for every row and cell). */
 function attr(xml: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}="([^"]*)"`).exec(xml)?.[1];
+  let pattern = ATTRIBUTE_PATTERNS.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}="([^"]*)"`);
+    ATTRIBUTE_PATTERNS.set(name, pattern);
+  }
+  return pattern.exec(xml)?.[1];
 }
 
 export function escapeXml(text: string): string {
