@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import ExcelJS from "exceljs";
 import { join } from "path";
 import { Diagnostics } from "../src/domain";
@@ -68,6 +69,16 @@ async function excelJsAlone(path: string, out: string): Promise<number> {
   return performance.now() - t0;
 }
 
+/** The headless command's peak RSS in a process of its own (MB). */
+function commandPeak(input: string, output: string): number {
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(__dirname, "cliPeak.ts"), input, output], {
+    encoding: "utf8",
+  });
+  const result = JSON.parse(run.stdout || "{}") as { code?: number; peakMb?: number };
+  if (result.code !== 0) throw new Error(`the command failed on ${input}: ${run.stderr}`);
+  return result.peakMb!;
+}
+
 export async function headlessBench(dir: string, sizes: number[], runs: number): Promise<Row[]> {
   const rows: Row[] = [];
   for (const n of sizes) {
@@ -80,6 +91,7 @@ export async function headlessBench(dir: string, sizes: number[], runs: number):
       ours.push(await once(path, join(dir, `out-${n}.xlsx`)));
       alone.push(await excelJsAlone(path, join(dir, `plain-${n}.xlsx`)));
     }
+    const command = commandPeak(path, join(dir, `cmd-${n}.xlsx`));
     const total = summarize(ours.map((o) => o.total));
     const base = summarize(alone);
     for (const part of ["read", "compute", "write"] as const) {
@@ -104,7 +116,7 @@ export async function headlessBench(dir: string, sizes: number[], runs: number):
       unit: "ms",
       baseline: { name: "ExcelJS read+write alone", value: base.median, ratio: total.median / base.median },
       ...(n === 10_000 ? { budget: { limit: 5000, ok: total.median < 5000 } } : {}),
-      note: `peak RSS ${peakRssMb().toFixed(0)} MB`,
+      note: `peak RSS of the command alone ${command.toFixed(0)} MB (this process, baselines included: ${peakRssMb().toFixed(0)} MB)`,
     });
   }
   // Growth per measure, each relative to its own smallest size.

@@ -103,11 +103,17 @@ export class PackagePatcher {
         continue;
       }
       const path = this.sheetPaths.get(sheet)!;
-      let xml = (await this.part(path))!;
-      xml = patchSheetData(xml, cells, heights, styles);
-      xml = patchCols(xml, widths);
-      xml = patchConditionalFormats(xml, fills, styles);
-      this.parts.set(path, xml);
+      // Three pieces, each patched on its own: a sheet of 100.000 rows is tens of megabytes, and the
+      // columns, dimension and rules live in the small pieces around the cells.
+      const { head, inner, tail } = splitSheet((await this.part(path))!);
+      const data = patchSheetData(inner, cells, heights, styles);
+      this.read.delete(path);
+      this.parts.set(
+        path,
+        patchCols(widenDimension(head, data.maxRow, data.maxCol), widths) +
+          data.inner +
+          patchConditionalFormats(tail, fills, styles),
+      );
     }
     for (const resize of plan.tableResizes) {
       const path = (await this.tablePart(resize.table))!;
@@ -220,15 +226,33 @@ function collectCells(block: BlockWrite, cells: Map<number, Map<number, CellWrit
     const target = cells.get(row) ?? new Map<number, CellWrite>();
     cells.set(row, target);
     line.forEach((value, c) => {
-      const style: StyleRequest = {};
-      if (block.numberFormat) style.numberFormat = block.numberFormat;
-      if (block.fills) style.fill = block.fills[r]?.[c] ?? null;
-      if (block.fontColors) style.fontColor = block.fontColors[r]?.[c] ?? null;
-      if (block.bold) style.bold = true;
-      if (block.wrap) style.wrap = true;
-      target.set(block.col + c, { value, style });
+      const fill = block.fills ? (block.fills[r]?.[c] ?? null) : undefined;
+      const fontColor = block.fontColors ? (block.fontColors[r]?.[c] ?? null) : undefined;
+      target.set(block.col + c, { value, style: request(block, fill, fontColor) });
     });
   });
+}
+
+/** Style requests are shared: a 100.000-row column asks for a handful of different styles. */
+const REQUESTS = new Map<string, StyleRequest>();
+
+function request(
+  block: BlockWrite,
+  fill: string | null | undefined,
+  fontColor: string | null | undefined,
+): StyleRequest {
+  const key = `${block.numberFormat ?? ""}|${fill === undefined ? "~" : (fill ?? "-")}|${fontColor === undefined ? "~" : (fontColor ?? "-")}|${block.bold ? 1 : 0}|${block.wrap ? 1 : 0}`;
+  let style = REQUESTS.get(key);
+  if (!style) {
+    style = {};
+    if (block.numberFormat) style.numberFormat = block.numberFormat;
+    if (fill !== undefined) style.fill = fill;
+    if (fontColor !== undefined) style.fontColor = fontColor;
+    if (block.bold) style.bold = true;
+    if (block.wrap) style.wrap = true;
+    REQUESTS.set(key, style);
+  }
+  return style;
 }
 
 /** A sheet the tool owns entirely, built from scratch when the package is written. */
@@ -291,27 +315,45 @@ function cellXml(row: number, col: number, cell: CellWrite, base: number, styles
  * in a touched row only the written cells change (a replaced cell keeps its style as the base of the new
  * one), and rows or cells that did not exist are inserted in order.
  */
+/** A worksheet split around its cells: up to and with <sheetData>, the rows, from </sheetData> on. */
+function splitSheet(xml: string): { head: string; inner: string; tail: string } {
+  const empty = /<sheetData\s*\/>/.exec(xml);
+  if (empty)
+    return {
+      head: `${xml.slice(0, empty.index)}<sheetData>`,
+      inner: "",
+      tail: `</sheetData>${xml.slice(empty.index + empty[0].length)}`,
+    };
+  const open = /<sheetData\b[^>]*>/.exec(xml)!;
+  const start = open.index + open[0].length;
+  const end = xml.indexOf("</sheetData>", start);
+  return { head: xml.slice(0, start), inner: xml.slice(start, end), tail: xml.slice(end) };
+}
+
+/**
+ * Writes cells into the rows of <sheetData>: rows the plan does not touch stay as they were, character
+ * for character; in a touched row only the written cells change (a replaced cell keeps its style as the
+ * base of the new one), and rows or cells that did not exist are inserted in order.
+ */
 function patchSheetData(
-  xml: string,
+  inner: string,
   cells: Map<number, Map<number, CellWrite>>,
   heights: { row: number; height: number }[],
   styles: StyleRegistry,
-): string {
+): { inner: string; maxRow: number; maxCol: number } {
   const heightOf = new Map(heights.map((h) => [h.row, h.height]));
   const touched = new Set([...cells.keys(), ...heightOf.keys()]);
-  if (touched.size === 0) return xml;
-  xml = xml.replace(/<sheetData\s*\/>/, "<sheetData></sheetData>");
-  const open = /<sheetData\b[^>]*>/.exec(xml);
-  if (!open) return xml;
-  const start = open.index + open[0].length;
-  const end = xml.indexOf("</sheetData>", start);
-  const inner = xml.slice(start, end);
+  let maxCol = 0;
+  let maxRow = 0;
+  for (const [row, line] of cells) {
+    maxRow = Math.max(maxRow, row);
+    for (const col of line.keys()) maxCol = Math.max(maxCol, col);
+  }
+  if (touched.size === 0) return { inner, maxRow, maxCol };
   const out: string[] = [];
   const pending = [...touched].sort((a, b) => a - b);
   let next = 0;
   let last = 0;
-  let maxCol = 0;
-  let maxRow = 0;
   const rowPattern = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
   const newRow = (row: number) => rowXml(row, "", "", cells.get(row), heightOf.get(row), styles);
   for (let m = rowPattern.exec(inner); m; m = rowPattern.exec(inner)) {
@@ -331,12 +373,7 @@ function patchSheetData(
   }
   out.push(inner.slice(last));
   while (next < pending.length) out.push(newRow(pending[next++]!));
-  for (const [row, line] of cells) {
-    maxRow = Math.max(maxRow, row);
-    for (const col of line.keys()) maxCol = Math.max(maxCol, col);
-  }
-  const patched = xml.slice(0, start) + out.join("") + xml.slice(end);
-  return widenDimension(patched, maxRow, maxCol);
+  return { inner: out.join(""), maxRow, maxCol };
 }
 
 function rowXml(
@@ -374,6 +411,7 @@ function rowXml(
 }
 
 function widenDimension(xml: string, maxRow: number, maxCol: number): string {
+  if (maxRow === 0 || maxCol === 0) return xml;
   return xml.replace(/<dimension\b[^>]*\bref="([^"]*)"[^>]*\/>/, (whole, ref: string) => {
     const [first, second] = ref.split(":");
     const top = parseA1(first!);
@@ -603,7 +641,7 @@ class StyleRegistry {
   private readonly xfs: string[];
   private readonly dxfs: string[];
   private readonly added = { numFmts: 0, fonts: 0, fills: 0, xfs: 0, dxfs: 0 };
-  private readonly memo = new Map<string, number>();
+  private readonly memo = new Map<StyleRequest, Map<number, number>>();
 
   constructor(private readonly source: string) {
     this.numFmts = [...(section(source, "numFmts") ?? "").matchAll(/<numFmt\b[^>]*\/>/g)].map((m) => ({
@@ -621,8 +659,9 @@ class StyleRegistry {
   }
 
   styleFor(base: number, request: StyleRequest): number {
-    const key = `${base}|${request.numberFormat ?? ""}|${request.fill === undefined ? "~" : (request.fill ?? "-")}|${request.fontColor === undefined ? "~" : (request.fontColor ?? "-")}|${request.bold ? 1 : 0}|${request.wrap ? 1 : 0}`;
-    const known = this.memo.get(key);
+    let byBase = this.memo.get(request);
+    if (!byBase) this.memo.set(request, (byBase = new Map<number, number>()));
+    const known = byBase.get(base);
     if (known !== undefined) return known;
     const xf =
       this.xfs[base] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
@@ -655,7 +694,7 @@ class StyleRegistry {
     const existing = this.xfs.indexOf(element);
     const index = existing >= 0 ? existing : this.xfs.push(element) - 1;
     if (existing < 0) this.added.xfs++;
-    this.memo.set(key, index);
+    byBase.set(base, index);
     return index;
   }
 
