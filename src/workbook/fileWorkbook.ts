@@ -245,6 +245,20 @@ export class FileWorkbook implements WorkbookPort {
     for (const width of plan.columnWidths) {
       wb.getWorksheet(width.sheet)!.getColumn(width.col).width = width.width;
     }
+    for (const layout of plan.layouts ?? []) {
+      const ws = wb.getWorksheet(layout.sheet)!;
+      ws.views = [{ state: "frozen", xSplit: 0, ySplit: layout.headerRows }];
+      ws.pageSetup = {
+        ...ws.pageSetup,
+        paperSize: 9, // A4
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: `1:${layout.headerRows}`,
+      };
+      ws.headerFooter = { oddHeader: pageHeader(layout.printTitle), oddFooter: PAGE_FOOTER };
+    }
     // ExcelJS cannot write charts: the data block beside them is the chart's content in the file.
     return { notes: [] };
   }
@@ -310,6 +324,14 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
     }),
   );
 }
+
+/** The page header: the sheet's title, bold, centred ("&" doubled: a single one starts a code). */
+export function pageHeader(title: string): string {
+  return `&C&"-,Bold"${title.replace(/&/g, "&&")}`;
+}
+
+/** The page footer: the date on the left, "Side n af m" on the right. */
+export const PAGE_FOOTER = "&L&D&RSide &P af &N";
 
 /**
  * Loads the package into ExcelJS for reading. Excel writes VML (legacy drawings: form controls, the

@@ -9,6 +9,7 @@ import {
   Argb,
   BlockWrite,
   ChartWrite,
+  SheetLayout,
   SheetSnapshot,
   SnapshotRequest,
   TableCreate,
@@ -518,6 +519,7 @@ export class OfficeWorkbook implements WorkbookPort {
         addFlagRules(sheets.getItem(cf.sheet).getRange(cf.range), cf.rules);
       for (const height of plan.rowHeights ?? [])
         sheets.getItem(height.sheet).getRange(`${height.row}:${height.row}`).format.rowHeight = height.height;
+      for (const layout of plan.layouts ?? []) setLayout(sheets.getItem(layout.sheet), layout, this.supports);
       for (const width of plan.columnWidths) {
         // Excel measures column width in points; a character of the default font is about 7 points.
         sheets
@@ -561,6 +563,32 @@ function createTable(ws: Excel.Worksheet, spec: TableCreate, lists: boolean): vo
       message: `Vælg en af værdierne på listen: ${list.values.join(", ")}.`,
     };
   });
+}
+
+/**
+ * Frozen header rows (ExcelApi 1.7, the manifest's minimum) and, where ExcelApi 1.9 is supported, A4
+ * landscape one page wide with the header rows on every page and a page header and footer.
+ */
+function setLayout(ws: Excel.Worksheet, layout: SheetLayout, supports: SupportsSet): void {
+  ws.freezePanes.freezeRows(layout.headerRows);
+  if (!supports("ExcelApi", "1.9")) return;
+  printLayout(ws, layout);
+}
+
+/** Guarded: ExcelApi 1.9 (called only when supports("ExcelApi", "1.9")). */
+function printLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
+  ws.pageLayout.orientation = "Landscape";
+  ws.pageLayout.paperSize = "A4";
+  ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  ws.pageLayout.setPrintTitleRows(`$1:$${layout.headerRows}`);
+  ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = pageHeaderText(layout.printTitle);
+  ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = "&D";
+  ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = "Side &P af &N";
+}
+
+/** A title in a page header: bold ("&" doubled, since a single one starts a code). */
+function pageHeaderText(title: string): string {
+  return `&B${title.replace(/&/g, "&&")}`;
 }
 
 /** Thrown by apply when Excel failed while writing; `restored` tells whether the earlier state is back. */

@@ -1,6 +1,6 @@
 import JSZip from "jszip";
 import { a1, parseA1, parseRange } from "./address";
-import { BlockWrite, ConditionalFill, WritePlan, WriteValue } from "./port";
+import { BlockWrite, ConditionalFill, SheetLayout, WritePlan, WriteValue } from "./port";
 
 /**
  * The .xlsx writer that changes the original package only where the tool writes: the touched sheets'
@@ -114,6 +114,12 @@ export class PackagePatcher {
           data.inner +
           patchConditionalFormats(tail, fills, styles),
       );
+    }
+    for (const layout of plan.layouts ?? []) {
+      const own = this.ownSheets.get(layout.sheet);
+      if (!own) continue; // layouts are for the tool's own sheets only
+      own.layout = layout;
+      this.parts.set("xl/workbook.xml", printTitles((await this.part("xl/workbook.xml"))!, layout));
     }
     for (const resize of plan.tableResizes) {
       const path = (await this.tablePart(resize.table))!;
@@ -261,6 +267,7 @@ class SheetBuild {
   readonly widths = new Map<number, number>();
   readonly heights = new Map<number, number>();
   readonly fills: ConditionalFill[] = [];
+  layout?: SheetLayout;
 
   constructor(
     readonly path: string,
@@ -286,13 +293,24 @@ class SheetBuild {
       widths.length > 0
         ? `<cols>${widths.map(([col, w]) => `<col min="${col}" max="${col}" width="${w}" customWidth="1"/>`).join("")}</cols>`
         : "";
+    const layout = this.layout;
+    const pane = layout
+      ? `<pane ySplit="${layout.headerRows}" topLeftCell="A${layout.headerRows + 1}" activePane="bottomLeft" state="frozen"/>`
+      : "";
+    const print = layout
+      ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+        `<headerFooter><oddHeader>${escapeXml(`&C&"-,Bold"${layout.printTitle.replace(/&/g, "&&")}`)}</oddHeader>` +
+        `<oddFooter>${escapeXml("&L&D&RSide &P af &N")}</oddFooter></headerFooter>`
+      : "";
     let xml =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><dimension ref="A1:${a1(bottom, right)}"/>` +
-      `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
+      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      (layout ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
+      `<dimension ref="A1:${a1(bottom, right)}"/>` +
+      `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
       `${cols}<sheetData>${data}</sheetData>` +
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
-      `${this.keep.join("")}</worksheet>`;
+      `${print}${this.keep.join("")}</worksheet>`;
     xml = patchConditionalFormats(xml, this.fills, styles);
     return xml;
   }
@@ -570,6 +588,28 @@ function widenTable(xml: string, headers: string[]): string {
     return `<tableColumns${before}count="${Number(count) + headers.length}"`;
   });
   return out.replace("</tableColumns>", `${added}</tableColumns>`);
+}
+
+/**
+ * The sheet's print titles (its header rows on every page): the defined name _xlnm.Print_Titles local to
+ * the sheet, replacing one it had; <definedNames> is created where the schema puts it if absent.
+ */
+function printTitles(xml: string, layout: SheetLayout): string {
+  const names = [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => unescapeXml(attr(m[0], "name") ?? ""));
+  const index = names.indexOf(layout.sheet);
+  if (index < 0) return xml;
+  const quoted = `'${layout.sheet.replace(/'/g, "''")}'`;
+  const element = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quoted)}!$1:$${layout.headerRows}</definedName>`;
+  const existing = new RegExp(
+    `<definedName\\b(?=[^>]*\\bname="_xlnm\\.Print_Titles")(?=[^>]*\\blocalSheetId="${index}")[^>]*>[\\s\\S]*?</definedName>`,
+  );
+  if (existing.test(xml)) return xml.replace(existing, element);
+  if (/<definedNames>/.test(xml)) return xml.replace("</definedNames>", `${element}</definedNames>`);
+  if (/<definedNames\s*\/>/.test(xml))
+    return xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
+  const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((tag) => xml.includes(tag))!;
+  const at = xml.indexOf(after) + after.length;
+  return `${xml.slice(0, at)}<definedNames>${element}</definedNames>${xml.slice(at)}`;
 }
 
 /** Asks Excel to recalculate on opening: formulas may read the cells the tool wrote. */

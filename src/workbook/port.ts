@@ -147,6 +147,15 @@ export interface TableCreate {
   lists?: (ColumnList | undefined)[];
 }
 
+/** How a sheet the tool owns is seen and printed. */
+export interface SheetLayout {
+  sheet: string;
+  /** Rows at the top kept in view when scrolling (frozen) and printed at the top of every page. */
+  headerRows: number;
+  /** Printed on A4 landscape, one page wide; this title in the page header, date and page in the footer. */
+  printTitle: string;
+}
+
 export interface WritePlan {
   /** Sheets to create (or, if they exist and are ours, to clear first). */
   sheets: { name: string; replace: boolean }[];
@@ -160,6 +169,8 @@ export interface WritePlan {
   rowHeights?: { sheet: string; row: number; height: number }[];
   /** Native charts; only the Office.js implementation can create them (ExcelJS cannot write charts). */
   charts: ChartWrite[];
+  /** Frozen header rows and print settings of the sheets the plan adds or rewrites. */
+  layouts?: SheetLayout[];
 }
 
 export function emptyPlan(): WritePlan {

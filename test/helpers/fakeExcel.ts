@@ -30,6 +30,10 @@ export interface FakeSheetModel {
   hiddenColumns: Set<number>;
   /** Merged areas ("A7:A8"). */
   merges: string[];
+  /** Rows frozen at the top (freezePanes.freezeRows). */
+  frozenRows?: number;
+  /** What pageLayout was told (ExcelApi 1.9). */
+  pageLayout?: Record<string, unknown>;
 }
 
 /** One conditional format rule (one Excel ConditionalFormat); type "CellValue" unless said. */
@@ -360,6 +364,37 @@ export class FakeExcel {
     } as unknown as Excel.RequestContext;
   }
 
+  /** A worksheet's pageLayout (ExcelApi 1.9): what it is told is kept on the sheet's model. */
+  private pageLayout(name: string) {
+    const self = this;
+    const set = (key: string, value: unknown) => {
+      self.calls++;
+      self.op(() => ((self.sheet(name).pageLayout ??= {})[key] = value));
+    };
+    const setter = (key: string) => ({
+      set(this: void, value: unknown) {
+        set(key, value);
+      },
+      enumerable: true,
+    });
+    const footer = {};
+    Object.defineProperties(footer, {
+      centerHeader: setter("centerHeader"),
+      leftFooter: setter("leftFooter"),
+      rightFooter: setter("rightFooter"),
+    });
+    const layout = {
+      setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
+      headersFooters: { defaultForAllPages: footer },
+    };
+    Object.defineProperties(layout, {
+      orientation: setter("orientation"),
+      paperSize: setter("paperSize"),
+      zoom: setter("zoom"),
+    });
+    return layout;
+  }
+
   private worksheet(name: string) {
     const self = this;
     const model = () => this.sheet(name);
@@ -413,6 +448,13 @@ export class FakeExcel {
         return this.range(name, columns ? `${columns[1]}1:${columns[2]}1048576` : address);
       },
       charts: this.charts(name),
+      freezePanes: {
+        freezeRows: (count: number) => {
+          self.calls++;
+          self.op(() => (model().frozenRows = count));
+        },
+      },
+      pageLayout: this.pageLayout(name),
       tables: {
         add: (address: string) => {
           self.calls++;

@@ -69,5 +69,10 @@ export function appropriationsSheet(b: PlanBuilder, results: ContractResults, un
     if (count > 1)
       (b.plan.rowHeights ??= []).push({ sheet: APPROPRIATIONS_SHEET, row: 2 + i, height: 15 * count });
   });
+  (b.plan.layouts ??= []).push({
+    sheet: APPROPRIATIONS_SHEET,
+    headerRows: 1,
+    printTitle: "Reservationspuljen – tillægsbevillinger",
+  });
   widths.forEach((width, i) => b.plan.columnWidths.push({ sheet: APPROPRIATIONS_SHEET, col: i + 1, width }));
 }

@@ -80,11 +80,13 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
   }
   if (ledger && inputs.ledger) {
     // The waterfall's data: the movements up to the Resultat line; their running sum is the result.
-    rows.push({ values: [] }, { values: [WATERFALL_HEADER, "I alt"], bold: true });
+    rows.push({ values: [] }, { values: [WATERFALL_HEADER, "I alt", "Puljen derefter"], bold: true });
     const first = rows.length + 1;
-    // The movements of the one waterfall rule (balances are Excel's running sum, not data points).
+    // The movements of the one waterfall rule (balances are Excel's running sum, not data points); the
+    // third column is that running sum, so the list reads as the waterfall it draws. The chart's data is
+    // the first two columns.
     for (const bar of waterfallBars(ledger.lines, true).filter((b) => b.kind !== "balance"))
-      rows.push({ values: [bar.label, bar.value] });
+      rows.push({ values: [bar.label, bar.value, bar.to] });
     const table = inputs.ledger.table;
     const col = table.right + table.contract.outputs.filter((o) => !table.outputs.has(o.key)).length + 2;
     b.plan.charts.push({
@@ -98,6 +100,11 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
     });
   }
   b.writeRows(SUMMARY_SHEET, rows);
+  (b.plan.layouts ??= []).push({ sheet: SUMMARY_SHEET, headerRows: 2, printTitle: SUMMARY_TITLE });
   b.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col: 1, width: 44 });
-  for (let col = 2; col <= 6; col++) b.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col, width: 16 });
+  // Wide enough for the longest text in the column (a pool's name, a heading), within reason.
+  for (let col = 2; col <= 6; col++) {
+    const longest = Math.max(0, ...rows.map((r) => String(r.values[col - 1] ?? "").length));
+    b.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col, width: Math.min(30, Math.max(16, longest + 3)) });
+  }
 }

@@ -1,0 +1,90 @@
+import ExcelJS from "exceljs";
+import { join } from "path";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { Diagnostics } from "../../src/domain";
+import { runContract } from "../../src/app/run";
+import { FileWorkbook } from "../../src/workbook/fileWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { emptyPlan } from "../../src/workbook/port";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
+import { load, partText, runCli, sampleFile, tempDir } from "../helpers/workbooks";
+
+/** The generated sheets as they should be seen and printed: header rows frozen and on every page. */
+const LAYOUTS: [string, number, string][] = [
+  ["Resultat", 2, "Reservationspuljen – resultat"],
+  ["Scenarier", 2, "Reservationspuljen – scenarier"],
+  ["Tillægsbevillinger", 1, "Reservationspuljen – tillægsbevillinger"],
+];
+
+describe("the generated sheets read and print as written: frozen header rows, A4 landscape, one page wide", () => {
+  it("the headless command's file (the patched package)", async () => {
+    const dir = tempDir();
+    const output = join(dir, "out.xlsx");
+    expect((await runCli(await sampleFile(dir, true), output)).code).toBe(0);
+    const wb = await load(output);
+    for (const [sheet, rows, title] of LAYOUTS) {
+      const ws = wb.getWorksheet(sheet)!;
+      expect([sheet, ws.views[0]]).toEqual([
+        sheet,
+        expect.objectContaining({ state: "frozen", ySplit: rows }),
+      ]);
+      expect(ws.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      });
+      expect(ws.headerFooter.oddHeader).toContain(title);
+      expect(ws.headerFooter.oddFooter).toBe("&L&D&RSide &P af &N");
+    }
+    // Print titles: a defined name per sheet, local to it.
+    const workbook = (await partText(output, "xl/workbook.xml"))!;
+    expect(workbook).toContain(`name="_xlnm.Print_Titles"`);
+    expect(workbook).toMatch(/'Tillægsbevillinger'!\$1:\$1/);
+    expect(workbook).toMatch(/'Resultat'!\$1:\$2/);
+  });
+
+  it("in Excel (the simulated one): freezeRows, and with ExcelApi 1.9 the page layout", async () => {
+    const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+    expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
+    for (const [sheet, rows, title] of LAYOUTS) {
+      const model = fake.sheet(sheet);
+      expect([sheet, model.frozenRows]).toEqual([sheet, rows]);
+      expect(model.pageLayout).toMatchObject({
+        orientation: "Landscape",
+        paperSize: "A4",
+        zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+        printTitleRows: `$1:$${rows}`,
+        centerHeader: `&B${title}`,
+        rightFooter: "Side &P af &N",
+      });
+    }
+    const older = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+    const supports = (set: string, version: string) =>
+      set === "ExcelApi" && Number(version.split(".")[1]) <= 8;
+    expect((await runContract(new OfficeWorkbook(older.run, supports), new Diagnostics())).ok).toBe(true);
+    expect(older.sheet("Resultat").frozenRows).toBe(2);
+    expect(older.sheet("Resultat").pageLayout).toBeUndefined();
+  });
+
+  it("where ExcelJS writes the whole file (no package to patch), the same layout", async () => {
+    const file = FileWorkbook.empty();
+    const plan = emptyPlan();
+    plan.sheets.push({ name: "Resultat", replace: false });
+    plan.blocks.push({
+      sheet: "Resultat",
+      row: 1,
+      col: 1,
+      values: [["Reservationspuljen – resultat"], ["Enhed"]],
+    });
+    plan.layouts = [{ sheet: "Resultat", headerRows: 2, printTitle: "R&D" }];
+    file.applyNow(plan);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
+    const ws = reread.getWorksheet("Resultat")!;
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, printTitlesRow: "1:2" });
+    expect(ws.headerFooter.oddHeader).toBe('&C&"-,Bold"R&&D');
+  });
+});
