@@ -1,4 +1,8 @@
 import {
+  areaResult,
+  chooseIndicators,
+  Indicator,
+  proposeIndicators,
   Appropriation,
   appropriations,
   BudgetModelResult,
@@ -59,6 +63,10 @@ export interface ContractResults {
   scenarios?: ReturnType<typeof compareScenarios>;
   sensitivity?: { spec: SensitivitySpec; rows: SensitivityRow[] }[];
   grid?: SensitivityGrid;
+  /** R13: the five headline indicators, proposed and chosen. */
+  indicators?: Indicator[];
+  /** R13: the sum of the ledger's Vurdering and Investeringsprojekter movements. */
+  areaResult?: number;
 }
 
 /** Applies the rules to what was read. Pure: no reading, no writing. */
@@ -150,6 +158,13 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
       results.sensitivity = specs.map((spec) => ({ spec, rows: sensitivityRows(fed.ledger, spec, p) }));
       if (specs.length >= 2) results.grid = sensitivityGrid(fed.ledger, specs[0]!, specs[1]!, p);
     }
+    results.areaResult = areaResult(ledger.lines);
   }
+  // R13: every indicator is proposed whenever there is a follow-up or a pool; the user's colour wins.
+  if (results.followUp || results.outcome)
+    results.indicators = chooseIndicators(
+      proposeIndicators(results.followUp, results.outcome?.flag, p),
+      inputs.indicators?.rows ?? [],
+    );
   return results;
 }

@@ -3,6 +3,7 @@ import {
   BUDGET_MODEL_COLUMNS,
   ColumnSpec,
   FOLLOW_UP_COLUMNS,
+  INDICATOR_COLUMNS,
   INVESTMENT_COLUMNS,
   LEDGER_COLUMNS,
   PROGNOSIS_COLUMNS,
@@ -30,7 +31,8 @@ export interface TableContract {
     | "investments"
     | "prognoses"
     | "sensitivity"
-    | "grantInputs";
+    | "grantInputs"
+    | "indicators";
   tableName: string;
   sheetName: string;
   columns: readonly ColumnSpec[];
@@ -69,6 +71,10 @@ export const OUTPUTS = {
     { key: "budgetvaernBrugt", header: "Budgetværn brugt", kind: "amount" },
     { key: "kassefinansiering", header: "Kassefinansiering", kind: "amount" },
     { key: "flag", header: "Puljeflag", kind: "flag" },
+  ],
+  indicators: [
+    { key: "forslag", header: "Forslag", kind: "flag" },
+    { key: "farve", header: "Farve", kind: "flag" },
   ],
 } as const satisfies Record<string, readonly OutputColumn[]>;
 
@@ -148,6 +154,14 @@ export const CONTRACT: readonly TableContract[] = [
     sheetName: REGULATIONS_SHEET,
     columns: GRANT_INPUT_COLUMNS,
     outputs: [],
+  },
+  // R13: the user's colour and sentence per headline indicator (optional sheet).
+  {
+    key: "indicators",
+    tableName: "Indikatorer",
+    sheetName: "Indikatorer",
+    columns: INDICATOR_COLUMNS,
+    outputs: OUTPUTS.indicators,
   },
 ];
 

@@ -1,4 +1,7 @@
 import {
+  IndicatorChoice,
+  IndicatorField,
+  readIndicatorChoices,
   BudgetModelRow,
   cellText,
   defaultParameters,
@@ -61,6 +64,7 @@ export interface ContractInputs {
   prognoses?: TableInput<Prognosis> & { poolColumns: number[]; pools: string[] };
   sensitivity?: TableInput<SensitivitySpec>;
   grantInputs?: { table: LocatedTable; inputs: GrantEstimateInputs };
+  indicators?: TableInput<IndicatorChoice>;
 }
 
 /** The sheet row a domain row came from. */
@@ -140,6 +144,12 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: RunDiagnos
   }
   const ledger = tables.get("ledger");
   if (ledger) inputs.ledger = readLedgerTable(ledger, diagnostics);
+  const indicators = tables.get("indicators");
+  if (indicators)
+    inputs.indicators = {
+      table: indicators,
+      rows: readIndicatorChoices(records(indicators), diagnostics),
+    };
   const budgetModel = tables.get("budgetModel");
   if (budgetModel)
     inputs.budgetModel = { table: budgetModel, rows: readBudgetModelRows(records(budgetModel), diagnostics) };

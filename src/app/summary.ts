@@ -39,7 +39,18 @@ export interface Summary {
     }[];
     /** Lines whose amounts the tool fetched by their Kilde (Reguleringer, egen beregning, Regnskab, Investeringer). */
     fedLines: string[];
+    /** R13: the area's own result, the sum of the Vurdering and Investeringsprojekter movements. */
+    areaResult: number;
   };
+  /** R13: the five headline indicators: the proposal, the user's colour (valgt), the colour that counts. */
+  indicators?: {
+    indikator: string;
+    forslag: string;
+    valgt?: string;
+    farve: string;
+    bemærkning?: string;
+    grundlag: string;
+  }[];
   budgetModel?: { år: number; pulje: string; reservationspulje: number }[];
   yearEnd?: {
     afvigelse: number;
@@ -162,6 +173,7 @@ export function buildSummary(
         };
       }),
       fedLines: (results.fedLines ?? []).map((i) => ledger.lines[i]!.post),
+      areaResult: results.areaResult ?? 0,
     };
   }
   if (results.budgetModel) summary.budgetModel = results.budgetModel.map((r) => ({ ...r }));
@@ -195,6 +207,15 @@ export function buildSummary(
       })),
     };
   }
+  if (results.indicators)
+    summary.indicators = results.indicators.map((i) => ({
+      indikator: i.indikator,
+      forslag: i.forslag,
+      ...(i.valgt ? { valgt: i.valgt } : {}),
+      farve: i.farve,
+      ...(i.bemærkning ? { bemærkning: i.bemærkning } : {}),
+      grundlag: i.grundlag,
+    }));
   const regulations = regulationsSummary(results);
   if (regulations) summary.regulations = regulations;
   if (results.appropriations) summary.appropriations = results.appropriations.map((a) => ({ ...a }));

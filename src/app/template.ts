@@ -1,5 +1,6 @@
 import {
   GRANT_INPUT_DEFINITIONS,
+  INDICATORS,
   MOVEMENT_TYPES,
   normalizeName,
   OUTSIDE_POOLS,
@@ -95,6 +96,10 @@ const TITLES: Record<string, { title: string; note: string }> = {
     note: "Projekternes gevinst, investeringssum og forbrug (kr.).",
   },
   [REGULATIONS_SHEET]: { title: "Reguleringer", note: "" },
+  Indikatorer: {
+    title: "Hovedindikatorer",
+    note: "Beregn foreslår en farve pr. indikator; skriv din egen i Valgt (den gælder) og en bemærkning til sagen.",
+  },
 };
 
 const STACKED_NOTES: Partial<Record<TableContract["key"], string>> = {
@@ -152,6 +157,8 @@ function starterTable(contract: TableContract, options: TemplateOptions): TableD
         rows: GRANT_INPUT_DEFINITIONS.map((d) => [d.label, "", GRANT_UNIT_LABELS[d.unit]]),
         amountColumns: [1],
       };
+    case "indicators":
+      return { headers, rows: INDICATORS.map((name) => [name, "", ""]) };
     case "followUp":
       if (options.formulas) {
         const formulas = followUpFormulas(options.namespace);
@@ -166,18 +173,31 @@ function starterTable(contract: TableContract, options: TemplateOptions): TableD
   }
 }
 
-/** The columns whose values come from a closed list, by header (normalised), and the list. */
-export function closedVocabulary(): Map<string, readonly string[]> {
+/**
+ * The columns whose values come from a closed list, by header (normalised), and the list; a table's own
+ * lists first (the Indikatorer table's Valgt is a colour, the Prognoser table's a Ja/Nej).
+ */
+export function closedVocabulary(table?: TableContract["key"]): Map<string, readonly string[]> {
   const yesNo = ["Ja", "Nej"];
+  const own: [string, readonly string[]][] =
+    table === "indicators"
+      ? [
+          ["Indikator", INDICATORS],
+          ["Valgt", ["GRØN", "GUL", "RØD"]],
+        ]
+      : [];
   return new Map<string, readonly string[]>(
     [
+      ...own,
       ["Type", MOVEMENT_TYPES],
       ["Regulering", ["Midtvejsregulering", "Efterregulering"]],
       ["Status", ["Endelig", "Prognose"]],
       ["Pulje", [...TEMPLATE_POOLS, OUTSIDE_POOLS]],
       ["Overførselsadgang", yesNo],
       ["Valgt", yesNo],
-    ].map(([header, list]) => [normalizeName(header as string), list as readonly string[]]),
+    ]
+      .reverse()
+      .map(([header, list]) => [normalizeName(header as string), list as readonly string[]]),
   );
 }
 
@@ -271,7 +291,7 @@ function placeTable(
     r.map((value, c) => cellFormat(spec, i, c, value)),
   );
   if (asTable) {
-    const vocabulary = closedVocabulary();
+    const vocabulary = closedVocabulary(spec.key);
     plan.tables!.push({
       sheet,
       name: spec.table,

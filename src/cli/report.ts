@@ -99,6 +99,21 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     );
     out.push(`Puljens lyskryds:                ${flag(pool.flag, options)}`);
   }
+  if (summary.indicators) {
+    heading("Hovedindikatorer (forslag efter reglerne, valgt af forvaltningen)");
+    out.push(`${pad("Indikator", 22)} Forslag Valgt   Farve`);
+    for (const i of summary.indicators) {
+      out.push(
+        `${pad(i.indikator, 22)} ${flag(i.forslag, options)}   ${flag(i.valgt ?? "", options)}   ${flag(i.farve, options)}`,
+      );
+      if (i.bemærkning) out.push(`${" ".repeat(23)}${i.bemærkning}`);
+    }
+  }
+  if (summary.pool)
+    out.push(
+      "",
+      `Områdets eget resultat (Vurdering og Investeringsprojekter): ${n(summary.pool.areaResult)}`,
+    );
   const regulations = summary.regulations;
   if (regulations && regulations.scenarios.length > 0) {
     heading("Scenarier: puljens resultat pr. prognose (I alt)");

@@ -74,6 +74,7 @@ export function buildSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
         "prognoses",
         "sensitivity",
         "grantInputs",
+        "indicators",
       ],
       data: {
         parameters: { ...table(rules, "Regler og parametre", []), amountColumns: undefined },
@@ -84,6 +85,7 @@ export function buildSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
         prognoses: table(csv("prognoser.csv"), "Reguleringer 2018 (1.000 kr.)", [6, 7]),
         sensitivity: table(csv("foelsomhed.csv"), undefined, [1, 2, 3]),
         grantInputs: table(grant, undefined, [1]),
+        indicators: table(csv("indikatorer.csv"), "Hovedindikatorer 2. halvår 2018", []),
       },
     },
   );

@@ -30,7 +30,9 @@ export type DomainCode =
   | "UNSAFE_NUMBER"
   | "DUPLICATE_CHOICE"
   | "NO_SOURCE"
-  | "UNKNOWN_SOURCE";
+  | "UNKNOWN_SOURCE"
+  | "UNKNOWN_INDICATOR"
+  | "NOT_A_FLAG";
 
 /** One diagnostic; C is the closed set of codes of whoever reports it (the engine's by default). */
 export interface Diagnostic<C extends string = string> extends Location {

@@ -7,6 +7,7 @@ export * from "./danishNumber";
 export * from "./diagnostics";
 export * from "./flags";
 export * from "./followUp";
+export * from "./indicators";
 export * from "./investments";
 export * from "./messages";
 export * from "./normalize";

@@ -1,4 +1,4 @@
-import { formatDanishNumber } from "./danishNumber";
+import { formatDanishNumber, formatPercent } from "./danishNumber";
 import type { NumberTextStyle } from "./danishNumber";
 
 /** Excel's error values as Danish Excel shows them (a file stores the English ones). */
@@ -60,6 +60,20 @@ export const messages = {
   duplicateResult: () => `Der er mere end én Resultat-linje i reservationspuljen; kun den første bruges.`,
   movementAfterResult: (post: string) =>
     `Linjen "${post}" står under Resultat-linjen og indgår derfor ikke i resultatet.`,
+  indicatorEconomy: (korrigeret: number, forventet: number) =>
+    `Puljernes korrigerede budget ${formatDanishNumber(korrigeret)} mod forventet regnskab ${formatDanishNumber(forventet)} (reglen for Økonomi).`,
+  indicatorPersons: (budget: number, expected: number) =>
+    `Budgetterede fuldtidspersoner ${formatDanishNumber(budget, decimalsOf(budget))} mod forventede ${formatDanishNumber(expected, decimalsOf(expected))} (reglen for Mængder).`,
+  indicatorRefund: (budget: number, expected: number) =>
+    `Gennemsnitlig refusionssats, vægtet med budgettet: budgetteret ${formatPercent(budget)}, forventet ${formatPercent(expected)} (reglen for Refusion).`,
+  indicatorUnemployment: (municipality: number, national: number) =>
+    `Ledighed i kommunen ${formatPercent(municipality)} mod ${formatPercent(national)} på landsplan: ${formatDanishNumber((municipality - national) * 100, 1)} procentpoint over.`,
+  indicatorPool: () => "Puljens eget lyskryds (forventet resultat mod budgetværnet).",
+  indicatorMissing: (what: string) => `Intet forslag: ${what} mangler.`,
+  unknownIndicator: (name: string, known: readonly string[]) =>
+    `Indikatoren "${name}" kendes ikke; brug en af ${known.join(", ")}.`,
+  notAFlag: (indicator: string, text: string) =>
+    `Valgt farve for ${indicator} skal være GRØN, GUL eller RØD, men er "${text}".`,
   unknownPool: (pool: string, pools: readonly string[]) =>
     (pool.trim() === ""
       ? `Puljen er ikke angivet, og reservationspuljen har flere puljekolonner (${pools.join(", ")}).`

@@ -22,6 +22,12 @@ export interface Parameters {
   quantityGreenWins: boolean;
   refundYellowPoints: number;
   refundRedPoints: number;
+  /** R13: the municipality's and the national unemployment rate (fractions), when given. */
+  unemploymentMunicipality: number | undefined;
+  unemploymentNational: number | undefined;
+  /** R13: gap (percentage points) at or below which Ledighedsudvikling is GRØN; above the red one RØD. */
+  unemploymentGreenPoints: number;
+  unemploymentRedPoints: number;
   poolGreenFrom: Amount;
   poolRedShareOfBudgetvaern: number;
   investmentMinReturn: number;
@@ -159,6 +165,42 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
     max: 100,
   },
   {
+    key: "unemploymentMunicipality",
+    name: "Ledighed kommune",
+    label: "Kommunens ledighedsprocent (til hovedindikatoren Ledighedsudvikling)",
+    kind: "fraction",
+    unitLabel: "%",
+    min: 0,
+    max: 1,
+  },
+  {
+    key: "unemploymentNational",
+    name: "Ledighed landsplan",
+    label: "Ledighedsprocenten på landsplan (til hovedindikatoren Ledighedsudvikling)",
+    kind: "fraction",
+    unitLabel: "%",
+    min: 0,
+    max: 1,
+  },
+  {
+    key: "unemploymentGreenPoints",
+    name: "Ledighedsudvikling: grøn til og med",
+    label: "Kommunens ledighed højst så mange procentpoint over landsplan er GRØN",
+    kind: "number",
+    unitLabel: "procentpoint",
+    min: 0,
+    max: 100,
+  },
+  {
+    key: "unemploymentRedPoints",
+    name: "Ledighedsudvikling: rød over",
+    label: "Kommunens ledighed mere end så mange procentpoint over landsplan er RØD, ellers GUL",
+    kind: "number",
+    unitLabel: "procentpoint",
+    min: 0,
+    max: 100,
+  },
+  {
     key: "poolGreenFrom",
     name: "Puljeflag: grøn fra resultat",
     label: "Puljens resultat fra og med dette beløb er GRØN",
@@ -232,6 +274,10 @@ export function defaultParameters(): Parameters {
     quantityGreenWins: true,
     refundYellowPoints: 0.5,
     refundRedPoints: 1.0,
+    unemploymentMunicipality: undefined,
+    unemploymentNational: undefined,
+    unemploymentGreenPoints: 0.95,
+    unemploymentRedPoints: 2.0,
     poolGreenFrom: 0,
     poolRedShareOfBudgetvaern: 1,
     investmentMinReturn: 1,

@@ -32,7 +32,7 @@ describe("the template is one write plan, through either port", () => {
     expect(file.workbook.getWorksheet("Opfølgning")!.getCell("A1").value).toBe("Mine egne noter");
     const reread = await FileWorkbook.fromBuffer(await file.toBuffer());
     const outcome = await runContract(reread, new Diagnostics(), { write: false });
-    expect(outcome.inputs.tables.size).toBe(9);
+    expect(outcome.inputs.tables.size).toBe(10);
     expect(outcome.summary.diagnostics.filter((d) => d.level === "error")).toEqual([]);
   });
 

@@ -354,6 +354,24 @@ export const CORPUS: CorpusCase[] = [
     ok: true,
     expected: [],
   },
+  // ---- R13: the Indikatorer table (header row 4, rows 5–9: Økonomi … Reservationspulje) ----
+  {
+    name: "an indicator name that is not one of the five (a typo) stops the run at its cell",
+    change: (wb) => (wb.getWorksheet("Indikatorer")!.getCell("A6").value = "Antal ledig"),
+    ok: false,
+    expected: [["error", "UNKNOWN_INDICATOR", "Indikatorer", "A6"]],
+    messages: [/Indikatoren "Antal ledig" kendes ikke; brug en af Økonomi, Antal ledige/],
+  },
+  {
+    name: "a chosen colour that is not GRØN, GUL or RØD stops the run; lower case is fine",
+    change: (wb) => {
+      wb.getWorksheet("Indikatorer")!.getCell("B5").value = "Grønt";
+      wb.getWorksheet("Indikatorer")!.getCell("B6").value = "grøn";
+    },
+    ok: false,
+    expected: [["error", "NOT_A_FLAG", "Indikatorer", "B5"]],
+    messages: [/Valgt farve for Økonomi skal være GRØN, GUL eller RØD, men er "Grønt"/],
+  },
   // ---- Nothing silent: inputs in the minutes' own words (issue "Nothing silent") ----
   {
     name: "year-end feed: the Regnskab table says 'Særlig drift' (the minutes' word) — fed, not a silent 0",

@@ -44,6 +44,7 @@ const summary2018: Summary = {
     flag: "RØD",
     lines: [],
     fedLines: [],
+    areaResult: 13825,
   },
   appropriations: [
     {

@@ -33,6 +33,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
       "Regnskab",
       "Investeringer",
       "Reguleringer",
+      "Indikatorer",
     ]);
     expect(fake.syncs).toBe(2);
     expect(fake.tables.map((t) => [t.name, t.sheet])).toEqual(
@@ -48,7 +49,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     // The inserted template is read back by the contract: default parameters, and the ledger's two
     // starter lines (Oprindelig, Resultat) give a pool of 0 until the user fills in amounts.
     const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
-    expect(outcome.inputs.tables.size).toBe(9);
+    expect(outcome.inputs.tables.size).toBe(10);
     // The Reguleringer sheet's blocks are stacked under the title, each under its note, with two empty rows between them.
     expect(fake.tables.filter((t) => t.sheet === "Reguleringer").map((t) => t.name)).toEqual([
       "Prognoser",
@@ -82,6 +83,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
       "Regnskab",
       "Investeringer",
       "Reguleringer",
+      "Indikatorer",
     ]);
     expect(fake.cell("Opfølgning", "A1")?.value).toBe("Mine egne noter");
     expect(fake.cell("Regler", "B2")?.value).toBe(2019);

@@ -105,6 +105,16 @@ export function planWrites(
       }),
     );
   }
+  if (inputs.indicators && results.indicators) {
+    const chosen = results.indicators;
+    planner.outputColumns(
+      inputs.indicators.table,
+      outputRows("indicators", inputs.indicators.rows, (choice) => {
+        const indicator = chosen.find((i) => i.indikator === choice.indikator)!;
+        return [rowOf(choice.at), { forslag: indicator.forslag, farve: indicator.farve }];
+      }),
+    );
+  }
   summarySheet(planner, inputs, results);
   if (results.scenarios || results.sensitivity || results.estimate) scenarioSheet(planner, inputs, results);
   if (results.appropriations) appropriationsSheet(planner, results, inputs.parameters.unit);

@@ -51,6 +51,19 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
       values: ["Kassefinansiering uden prognoser", results.outcomeExcludingPrognoses!.kassefinansiering],
     });
     rows.push({ values: ["Puljens lyskryds", outcome.flag], flag: outcome.flag, flagAt: 1 });
+    if (results.areaResult !== undefined)
+      rows.push({
+        values: ["Områdets eget resultat (Vurdering og Investeringsprojekter)", results.areaResult],
+      });
+  }
+  if (results.indicators) {
+    // R13: proposal and chosen colour side by side; the colour that counts is Farve.
+    rows.push({ values: [] }, { values: ["Hovedindikatorer", "Forslag", "Valgt", "Farve"], bold: true });
+    for (const i of results.indicators)
+      rows.push({
+        values: [i.indikator, i.forslag, i.valgt ?? "", i.farve],
+        cellFlags: [undefined, i.forslag, i.valgt, i.farve],
+      });
   }
   if (results.yearEnd) {
     rows.push({ values: [] }, { values: ["Regnskab", "Afvigelse", "Kassen", "Overførsel"], bold: true });
