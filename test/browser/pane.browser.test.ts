@@ -115,6 +115,13 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       expect(await page.getByRole("region", { name: "Lyskryds" }).innerText()).toMatch(
         /Økonomi\s+18\s+1\s+6\s+0/,
       );
+      // R13: proposal GRØN, the administration's GUL counts; the area's own result under the pool.
+      expect(await page.getByRole("region", { name: "Hovedindikatorer" }).innerText()).toMatch(
+        /Økonomi forslag\s*GRØN\s*· farve\s*GUL\s*\(valgt\)/,
+      );
+      expect(await poolRegion.innerText()).toContain(
+        "Områdets eget resultat (Vurdering og Investeringsprojekter): 13.825",
+      );
       // The simulated workbook got the results.
       const written = await page.evaluate(() => {
         const fake = (window as unknown as { __FAKE_EXCEL__: FakeExcel }).__FAKE_EXCEL__;

@@ -5,6 +5,7 @@ import type { PaneServices } from "../services";
 import { Appropriations } from "./Appropriations";
 import { DiagnosticList } from "./DiagnosticList";
 import { FlagCounts } from "./FlagCounts";
+import { Indicators } from "./Indicators";
 import { Message } from "./Message";
 import { PoolSummary } from "./PoolSummary";
 import { Regulations } from "./Regulations";
@@ -58,6 +59,7 @@ export default function Results({
         </MessageBar>
       )}
       {pool && <PoolSummary summary={{ ...summary, pool }} />}
+      {summary.indicators && <Indicators indicators={summary.indicators} />}
       {pool && <Waterfall pool={pool} unit={summary.unit} />}
       {summary.regulations && <Regulations regulations={summary.regulations} />}
       {summary.followUp && <FlagCounts followUp={summary.followUp} />}
