@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { attr, unescapeXml } from "./xml";
 
 /** A part of an .xlsx package the file implementation cannot carry over, and where it is. */
 export interface LostPart {
@@ -17,10 +18,6 @@ const PACKAGE_PARTS: { pattern: RegExp; what: string }[] = [
   { pattern: /^xl\/chartsheets\/sheet\d+\.xml$/, what: "Diagramarket" },
   { pattern: /^xl\/ctrlProps\//, what: "Formularkontrolelementer" },
 ];
-
-function attr(xml: string, name: string): string | undefined {
-  return new RegExp(`\\b${name}="([^"]*)"`).exec(xml)?.[1];
-}
 
 /** Target paths of a .rels file, resolved against the folder of the part the rels belong to. */
 function relTargets(xml: string | undefined, baseFolder: string): { type: string; target: string }[] {
@@ -100,15 +97,6 @@ export async function findLostParts(zip: JSZip): Promise<LostPart[]> {
       lost.push({ what: kind.what });
   }
   return lost;
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** Names of tables whose XML leaves headerRowCount at its default (1); ExcelJS reads those as header-less. */

@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { a1, parseA1, parseRange } from "./address";
+import { attr, escapeXml, unescapeXml } from "./xml";
 import { BlockWrite, ConditionalFill, SheetLayout, WritePlan, WriteValue } from "./port";
 
 /**
@@ -837,42 +838,4 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   const out = new Map<string, T[]>();
   for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
   return out;
-}
-
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-
-/** An attribute's raw value in a start tag (patterns cached: this runs for every row and cell). */
-function attr(xml: string, name: string): string | undefined {
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}="([^"]*)"`);
-    ATTRIBUTE_PATTERNS.set(name, pattern);
-  }
-  return pattern.exec(xml)?.[1];
-}
-
-export function escapeXml(text: string): string {
-  return (
-    text
-      .replace(/&/g, "&amp;")
-      .replace(/</g, "&lt;")
-      .replace(/>/g, "&gt;")
-      .replace(/"/g, "&quot;")
-      // Control characters other than tab, newline and return cannot be written in XML 1.0.
-      .replace(XML_FORBIDDEN, "")
-  );
-}
-
-// eslint-disable-next-line no-control-regex -- these are the characters XML 1.0 forbids
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
-    .replace(/&amp;/g, "&");
 }
