@@ -1,6 +1,5 @@
 import {
   IndicatorChoice,
-  IndicatorField,
   readIndicatorChoices,
   BudgetModelRow,
   cellText,
