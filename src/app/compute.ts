@@ -1,4 +1,7 @@
 import {
+  appropriationTable,
+  AppropriationTableRow,
+  checkAppropriationTable,
   areaResult,
   chooseIndicators,
   Indicator,
@@ -63,6 +66,8 @@ export interface ContractResults {
   scenarios?: ReturnType<typeof compareScenarios>;
   sensitivity?: { spec: SensitivitySpec; rows: SensitivityRow[] }[];
   grid?: SensitivityGrid;
+  /** R14.1: the bevillingstabel, two rows per tillægsbevilling, each punkt summing to 0. */
+  appropriationTable?: AppropriationTableRow[];
   /** R13: the five headline indicators, proposed and chosen. */
   indicators?: Indicator[];
   /** R13: the sum of the ledger's Vurdering and Investeringsprojekter movements. */
@@ -88,6 +93,8 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
       if (pooled.size > 0) diagnostics.warning("MISSING_YEAR", appMessages.missingYear(), {});
     } else {
       results.appropriations = appropriations(pooled, p.budgetYear, p);
+      results.appropriationTable = appropriationTable(results.appropriations, p);
+      checkAppropriationTable(results.appropriationTable, diagnostics);
     }
     if (inputs.ledger) {
       for (const pool of pooled.keys()) {

@@ -180,7 +180,16 @@ export const SCENARIO_TITLE = "Reservationspuljen – scenarier";
 export const SUMMARY_TITLE = "Reservationspuljen – resultat";
 
 /** The sheets the tool generates (read with the snapshot, so a re-run recognises and replaces them). */
-export const GENERATED_SHEETS = [SUMMARY_SHEET, SCENARIO_SHEET, APPROPRIATIONS_SHEET] as const;
+/** R14.1: the bevillingstabel (Odense's form). */
+export const APPROPRIATION_TABLE_SHEET = "Bevillinger";
+export const APPROPRIATION_TABLE_TITLE = "Reservationspuljen – bevillingstabel (kr.)";
+
+export const GENERATED_SHEETS = [
+  SUMMARY_SHEET,
+  SCENARIO_SHEET,
+  APPROPRIATIONS_SHEET,
+  APPROPRIATION_TABLE_SHEET,
+] as const;
 
 /** Number format codes are en-US in OOXML and Office.js; Danish Excel shows #,##0 as 8.132. */
 export const NUMBER_FORMATS = { amount: "#,##0", ratio: "0.00", rate: "0.0%", text: "@" } as const;

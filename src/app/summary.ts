@@ -1,4 +1,4 @@
-import { roundingNote, TOTAL_COLUMN } from "../domain";
+import { roundingNote, TOTAL_COLUMN, transfersPerYear } from "../domain";
 import { RunDiagnostic } from "./codes";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
@@ -58,6 +58,8 @@ export interface Summary {
     overførsel: number;
     perStyringsområde: Record<string, { afvigelse: number; kassen: number; overførsel: number }>;
     ledgerLine?: Record<string, number>;
+    /** R14.1: the overførsel carried to each year over all lines (whole kr.), keyed by the target year. */
+    overførselPerÅr: Record<string, number>;
     lines: {
       område: string;
       afvigelse: number;
@@ -115,7 +117,24 @@ export interface Summary {
     };
     estimate?: { key: string; label: string; value: number | null; missing: string[] }[];
   };
-  appropriations?: { tekst: string; beløbKr: number; år: number; fra: string; til: string; pulje: string }[];
+  appropriations?: {
+    tekst: string;
+    beløbKr: number;
+    år: number;
+    fra: string;
+    til: string;
+    pulje: string;
+    tilPuljen: boolean;
+  }[];
+  /** R14.1: the bevillingstabel (+ = money received, − = money given; each punkt sums to 0). */
+  appropriationTable?: {
+    punkt: number;
+    beskrivelse: string;
+    styringsområde: string;
+    udvalg: string;
+    år: number;
+    beløbKr: number;
+  }[];
   /** R0.6: why the appropriation amounts may differ from the exact ones (the table is not in kr.). */
   appropriationsNote?: string[];
   diagnostics: RunDiagnostic[];
@@ -182,6 +201,7 @@ export function buildSummary(
       ...yearEnd.total,
       perStyringsområde: Object.fromEntries(yearEnd.perStyringsområde),
       ...(results.yearEndLedgerLine ? { ledgerLine: results.yearEndLedgerLine } : {}),
+      overførselPerÅr: transfersPerYear(yearEnd.lines),
       lines: yearEnd.lines.map((l) => ({
         område: l.line.område,
         afvigelse: l.afvigelse,
@@ -219,6 +239,8 @@ export function buildSummary(
   const regulations = regulationsSummary(results);
   if (regulations) summary.regulations = regulations;
   if (results.appropriations) summary.appropriations = results.appropriations.map((a) => ({ ...a }));
+  if (results.appropriationTable)
+    summary.appropriationTable = results.appropriationTable.map((r) => ({ ...r }));
   const note = roundingNote(inputs.parameters.unit);
   if (results.appropriations && results.appropriations.length > 0 && note) summary.appropriationsNote = note;
   return summary;

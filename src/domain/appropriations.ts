@@ -14,6 +14,8 @@ export interface Appropriation {
   fra: string;
   til: string;
   pulje: string;
+  /** A mindreforbrug: the money goes from the committee to the reservation pool. */
+  tilPuljen: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export function appropriation(
     fra: toPool ? committee : poolName,
     til: toPool ? poolName : committee,
     pulje,
+    tilPuljen: toPool,
   };
 }
 

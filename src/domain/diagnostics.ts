@@ -32,7 +32,8 @@ export type DomainCode =
   | "NO_SOURCE"
   | "UNKNOWN_SOURCE"
   | "UNKNOWN_INDICATOR"
-  | "NOT_A_FLAG";
+  | "NOT_A_FLAG"
+  | "UNBALANCED_APPROPRIATION";
 
 /** One diagnostic; C is the closed set of codes of whoever reports it (the engine's by default). */
 export interface Diagnostic<C extends string = string> extends Location {

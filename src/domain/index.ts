@@ -1,5 +1,6 @@
 /** The rules engine of docs/rules.md: pure functions, no Office, React or I/O. */
 export * from "./appropriations";
+export * from "./appropriationTable";
 export * from "./budgetModel";
 export * from "./cells";
 export * from "./compare";

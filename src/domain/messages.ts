@@ -74,6 +74,8 @@ export const messages = {
     `Indikatoren "${name}" kendes ikke; brug en af ${known.join(", ")}.`,
   notAFlag: (indicator: string, text: string) =>
     `Valgt farve for ${indicator} skal være GRØN, GUL eller RØD, men er "${text}".`,
+  unbalancedAppropriation: (punkt: number, year: number, sum: number) =>
+    `Indstillingspunkt ${punkt} i bevillingstabellen summer til ${formatDanishNumber(sum)} kr. i ${year}, ikke 0; tabellen skrives ikke.`,
   unknownPool: (pool: string, pools: readonly string[]) =>
     (pool.trim() === ""
       ? `Puljen er ikke angivet, og reservationspuljen har flere puljekolonner (${pools.join(", ")}).`

@@ -37,3 +37,41 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     expect(values).toContain("Områdets eget resultat (Vurdering og Investeringsprojekter)");
   });
 });
+
+describe("R14.1 in the 2018 sample: the bevillingstabel", () => {
+  it("the JSON appropriationTable and the Bevillinger sheet, each punkt with its I alt of 0", async () => {
+    const dir = tempDir();
+    const output = join(dir, "out.xlsx");
+    const run = await runCli(await sampleFile(dir, true), output);
+    expect(run.code).toBe(0);
+    expect(run.summary!.appropriationTable!.map((r) => [r.punkt, r.udvalg, r.beløbKr])).toEqual([
+      [1, "Beskæftigelses- og Socialudvalget", -8_131_000],
+      [1, "Økonomiudvalget", 8_131_000],
+      [2, "Beskæftigelses- og Socialudvalget", 15_011_000],
+      [2, "Økonomiudvalget", -15_011_000],
+    ]);
+    const ws = (await load(output)).getWorksheet("Bevillinger")!;
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      "Indstillingspunkt",
+      "Beskrivelse",
+      "Styringsområde",
+      "Udvalg",
+      "2018",
+    ]);
+    const table = [4, 5, 6, 8, 9, 10].map((r) => [
+      ws.getCell(r, 1).value,
+      ws.getCell(r, 3).value,
+      ws.getCell(r, 5).value,
+    ]);
+    expect(table).toEqual([
+      [1, "Særlige driftsområder", -8_131_000],
+      [null, "Reservationspuljen vedrørende budgetgaranterede områder og øvrige overførsler", 8_131_000],
+      [null, "I alt", 0],
+      [2, "Særlige driftsområder", 15_011_000],
+      [null, "Reservationspuljen vedrørende beskæftigelsestilskuddet", -15_011_000],
+      [null, "I alt", 0],
+    ]);
+    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
+  });
+});

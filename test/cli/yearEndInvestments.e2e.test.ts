@@ -85,6 +85,8 @@ describe("year-end (R7) through the headless command, in whole kr.", () => {
       { år: 2019, beløb: 1_592_594 },
       { år: 2020, beløb: 1_061_729 },
     ]);
+    // R14.1: the overførsel per target year over all lines (the minutes' "Overførsel T+1 · T+2").
+    expect(run.summary!.yearEnd!.overførselPerÅr).toEqual({ "2019": -5_397_740, "2020": 1_061_729 });
   });
 
   it("totals per styringsområde, and the Regnskab ledger line from the kassen part of Særlige driftsområder", () => {

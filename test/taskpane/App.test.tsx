@@ -54,6 +54,7 @@ const summary2018: Summary = {
       fra: "a",
       til: "b",
       pulje: "Budgetgaranti",
+      tilPuljen: true,
     },
   ],
   diagnostics: [],

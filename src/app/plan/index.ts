@@ -5,6 +5,7 @@ import { OutputKey, OutputTable } from "../contract";
 import { ContractResults } from "../compute";
 import { ContractInputs, rowOf } from "../readContract";
 import { appropriationsSheet } from "./appropriationsSheet";
+import { appropriationTableSheet } from "./appropriationTableSheet";
 import { PlanBuilder, RowValues } from "./ownership";
 import { scenarioSheet } from "./scenarioSheet";
 import { summarySheet } from "./summarySheet";
@@ -118,6 +119,8 @@ export function planWrites(
   summarySheet(planner, inputs, results);
   if (results.scenarios || results.sensitivity || results.estimate) scenarioSheet(planner, inputs, results);
   if (results.appropriations) appropriationsSheet(planner, results, inputs.parameters.unit);
+  if (results.appropriationTable && results.appropriationTable.length > 0)
+    appropriationTableSheet(planner, results.appropriationTable);
   return planner.plan;
 }
 
