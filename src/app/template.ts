@@ -274,6 +274,13 @@ export function planTemplate(
       top = headerRow + 1 + Math.max(1, spec.rows.length) + TABLE_GAP;
     }
     columnWidths(plan, sheet, specs);
+    // Printed like the generated sheets: A4 landscape, one page wide, the title in the page header; the
+    // rows above a lone table's data stay in view (a stacked sheet keeps only its title row).
+    (plan.layouts ??= []).push({
+      sheet,
+      headerRows: stacked ? 1 : TITLE_ROWS + 1,
+      printTitle: title ?? sheet,
+    });
   }
   return { plan, sheets: added };
 }
@@ -356,8 +363,12 @@ function columnWidths(plan: WritePlan, sheet: string, specs: TemplateTable[]): v
       );
       widths.set(i + 1, Math.max(widths.get(i + 1) ?? 0, Math.min(60, Math.max(12, longest + 2))));
     });
-  widths.set(1, specs[0]!.key === "parameters" ? 42 : 52);
-  if (specs[0]!.key === "parameters") widths.set(4, 90);
+  // The Regler sheet: names 42 wide, the descriptions 90; elsewhere every column fits its texts (a table
+  // whose first column is a short number, as Investeringer's Nr, no longer gets a name's width).
+  if (specs[0]!.key === "parameters") {
+    widths.set(1, 42);
+    widths.set(4, 90);
+  }
   for (const [col, width] of widths) plan.columnWidths.push({ sheet, col, width });
 }
 

@@ -71,6 +71,18 @@ describe("the template is one write plan, through either port", () => {
     };
     expect(layout(sample)).toEqual(layout(template.workbook).filter((t) => !t.startsWith("Regnskab")));
   });
+
+  it("every template sheet prints like the generated ones: A4 landscape under its title, header rows kept in view", () => {
+    const { plan, sheets } = planTemplate({ sheetNames: [], tableNames: [] }, { formulas: false });
+    expect(plan.layouts!.map((l) => l.sheet)).toEqual(sheets);
+    expect(plan.layouts!.find((l) => l.sheet === "Opfølgning")).toEqual({
+      sheet: "Opfølgning",
+      headerRows: 4,
+      printTitle: "Opfølgning",
+    });
+    // The Reguleringer sheet stacks three tables: only its title row stays in view.
+    expect(plan.layouts!.find((l) => l.sheet === "Reguleringer")?.headerRows).toBe(1);
+  });
 });
 
 function fileTablesOf(wb: ExcelJS.Workbook): { name: string; sheet: string; top: number }[] {

@@ -5,7 +5,7 @@ import { PlanBuilder } from "./ownership";
 
 const HEADER_ROW = 3;
 /** Columns: Indstillingspunkt, Beskrivelse, Styringsområde, Udvalg, then one per year. */
-const WIDTHS = [18, 60, 40, 34];
+const WIDTHS = [18, 60, 50, 34];
 
 /**
  * R14.1 The Bevillinger sheet, Odense's form: Indstillingspunkt · Beskrivelse · Styringsområde · Udvalg ·
@@ -45,13 +45,17 @@ export function appropriationTableSheet(b: PlanBuilder, rows: readonly Appropria
           col: 5,
           values: [years.map((y) => (y === r.år ? r.beløbKr : null))],
           numberFormat: NUMBER_FORMATS.amount,
+          // Top-aligned beside the wrapped texts (wrapping sets the alignment).
+          wrap: true,
         },
       );
-      // The description wraps in its column: as many lines as it needs (about 15 points a line).
-      if (i === 0) {
-        const lines = Math.ceil((r.beskrivelse.length * 1.1) / WIDTHS[1]!);
-        if (lines > 1) (b.plan.rowHeights ??= []).push({ sheet, row, height: 15 * lines });
-      }
+      // Texts wrap in their columns: the row gets the height of its longest (about 15 points a line).
+      const linesOf = (text: string, width: number) => Math.ceil((text.length * 1.1) / width);
+      const lines = Math.max(
+        i === 0 ? linesOf(r.beskrivelse, WIDTHS[1]!) : 1,
+        linesOf(r.styringsområde, WIDTHS[2]!),
+      );
+      if (lines > 1) (b.plan.rowHeights ??= []).push({ sheet, row, height: 15 * lines });
       row++;
     });
     b.plan.blocks.push(
