@@ -1,4 +1,5 @@
 import {
+  COLOURS,
   GRANT_INPUT_DEFINITIONS,
   INDICATORS,
   MOVEMENT_TYPES,
@@ -183,7 +184,7 @@ export function closedVocabulary(table?: TableContract["key"]): Map<string, read
     table === "indicators"
       ? [
           ["Indikator", INDICATORS],
-          ["Valgt", ["GRØN", "GUL", "RØD"]],
+          ["Valgt", COLOURS],
         ]
       : [];
   return new Map<string, readonly string[]>(

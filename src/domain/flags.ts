@@ -6,6 +6,8 @@ export type Flag = "GRØN" | "GUL" | "RØD" | "–";
 
 export const FLAGS: readonly Flag[] = ["GRØN", "GUL", "RØD", "–"];
 export const NOT_APPLICABLE: Flag = "–";
+/** The colours a judgement can have (a flag without "–"): what a user may choose. */
+export const COLOURS: readonly Flag[] = FLAGS.filter((f) => f !== NOT_APPLICABLE);
 
 /** Severity order used by the monotonicity invariant and by counting. */
 export function flagSeverity(flag: Flag): number {

@@ -1,7 +1,7 @@
 import { above, atMost, sum } from "./compare";
 import { cellText, RawRecord } from "./cells";
 import { DiagnosticSink, Location } from "./diagnostics";
-import { economyFlag, Flag, quantityFlag, refundFlag } from "./flags";
+import { COLOURS, economyFlag, Flag, quantityFlag, refundFlag } from "./flags";
 import { FollowUpResult, isOutsidePools } from "./followUp";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
@@ -68,6 +68,8 @@ export function proposeIndicators(
   const rows = (followUp?.rows ?? []).map((r) => r.row).filter((r) => !isOutsidePools(r.pulje));
   const total = followUp?.total;
   const persons = rows.filter((r) => r.budgetPersoner !== undefined && r.forventedePersoner !== undefined);
+  const budgetPersons = persons.length === 0 ? undefined : sum(persons.map((r) => r.budgetPersoner!));
+  const expectedPersons = persons.length === 0 ? undefined : sum(persons.map((r) => r.forventedePersoner!));
   const rated = rows.filter(
     (r) => r.budgetRefusion !== undefined && r.forventetRefusion !== undefined && r.korrigeret !== 0,
   );
@@ -87,21 +89,11 @@ export function proposeIndicators(
     },
     {
       indikator: "Antal ledige",
-      forslag:
-        persons.length === 0
-          ? "–"
-          : quantityFlag(
-              sum(persons.map((r) => r.budgetPersoner!)),
-              sum(persons.map((r) => r.forventedePersoner!)),
-              p,
-            ),
+      forslag: quantityFlag(budgetPersons, expectedPersons, p),
       grundlag:
-        persons.length === 0
+        budgetPersons === undefined || expectedPersons === undefined
           ? messages.indicatorMissing("fuldtidspersoner i tabellen Opfoelgning")
-          : messages.indicatorPersons(
-              sum(persons.map((r) => r.budgetPersoner!)),
-              sum(persons.map((r) => r.forventedePersoner!)),
-            ),
+          : messages.indicatorPersons(budgetPersons, expectedPersons),
     },
     {
       indikator: "Refusion",
@@ -180,7 +172,7 @@ export function readIndicatorChoices(
     const valgtText = cellText(record.cells.valgt);
     let valgt: Flag | undefined;
     if (valgtText !== undefined) {
-      valgt = (["GRØN", "GUL", "RØD"] as const).find((f) => normalizeName(f) === normalizeName(valgtText));
+      valgt = COLOURS.find((f) => normalizeName(f) === normalizeName(valgtText));
       if (!valgt) {
         diagnostics.error(
           "NOT_A_FLAG",

@@ -5,6 +5,7 @@ import { a1, parseRange } from "./address";
 import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
 import { adapterMessages } from "./messages";
 import { PackagePatcher } from "./packagePatch";
+import { FILE_FOOTER, fileHeader } from "./pageText";
 import {
   ApplyReport,
   SheetSnapshot,
@@ -127,10 +128,15 @@ export class FileWorkbook implements WorkbookPort {
 
   /** The workbook as ExcelJS holds it, with every plan applied so far. */
   get workbook(): ExcelJS.Workbook {
+    this.flush();
+    return this.model;
+  }
+
+  /** Applies the plans still pending to the ExcelJS model, in order. */
+  private flush(): void {
     const pending = this.pending;
     this.pending = [];
-    for (const plan of pending) this.applyNow(plan);
-    return this.model;
+    for (const plan of pending) this.write(plan);
   }
 
   /** A new, empty workbook (the demo's sample is built in one). */
@@ -151,7 +157,7 @@ export class FileWorkbook implements WorkbookPort {
       this.pending.push(plan);
       return { notes: [] };
     }
-    const report = this.applyNow(this.flushing(plan));
+    const report = this.applyNow(plan);
     if (this.patcher) {
       const lost = this.lostParts.map((part) => ({
         code: "PART_LOST" as const,
@@ -163,20 +169,19 @@ export class FileWorkbook implements WorkbookPort {
     return report;
   }
 
-  /** The plan, after the ones still pending are applied to the model (order matters). */
-  private flushing(plan: WritePlan): WritePlan {
-    void this.workbook;
-    return plan;
-  }
-
   /** How the file will be written: by patching the original package, or whole by ExcelJS (and why). */
   get writer(): { patch: true } | { patch: false; reason: string } {
     if (this.patcher && !this.unpatchable) return { patch: true };
     return { patch: false, reason: this.unpatchable ?? "a new workbook" };
   }
 
-  /** The write, synchronously: ExcelJS works in memory; only `save` touches the disk. */
+  /** The write into the ExcelJS model, synchronously (after any plan still pending): only `save` touches the disk. */
   applyNow(plan: WritePlan): ApplyReport {
+    this.flush();
+    return this.write(plan);
+  }
+
+  private write(plan: WritePlan): ApplyReport {
     const wb = this.model;
     for (const sheet of plan.sheets) {
       const existing = wb.getWorksheet(sheet.name);
@@ -257,7 +262,7 @@ export class FileWorkbook implements WorkbookPort {
         fitToHeight: 0,
         printTitlesRow: `1:${layout.headerRows}`,
       };
-      ws.headerFooter = { oddHeader: pageHeader(layout.printTitle), oddFooter: PAGE_FOOTER };
+      ws.headerFooter = { oddHeader: fileHeader(layout.printTitle), oddFooter: FILE_FOOTER };
     }
     // ExcelJS cannot write charts: the data block beside them is the chart's content in the file.
     return { notes: [] };
@@ -324,14 +329,6 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
     }),
   );
 }
-
-/** The page header: the sheet's title, bold, centred ("&" doubled: a single one starts a code). */
-export function pageHeader(title: string): string {
-  return `&C&"-,Bold"${title.replace(/&/g, "&&")}`;
-}
-
-/** The page footer: the date on the left, "Side n af m" on the right. */
-export const PAGE_FOOTER = "&L&D&RSide &P af &N";
 
 /**
  * Loads the package into ExcelJS for reading. Excel writes VML (legacy drawings: form controls, the

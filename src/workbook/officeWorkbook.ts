@@ -2,6 +2,7 @@
 import { errorText, excelSerialToDate, normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, localAddress, parseA1, parseRange } from "./address";
 import { adapterMessages } from "./messages";
+import { boldTitle, PAGE_NUMBER, PRINT_DATE } from "./pageText";
 import {
   ApplyNote,
   ConditionalFill,
@@ -581,14 +582,9 @@ function printLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   ws.pageLayout.paperSize = "A4";
   ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   ws.pageLayout.setPrintTitleRows(`$1:$${layout.headerRows}`);
-  ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = pageHeaderText(layout.printTitle);
-  ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = "&D";
-  ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = "Side &P af &N";
-}
-
-/** A title in a page header: bold ("&" doubled, since a single one starts a code). */
-function pageHeaderText(title: string): string {
-  return `&B${title.replace(/&/g, "&&")}`;
+  ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = boldTitle(layout.printTitle);
+  ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = PRINT_DATE;
+  ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = PAGE_NUMBER;
 }
 
 /** Thrown by apply when Excel failed while writing; `restored` tells whether the earlier state is back. */

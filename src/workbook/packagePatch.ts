@@ -1,5 +1,6 @@
 import JSZip from "jszip";
 import { a1, parseA1, parseRange } from "./address";
+import { FILE_FOOTER, fileHeader } from "./pageText";
 import { attr, escapeXml, unescapeXml } from "./xml";
 import { BlockWrite, ConditionalFill, SheetLayout, WritePlan, WriteValue } from "./port";
 
@@ -300,8 +301,8 @@ class SheetBuild {
       : "";
     const print = layout
       ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-        `<headerFooter><oddHeader>${escapeXml(`&C&"-,Bold"${layout.printTitle.replace(/&/g, "&&")}`)}</oddHeader>` +
-        `<oddFooter>${escapeXml("&L&D&RSide &P af &N")}</oddFooter></headerFooter>`
+        `<headerFooter><oddHeader>${escapeXml(fileHeader(layout.printTitle))}</oddHeader>` +
+        `<oddFooter>${escapeXml(FILE_FOOTER)}</oddFooter></headerFooter>`
       : "";
     let xml =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +

@@ -49,13 +49,10 @@ export function appropriationTableSheet(b: PlanBuilder, rows: readonly Appropria
           wrap: true,
         },
       );
-      // Texts wrap in their columns: the row gets the height of its longest (about 15 points a line).
-      const linesOf = (text: string, width: number) => Math.ceil((text.length * 1.1) / width);
-      const lines = Math.max(
-        i === 0 ? linesOf(r.beskrivelse, WIDTHS[1]!) : 1,
-        linesOf(r.styringsområde, WIDTHS[2]!),
-      );
-      if (lines > 1) (b.plan.rowHeights ??= []).push({ sheet, row, height: 15 * lines });
+      b.fitRowHeight(sheet, row, [
+        [i === 0 ? r.beskrivelse : "", WIDTHS[1]!],
+        [r.styringsområde, WIDTHS[2]!],
+      ]);
       row++;
     });
     b.plan.blocks.push(

@@ -59,16 +59,13 @@ export function appropriationsSheet(b: PlanBuilder, results: ContractResults, un
   }
   // Wrapped rows get the height of their longest cell (about 15 points a line).
   const widths = [6, 80, 16, 8, 40, 40];
-  const linesOf = (text: string, width: number) => Math.max(1, Math.ceil((text.length * 1.1) / width));
-  lines.forEach((l, i) => {
-    const count = Math.max(
-      linesOf(l.tekst, widths[1]!),
-      linesOf(l.fra, widths[4]!),
-      linesOf(l.til, widths[5]!),
-    );
-    if (count > 1)
-      (b.plan.rowHeights ??= []).push({ sheet: APPROPRIATIONS_SHEET, row: 2 + i, height: 15 * count });
-  });
+  lines.forEach((l, i) =>
+    b.fitRowHeight(APPROPRIATIONS_SHEET, 2 + i, [
+      [l.tekst, widths[1]!],
+      [l.fra, widths[4]!],
+      [l.til, widths[5]!],
+    ]),
+  );
   (b.plan.layouts ??= []).push({
     sheet: APPROPRIATIONS_SHEET,
     headerRows: 1,

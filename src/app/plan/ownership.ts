@@ -191,6 +191,15 @@ export class PlanBuilder {
     return true;
   }
 
+  /**
+   * A row whose texts wrap in their columns gets the height of the longest (about 15 points a line,
+   * a character about 1,1 width units); a row that fits on one line keeps Excel's height.
+   */
+  fitRowHeight(sheet: string, row: number, texts: [text: string, width: number][]): void {
+    const lines = Math.max(1, ...texts.map(([text, width]) => Math.ceil((text.length * 1.1) / width)));
+    if (lines > 1) (this.plan.rowHeights ??= []).push({ sheet, row, height: 15 * lines });
+  }
+
   /** Writes a generated sheet's rows, one block per row, with flag fills where asked. */
   writeRows(sheet: string, rows: SheetRow[]): void {
     rows.forEach((row, index) => {
