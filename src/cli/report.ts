@@ -106,6 +106,8 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
       out.push(
         `${pad(i.indikator, 22)} ${flag(i.forslag, options)}   ${flag(i.valgt ?? "", options)}   ${flag(i.farve, options)}`,
       );
+      // Why a proposal could not be made is said, not left as a bare "–".
+      if (i.forslag === "–") out.push(`${" ".repeat(23)}Forslag: ${i.grundlag}`);
       if (i.bemærkning) out.push(`${" ".repeat(23)}${i.bemærkning}`);
     }
   }

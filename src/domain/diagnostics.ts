@@ -33,6 +33,7 @@ export type DomainCode =
   | "UNKNOWN_SOURCE"
   | "UNKNOWN_INDICATOR"
   | "NOT_A_FLAG"
+  | "DUPLICATE_INDICATOR"
   | "UNBALANCED_APPROPRIATION";
 
 /** One diagnostic; C is the closed set of codes of whoever reports it (the engine's by default). */

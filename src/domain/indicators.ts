@@ -169,6 +169,16 @@ export function readIndicatorChoices(
       );
       continue;
     }
+    const first = out.find((c) => c.indikator === indikator);
+    if (first) {
+      // Two rows for one indicator would leave one of them silently unused.
+      diagnostics.error(
+        "DUPLICATE_INDICATOR",
+        messages.duplicateIndicator(indikator, first.at?.cell),
+        nameCell?.at ?? record.at,
+      );
+      continue;
+    }
     const valgtText = cellText(record.cells.valgt);
     let valgt: Flag | undefined;
     if (valgtText !== undefined) {

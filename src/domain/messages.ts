@@ -72,6 +72,8 @@ export const messages = {
   indicatorMissing: (what: string) => `Intet forslag: ${what} mangler.`,
   unknownIndicator: (name: string, known: readonly string[]) =>
     `Indikatoren "${name}" kendes ikke; brug en af ${known.join(", ")}.`,
+  duplicateIndicator: (indicator: string, first: string | undefined) =>
+    `Indikatoren ${indicator} står to gange${first ? ` (første gang i række ${first.replace(/^[A-Z]+/, "")})` : ""}; skriv den kun én gang.`,
   notAFlag: (indicator: string, text: string) =>
     `Valgt farve for ${indicator} skal være GRØN, GUL eller RØD, men er "${text}".`,
   unbalancedAppropriation: (punkt: number, year: number, sum: number) =>

@@ -17,6 +17,8 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     expect(run.summary!.indicators![0]!.bemærkning).toMatch(/^Der forventes et merforbrug på 6,9 mio\. kr\./);
     expect(run.summary!.pool!.areaResult).toBe(13825);
     expect(run.out).toContain("Områdets eget resultat (Vurdering og Investeringsprojekter): 13.825");
+    // A "–" proposal says why in the report.
+    expect(run.out).toContain("Forslag: Intet forslag: fuldtidspersoner i tabellen Opfoelgning mangler.");
 
     const wb = await load(output);
     const ws = wb.getWorksheet("Indikatorer")!;

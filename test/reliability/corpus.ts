@@ -372,6 +372,13 @@ export const CORPUS: CorpusCase[] = [
     expected: [["error", "NOT_A_FLAG", "Indikatorer", "B5"]],
     messages: [/Valgt farve for Økonomi skal være GRØN, GUL eller RØD, men er "Grønt"/],
   },
+  {
+    name: "an indicator written twice (the second would be silently unused) stops the run at the second",
+    change: (wb) => (wb.getWorksheet("Indikatorer")!.getCell("A7").value = "Økonomi"),
+    ok: false,
+    expected: [["error", "DUPLICATE_INDICATOR", "Indikatorer", "A7"]],
+    messages: [/Indikatoren Økonomi står to gange \(første gang i række 5\); skriv den kun én gang\./],
+  },
   // ---- Nothing silent: inputs in the minutes' own words (issue "Nothing silent") ----
   {
     name: "year-end feed: the Regnskab table says 'Særlig drift' (the minutes' word) — fed, not a silent 0",
