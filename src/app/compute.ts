@@ -14,6 +14,7 @@ import {
   computeInvestments,
   computeLedger,
   computeYearEnd,
+  yearEndAppropriationTable,
   investmentLedgerLine,
   compareScenarios,
   countFlags,
@@ -94,7 +95,6 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
     } else {
       results.appropriations = appropriations(pooled, p.budgetYear, p);
       results.appropriationTable = appropriationTable(results.appropriations, p);
-      checkAppropriationTable(results.appropriationTable, diagnostics);
     }
     if (inputs.ledger) {
       for (const pool of pooled.keys()) {
@@ -110,7 +110,18 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
     results.estimate = estimateGrant(inputs.grantInputs.inputs);
   if (inputs.budgetModel) results.budgetModel = computeBudgetModel(inputs.budgetModel.rows);
   if (inputs.yearEnd) {
-    results.yearEnd = computeYearEnd(inputs.yearEnd.rows);
+    results.yearEnd = computeYearEnd(inputs.yearEnd.rows, p.budgetYear, diagnostics);
+    // R14.1: the year-end's punkter follow the follow-up's in the one bevillingstabel.
+    if (p.budgetYear === undefined)
+      diagnostics.warning("MISSING_YEAR", appMessages.missingYearForYearEnd(), {});
+    else {
+      const before = results.appropriationTable ?? [];
+      const first = Math.max(0, ...before.map((r) => r.punkt)) + 1;
+      results.appropriationTable = [
+        ...before,
+        ...yearEndAppropriationTable(results.yearEnd, p.budgetYear, p, first),
+      ];
+    }
     const pools = inputs.ledger?.ledger.pools ?? [
       ...new Set(inputs.yearEnd.rows.flatMap((l) => (l.pulje ? [l.pulje] : []))),
     ];
@@ -167,6 +178,7 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
     }
     results.areaResult = areaResult(ledger.lines);
   }
+  if (results.appropriationTable) checkAppropriationTable(results.appropriationTable, diagnostics);
   // R13: every indicator is proposed whenever there is a follow-up or a pool; the user's colour wins.
   if (results.followUp || results.outcome)
     results.indicators = chooseIndicators(

@@ -184,11 +184,15 @@ export const SUMMARY_TITLE = "Reservationspuljen – resultat";
 export const APPROPRIATION_TABLE_SHEET = "Bevillinger";
 export const APPROPRIATION_TABLE_TITLE = "Reservationspuljen – bevillingstabel (kr.)";
 
+/** R14.2: the committee case's tables, each on its own printed page. */
+export const CASE_SHEET = "Sag";
+
 export const GENERATED_SHEETS = [
   SUMMARY_SHEET,
   SCENARIO_SHEET,
   APPROPRIATIONS_SHEET,
   APPROPRIATION_TABLE_SHEET,
+  CASE_SHEET,
 ] as const;
 
 /** Number format codes are en-US in OOXML and Office.js; Danish Excel shows #,##0 as 8.132. */

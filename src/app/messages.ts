@@ -20,6 +20,8 @@ export const appMessages = {
     `Arket "${sheet}" findes allerede og er ikke lavet af tilføjelsesprogrammet; det overskrives ikke, og intet er skrevet. Omdøb arket, og klik på Beregn igen.`,
   protectedSheet: (sheet: string) =>
     `Arket "${sheet}" er beskyttet; tilføjelsesprogrammet skriver ikke i det, og intet er skrevet. Ophæv beskyttelsen (Gennemse → Fjern arkbeskyttelse), og klik på Beregn igen.`,
+  missingYearForYearEnd: () =>
+    "Budgetår mangler: angiv parameteren Budgetår (regnskabsåret) på arket Regler for at lave årsregnskabets punkter i bevillingstabellen.",
   missingYear: () =>
     "Budgetår mangler: angiv parameteren Budgetår på arket Regler for at lave tillægsbevillinger.",
   unknownPoolInFollowUp: (pool: string) =>

@@ -3,7 +3,8 @@ import { DiagnosticSink } from "./diagnostics";
 import { messages } from "./messages";
 import { poolDescription } from "./parameters";
 import type { Parameters } from "./parameters";
-import { Kroner } from "./units";
+import { Kroner, toWholeKroner } from "./units";
+import type { YearEndResult } from "./yearEnd";
 
 /** One row of the bevillingstabel (R14.1): + is money received, − money given, in whole kr. */
 export interface AppropriationTableRow {
@@ -70,4 +71,123 @@ export function transfersPerYear(
   for (const line of lines)
     for (const { år, beløb } of line.overførselPerÅr) out[String(år)] = (out[String(år)] ?? 0) + beløb;
   return out;
+}
+
+/** The styringsområde name of the treasury's rows in the bevillingstabel. */
+export const TREASURY = "Kassen";
+
+/**
+ * R14.1 from the year-end (R7), after `first − 1` punkter from the follow-up:
+ * - **Overførsel**: per styringsområde and target year the carried-over amount is received (+), and the
+ *   treasury gives it (−). A mindreforbrug carried over is money the area gets next year.
+ * - **Konvertering** (a line's `Konverteres til`): the line's overførsel leaves its styringsområde (−) and
+ *   arrives at the other (+) in the same target years.
+ * - **Kassen afregning**: the year-end's total Kassen — the lines without overførselsadgang — per
+ *   styringsområde given to the treasury (−) and received there (+), in the accounts' year.
+ * Amounts in the table's unit become whole kr. per row; the treasury's row is minus the sum of the
+ * rounded rows, so every punkt sums to 0 exactly. The treasury's udvalg is the pool's (Puljeudvalg).
+ */
+export function yearEndAppropriationTable(
+  result: YearEndResult,
+  accountsYear: number,
+  p: Parameters,
+  first: number,
+): AppropriationTableRow[] {
+  const rows: AppropriationTableRow[] = [];
+  let punkt = first;
+  const kr = (amount: number): Kroner => toWholeKroner(amount, p.unit);
+  const treasuryRows = (own: AppropriationTableRow[], beskrivelse: string) => {
+    for (const år of [...new Set(own.map((r) => r.år))].sort((x, y) => x - y)) {
+      const total = own.filter((r) => r.år === år).reduce((s, r) => s + r.beløbKr, 0);
+      own.push({
+        punkt,
+        beskrivelse,
+        styringsområde: TREASURY,
+        udvalg: p.poolCommittee,
+        år,
+        beløbKr: -total + 0,
+      });
+    }
+  };
+
+  // Overførsel: received by each styringsområde in each target year.
+  const carried = new Map<string, number>();
+  for (const line of result.lines)
+    for (const { år, beløb } of line.overførselPerÅr) {
+      const key = `${line.line.styringsområde}\u0000${år}`;
+      carried.set(key, (carried.get(key) ?? 0) + beløb);
+    }
+  const years = [...new Set(result.lines.flatMap((l) => l.overførselPerÅr.map((s) => s.år)))].sort(
+    (x, y) => x - y,
+  );
+  if ([...carried.values()].some((v) => kr(v) !== 0)) {
+    const beskrivelse = `Overførsel af over- og underskud fra ${accountsYear} til ${joinYears(years)} på områder med overførselsadgang (+ overføres til området, − finansieres af kassen).`;
+    const own: AppropriationTableRow[] = [];
+    for (const [key, amount] of carried) {
+      const [styringsområde, år] = key.split("\u0000") as [string, string];
+      if (kr(amount) !== 0)
+        own.push({
+          punkt,
+          beskrivelse,
+          styringsområde,
+          udvalg: p.committee,
+          år: Number(år),
+          beløbKr: kr(amount),
+        });
+    }
+    treasuryRows(own, beskrivelse);
+    rows.push(...own);
+    punkt++;
+  }
+
+  // Konvertering: one punkt per converted line.
+  for (const line of result.lines) {
+    const to = line.line.konverteresTil;
+    if (to === undefined) continue;
+    const parts = line.overførselPerÅr.filter((s) => kr(s.beløb) !== 0);
+    if (parts.length === 0) continue;
+    const beskrivelse = `Konvertering af overførslen vedrørende ${line.line.område} fra ${line.line.styringsområde} til ${to}.`;
+    for (const { år, beløb } of parts)
+      rows.push(
+        {
+          punkt,
+          beskrivelse,
+          styringsområde: line.line.styringsområde,
+          udvalg: p.committee,
+          år,
+          beløbKr: -kr(beløb) + 0,
+        },
+        { punkt, beskrivelse, styringsområde: to, udvalg: p.committee, år, beløbKr: kr(beløb) },
+      );
+    punkt++;
+  }
+
+  // Kassen afregning: the lines without overførselsadgang, per styringsområde, against the treasury.
+  const kassen = new Map<string, number>();
+  for (const line of result.lines)
+    if (!line.line.overførselsadgang)
+      kassen.set(line.line.styringsområde, (kassen.get(line.line.styringsområde) ?? 0) + line.kassen);
+  if ([...kassen.values()].some((v) => kr(v) !== 0)) {
+    const beskrivelse = `Afregning med kassen af mer- og mindreforbrug i ${accountsYear} på områder uden overførselsadgang (− tilbage til kassen, + finansieret af kassen).`;
+    const own: AppropriationTableRow[] = [];
+    for (const [styringsområde, amount] of kassen)
+      if (kr(amount) !== 0)
+        own.push({
+          punkt,
+          beskrivelse,
+          styringsområde,
+          udvalg: p.committee,
+          år: accountsYear,
+          beløbKr: -kr(amount) + 0,
+        });
+    treasuryRows(own, beskrivelse);
+    rows.push(...own);
+  }
+  return rows;
+}
+
+/** "2019", "2019 og 2020", "2019, 2020 og 2021". */
+function joinYears(years: readonly number[]): string {
+  const texts = years.map(String);
+  return texts.length <= 1 ? (texts[0] ?? "") : `${texts.slice(0, -1).join(", ")} og ${texts.at(-1)!}`;
 }

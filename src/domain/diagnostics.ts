@@ -34,7 +34,8 @@ export type DomainCode =
   | "UNKNOWN_INDICATOR"
   | "NOT_A_FLAG"
   | "DUPLICATE_INDICATOR"
-  | "UNBALANCED_APPROPRIATION";
+  | "UNBALANCED_APPROPRIATION"
+  | "NOT_CONVERTIBLE";
 
 /** One diagnostic; C is the closed set of codes of whoever reports it (the engine's by default). */
 export interface Diagnostic<C extends string = string> extends Location {

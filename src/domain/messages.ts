@@ -85,6 +85,10 @@ export const messages = {
     " Skriv en af puljekolonnernes navne i kolonnen Pulje.",
   notAYesNo: (field: string, text: string) =>
     `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
+  notConvertible: (område: string) =>
+    `Linjen "${område}" har ikke overførselsadgang; kun en overførsel kan konverteres til et andet styringsområde. Slet Konverteres til, eller sæt Overførselsadgang til Ja.`,
+  carryOverWithoutYear: (område: string) =>
+    `Linjens overførsel ("${område}") kan ikke fordeles på år: angiv Overføres til år, eller Budgetår i Regler (så overføres den til året efter).`,
   badSplit: (text: string) =>
     `Fordelingen "${text}" kan ikke læses. Skriv et år (2019) eller fx "2019: 60 %; 2020: 40 %".`,
   unknownGrantInput: (label: string) =>

@@ -8,7 +8,14 @@ import { parseNumberText } from "./danishNumber";
 import { Amount } from "./units";
 
 export type YearEndField =
-  "område" | "styringsområde" | "overførselsadgang" | "korrigeret" | "regnskab" | "overføresTilÅr" | "pulje";
+  | "område"
+  | "styringsområde"
+  | "overførselsadgang"
+  | "korrigeret"
+  | "regnskab"
+  | "overføresTilÅr"
+  | "pulje"
+  | "konverteresTil";
 
 export const YEAR_END_COLUMNS: readonly ColumnSpec<YearEndField>[] = [
   { field: "område", header: "Område", required: true },
@@ -18,6 +25,7 @@ export const YEAR_END_COLUMNS: readonly ColumnSpec<YearEndField>[] = [
   { field: "regnskab", header: "Regnskab", required: true },
   { field: "overføresTilÅr", header: "Overføres til år", required: false },
   { field: "pulje", header: "Pulje", required: false },
+  { field: "konverteresTil", header: "Konverteres til", required: false },
 ];
 
 /** A share of a carry-over to one year. */
@@ -36,6 +44,8 @@ export interface YearEndLine {
   fordeling: CarryOverShare[];
   /** The sub-pool whose ledger takes the line's kassen part (optional). */
   pulje?: string;
+  /** R14.1 konvertering: the styringsområde the line's overførsel is moved to (optional). */
+  konverteresTil?: string;
   at?: Location;
 }
 
@@ -64,17 +74,27 @@ export interface YearEndResult {
  * the whole afvigelse to kassen; lines with it carry it over, split over the stated years so that the
  * parts add up to the afvigelse exactly.
  */
-export function computeYearEnd(lines: readonly YearEndLine[]): YearEndResult {
+export function computeYearEnd(
+  lines: readonly YearEndLine[],
+  accountsYear?: number,
+  diagnostics?: DiagnosticSink,
+): YearEndResult {
   const results = lines.map((line): YearEndLineResult => {
     const afvigelse = difference(line.korrigeret, line.regnskab);
     const kassen = line.overførselsadgang ? 0 : afvigelse;
     const overførsel = line.overførselsadgang ? afvigelse : 0;
+    // Without "Overføres til år" the overførsel goes to the next year (the accounts' year + 1).
+    let fordeling = line.fordeling;
+    if (fordeling.length === 0 && overførsel !== 0) {
+      if (accountsYear !== undefined) fordeling = [{ år: accountsYear + 1, andel: 1 }];
+      else diagnostics?.warning("MISSING_VALUE", messages.carryOverWithoutYear(line.område), line.at);
+    }
     return {
       line,
       afvigelse,
       kassen,
       overførsel,
-      overførselPerÅr: splitCarryOver(overførsel, line.fordeling),
+      overførselPerÅr: splitCarryOver(overførsel, fordeling),
     };
   });
   const perStyringsområde = new Map<string, YearEndTotals>();
@@ -251,6 +271,16 @@ export function readYearEndLines(
     )
       continue;
     const pulje = cellText(record.cells.pulje);
+    const konverteresTil = cellText(record.cells.konverteresTil);
+    if (konverteresTil !== undefined && !adgang) {
+      // Only a carried-over amount can be converted; a kassen line has nothing to move.
+      diagnostics.error(
+        "NOT_CONVERTIBLE",
+        messages.notConvertible(område),
+        record.cells.konverteresTil?.at ?? record.at,
+      );
+      continue;
+    }
     lines.push({
       område,
       styringsområde,
@@ -260,6 +290,7 @@ export function readYearEndLines(
       fordeling,
       at: record.at,
       ...(pulje === undefined ? {} : { pulje }),
+      ...(konverteresTil === undefined ? {} : { konverteresTil }),
     });
   }
   return lines;

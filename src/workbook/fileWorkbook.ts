@@ -205,6 +205,10 @@ export class FileWorkbook implements WorkbookPort {
     }
     for (const block of plan.blocks) {
       const ws = wb.getWorksheet(block.sheet)!;
+      if (block.span && block.span > 1)
+        block.values.forEach((_, r) =>
+          ws.mergeCells(block.row + r, block.col, block.row + r, block.col + block.span! - 1),
+        );
       block.values.forEach((rowValues, r) => {
         const row = ws.getRow(block.row + r);
         rowValues.forEach((value, c) => {
@@ -261,7 +265,10 @@ export class FileWorkbook implements WorkbookPort {
         fitToWidth: 1,
         fitToHeight: 0,
         printTitlesRow: `1:${layout.headerRows}`,
+        ...(layout.printArea ? { printArea: layout.printArea } : {}),
       };
+      // ExcelJS breaks after a row; the layout names the row a page starts with.
+      for (const row of layout.pageBreaks ?? []) ws.getRow(row - 1).addPageBreak();
       ws.headerFooter = { oddHeader: fileHeader(layout.printTitle), oddFooter: FILE_FOOTER };
     }
     // ExcelJS cannot write charts: the data block beside them is the chart's content in the file.

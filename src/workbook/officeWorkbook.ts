@@ -492,8 +492,11 @@ export class OfficeWorkbook implements WorkbookPort {
       context.application.suspendApiCalculationUntilNextSync();
       const sheets = context.workbook.worksheets;
       for (const sheet of plan.sheets) {
-        if (sheet.replace && existing.has(sheet.name)) sheets.getItem(sheet.name).getRange().clear("All");
-        else if (!existing.has(sheet.name)) sheets.add(sheet.name);
+        if (sheet.replace && existing.has(sheet.name)) {
+          const range = sheets.getItem(sheet.name).getRange();
+          range.unmerge();
+          range.clear("All");
+        } else if (!existing.has(sheet.name)) sheets.add(sheet.name);
       }
       const lists = this.supports("ExcelApi", "1.8");
       for (const table of plan.tables ?? []) createTable(sheets.getItem(table.sheet), table, lists);
@@ -585,6 +588,9 @@ function printLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = boldTitle(layout.printTitle);
   ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = PRINT_DATE;
   ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = PAGE_NUMBER;
+  if (layout.printArea) ws.pageLayout.setPrintArea(layout.printArea);
+  ws.horizontalPageBreaks.removePageBreaks();
+  for (const row of layout.pageBreaks ?? []) ws.horizontalPageBreaks.add(`A${row}`);
 }
 
 /** Thrown by apply when Excel failed while writing; `restored` tells whether the earlier state is back. */
@@ -701,6 +707,9 @@ function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): 
   );
   range.values = block.values.map((row) => row.map((v) => (v === null ? "" : v)));
   if (block.bold) range.format.font.bold = true;
+  // A sentence over several grid columns: each row's cell merged with those to its right (ExcelApi 1.2).
+  if (block.span && block.span > 1)
+    ws.getRangeByIndexes(block.row - 1, block.col - 1, rows, block.span).merge(true);
   if (block.wrap) {
     range.format.wrapText = true;
     range.format.verticalAlignment = "Top";

@@ -100,6 +100,13 @@ export class PackagePatcher {
           own.cells.set(row, target);
         }
         for (const w of widths) own.widths.set(w.col, w.width);
+        for (const block of blocksBySheet.get(sheet) ?? [])
+          if (block.span && block.span > 1)
+            block.values.forEach((_, r) =>
+              own.merges.push(
+                `${a1(block.row + r, block.col)}:${a1(block.row + r, block.col + block.span! - 1)}`,
+              ),
+            );
         for (const h of heights) own.heights.set(h.row, h.height);
         own.fills.push(...fills);
         continue;
@@ -121,7 +128,7 @@ export class PackagePatcher {
       const own = this.ownSheets.get(layout.sheet);
       if (!own) continue; // layouts are for the tool's own sheets only
       own.layout = layout;
-      this.parts.set("xl/workbook.xml", printTitles((await this.part("xl/workbook.xml"))!, layout));
+      this.parts.set("xl/workbook.xml", printNames((await this.part("xl/workbook.xml"))!, layout));
     }
     for (const resize of plan.tableResizes) {
       const path = (await this.tablePart(resize.table))!;
@@ -269,6 +276,8 @@ class SheetBuild {
   readonly widths = new Map<number, number>();
   readonly heights = new Map<number, number>();
   readonly fills: ConditionalFill[] = [];
+  /** Merged areas ("E5:J5"). */
+  readonly merges: string[] = [];
   layout?: SheetLayout;
 
   constructor(
@@ -299,18 +308,27 @@ class SheetBuild {
     const pane = layout
       ? `<pane ySplit="${layout.headerRows}" topLeftCell="A${layout.headerRows + 1}" activePane="bottomLeft" state="frozen"/>`
       : "";
+    const breaks = layout?.pageBreaks ?? [];
     const print = layout
       ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
         `<headerFooter><oddHeader>${escapeXml(fileHeader(layout.printTitle))}</oddHeader>` +
-        `<oddFooter>${escapeXml(FILE_FOOTER)}</oddFooter></headerFooter>`
+        `<oddFooter>${escapeXml(FILE_FOOTER)}</oddFooter></headerFooter>` +
+        // A break's id is the last row of the page before it.
+        (breaks.length > 0
+          ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`
+          : "")
       : "";
+    const merges =
+      this.merges.length > 0
+        ? `<mergeCells count="${this.merges.length}">${this.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>`
+        : "";
     let xml =
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
       `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
       (layout ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
       `<dimension ref="A1:${a1(bottom, right)}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-      `${cols}<sheetData>${data}</sheetData>` +
+      `${cols}<sheetData>${data}</sheetData>${merges}` +
       `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
       `${print}${this.keep.join("")}</worksheet>`;
     xml = patchConditionalFormats(xml, this.fills, styles);
@@ -593,17 +611,30 @@ function widenTable(xml: string, headers: string[]): string {
 }
 
 /**
- * The sheet's print titles (its header rows on every page): the defined name _xlnm.Print_Titles local to
- * the sheet, replacing one it had; <definedNames> is created where the schema puts it if absent.
+ * The sheet's print titles (its header rows on every page) and print area: the defined names
+ * _xlnm.Print_Titles and _xlnm.Print_Area local to the sheet.
  */
-function printTitles(xml: string, layout: SheetLayout): string {
-  const names = [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => unescapeXml(attr(m[0], "name") ?? ""));
-  const index = names.indexOf(layout.sheet);
-  if (index < 0) return xml;
+function printNames(xml: string, layout: SheetLayout): string {
   const quoted = `'${layout.sheet.replace(/'/g, "''")}'`;
-  const element = `<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(quoted)}!$1:$${layout.headerRows}</definedName>`;
+  let out = sheetDefinedName(xml, layout.sheet, "_xlnm.Print_Titles", `${quoted}!$1:$${layout.headerRows}`);
+  if (layout.printArea) {
+    const absolute = layout.printArea.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+    out = sheetDefinedName(out, layout.sheet, "_xlnm.Print_Area", `${quoted}!${absolute}`);
+  }
+  return out;
+}
+
+/**
+ * A defined name local to a sheet, replacing one of the same name it had; <definedNames> is created where
+ * the schema puts it if absent.
+ */
+function sheetDefinedName(xml: string, sheet: string, name: string, value: string): string {
+  const names = [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => unescapeXml(attr(m[0], "name") ?? ""));
+  const index = names.indexOf(sheet);
+  if (index < 0) return xml;
+  const element = `<definedName name="${name}" localSheetId="${index}">${escapeXml(value)}</definedName>`;
   const existing = new RegExp(
-    `<definedName\\b(?=[^>]*\\bname="_xlnm\\.Print_Titles")(?=[^>]*\\blocalSheetId="${index}")[^>]*>[\\s\\S]*?</definedName>`,
+    `<definedName\\b(?=[^>]*\\bname="${name.replace(".", "\\.")}")(?=[^>]*\\blocalSheetId="${index}")[^>]*>[\\s\\S]*?</definedName>`,
   );
   if (existing.test(xml)) return xml.replace(existing, element);
   if (/<definedNames>/.test(xml)) return xml.replace("</definedNames>", `${element}</definedNames>`);

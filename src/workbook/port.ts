@@ -92,6 +92,11 @@ export interface BlockWrite {
   bold?: boolean;
   /** Wrap the text in the cells (long sentences in a column of fixed width). */
   wrap?: boolean;
+  /**
+   * Each cell of the block (one column wide) merged with the cells to its right, `span` columns in all:
+   * a sentence over several grid columns. Only on a sheet the plan adds or rewrites (generated sheets).
+   */
+  span?: number;
 }
 
 /** A conditional format rule on a range: cell equals the text ⇒ fill (and font colour). */
@@ -154,6 +159,10 @@ export interface SheetLayout {
   headerRows: number;
   /** Printed on A4 landscape, one page wide; this title in the page header, date and page in the footer. */
   printTitle: string;
+  /** Rows that start a new printed page (manual page breaks above them). */
+  pageBreaks?: number[];
+  /** The printed range ("A1:J80"); the used range when absent. */
+  printArea?: string;
 }
 
 export interface WritePlan {

@@ -34,6 +34,8 @@ export interface FakeSheetModel {
   frozenRows?: number;
   /** What pageLayout was told (ExcelApi 1.9). */
   pageLayout?: Record<string, unknown>;
+  /** Rows a new printed page starts with (horizontalPageBreaks). */
+  pageBreaks?: number[];
 }
 
 /** One conditional format rule (one Excel ConditionalFormat); type "CellValue" unless said. */
@@ -385,6 +387,7 @@ export class FakeExcel {
     });
     const layout = {
       setPrintTitleRows: (rows: string) => set("printTitleRows", rows),
+      setPrintArea: (area: string) => set("printArea", area),
       headersFooters: { defaultForAllPages: footer },
     };
     Object.defineProperties(layout, {
@@ -455,6 +458,17 @@ export class FakeExcel {
         },
       },
       pageLayout: this.pageLayout(name),
+      /** Manual page breaks (ExcelApi 1.9): the rows a new page starts with. */
+      horizontalPageBreaks: {
+        add: (at: string) => {
+          self.calls++;
+          self.op(() => (model().pageBreaks ??= []).push(parseRange(at).top));
+        },
+        removePageBreaks: () => {
+          self.calls++;
+          self.op(() => (model().pageBreaks = []));
+        },
+      },
       tables: {
         add: (address: string) => {
           self.calls++;
@@ -729,6 +743,50 @@ export class FakeExcel {
         return this;
       },
       clear: () => self.op(() => this.sheet(sheet).cells.clear()),
+      /** As Excel: merging keeps the top-left value of each merged area; across = one area per row. */
+      merge: (across: boolean) => {
+        self.calls++;
+        self.op(() => {
+          const b = bounds!;
+          const areas = across
+            ? Array.from({ length: b.bottom - b.top + 1 }, (_, i) => ({
+                ...b,
+                top: b.top + i,
+                bottom: b.top + i,
+              }))
+            : [b];
+          const model = this.sheet(sheet);
+          for (const area of areas) {
+            const ref = `${a1(area.top, area.left)}:${a1(area.bottom, area.right)}`;
+            const overlaps = model.merges.some((m) => {
+              const o = parseRange(m);
+              return !(
+                o.right < area.left ||
+                o.left > area.right ||
+                o.bottom < area.top ||
+                o.top > area.bottom
+              );
+            });
+            if (overlaps) throw new Error(`Fake Excel: ${ref} overlaps a merged area`);
+            this.eachCell(sheet, area, (cell, r, c) => {
+              if (r > 0 || c > 0) cell.value = null;
+            });
+            model.merges.push(ref);
+          }
+        });
+      },
+      /** Splits every merged area inside the range. */
+      unmerge: () => {
+        self.calls++;
+        self.op(() => {
+          const b = bounds!;
+          const model = this.sheet(sheet);
+          model.merges = model.merges.filter((m) => {
+            const o = parseRange(m);
+            return !(o.top >= b.top && o.bottom <= b.bottom && o.left >= b.left && o.right <= b.right);
+          });
+        });
+      },
       /** The visible rows: cellAddresses of the rows that are not hidden (as Excel's RangeView). */
       getVisibleView: () => {
         self.calls++;

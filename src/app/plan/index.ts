@@ -6,6 +6,8 @@ import { ContractResults } from "../compute";
 import { ContractInputs, rowOf } from "../readContract";
 import { appropriationsSheet } from "./appropriationsSheet";
 import { appropriationTableSheet } from "./appropriationTableSheet";
+import { caseSheet } from "./caseSheet";
+import { caseDocument } from "../report";
 import { PlanBuilder, RowValues } from "./ownership";
 import { scenarioSheet } from "./scenarioSheet";
 import { summarySheet } from "./summarySheet";
@@ -121,6 +123,7 @@ export function planWrites(
   if (results.appropriations) appropriationsSheet(planner, results, inputs.parameters.unit);
   if (results.appropriationTable && results.appropriationTable.length > 0)
     appropriationTableSheet(planner, results.appropriationTable);
+  caseSheet(planner, caseDocument(inputs, results));
   return planner.plan;
 }
 

@@ -4,3 +4,4 @@
  */
 export * from "./present";
 export * from "./waterfall";
+export * from "./case";

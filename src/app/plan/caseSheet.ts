@@ -1,0 +1,173 @@
+import { Flag, NOT_APPLICABLE } from "../../domain";
+import { columnLetters } from "../../workbook/address";
+import { BlockWrite } from "../../workbook/port";
+import { FLAG_FILLS, FLAG_FONTS, NUMBER_FORMATS, CASE_SHEET } from "../contract";
+import { cellValue } from "../locate";
+import { CASE_TITLE, CaseDocument, CaseTable, formatAmount } from "../report";
+import { PlanBuilder } from "./ownership";
+
+/**
+ * The Sag sheet's grid, shared by every table: A (a punkt's number, "Indstillingspunkt"), B wide (a
+ * description), then amount columns as wide as their longest word. A row's label spans A:B; a long text
+ * spans several grid columns (merged), so each table reads as its own.
+ */
+const GRID = { first: 19, label: 42, other: 15, max: 26, lastCol: 10 } as const;
+/** The pure colours of the dots (●), as the minutes print them. */
+export const DOT_COLOURS: Record<Exclude<Flag, "–">, string> = {
+  GRØN: "FF00B050",
+  GUL: "FFFFC000",
+  RØD: "FFFF0000",
+};
+const GREY = "FF808080";
+export const DOT = "●";
+
+/** Where each column of a table goes: its first grid column and how many it spans. */
+export function casePlacement(table: CaseTable): { col: number; span: number }[] {
+  // Numbered tables (bevillingstabel, indstilling) have their number in A; the others' label spans A:B.
+  const numbered = table.key === "appropriationTable" || table.key === "indstilling";
+  let col = 1;
+  return table.columns.map((c, i) => {
+    const last = i === table.columns.length - 1;
+    const span =
+      i === 0 && !numbered ? 2 : !c.long ? 1 : last ? Math.max(1, GRID.lastCol - col + 1) : col === 2 ? 1 : 2;
+    const at = { col, span };
+    col += span;
+    return at;
+  });
+}
+
+/**
+ * The grid's widths: A and B fixed; every other column as wide as the longest word placed in it alone
+ * (a pool's name in a header is never cut mid-word), at least 15 and at most 26.
+ */
+function gridWidths(doc: CaseDocument, right: number): number[] {
+  const widths: number[] = Array.from({ length: right }, (_, i) =>
+    i === 0 ? GRID.first : i === 1 ? GRID.label : GRID.other,
+  );
+  for (const table of doc.tables) {
+    const place = casePlacement(table);
+    table.columns.forEach((c, i) => {
+      const at = place[i]!;
+      if (at.span > 1 || at.col <= 2) return;
+      const texts = [c.header, ...table.rows.map((r) => r.cells[i])].map((v) =>
+        typeof v === "number" ? formatAmount(v) : String(v ?? ""),
+      );
+      const word = Math.max(...texts.flatMap((t) => t.split(/\s+/)).map((w) => w.length));
+      widths[at.col - 1] = Math.min(GRID.max, Math.max(widths[at.col - 1]!, Math.ceil(word * 1.1) + 2));
+    });
+  }
+  return widths;
+}
+
+/**
+ * R14.2 The Sag sheet: the case's tables one under the other, each beginning a printed page (A4
+ * landscape, one page wide, the sheet's title repeated on every page, title and date in the header and
+ * footer). Dots (●) in the flag's colour where the minutes print them; flag words on their fill.
+ */
+export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
+  if (doc.tables.length === 0) return;
+  if (!b.generatedSheet(CASE_SHEET, (s) => cellValue(s, 1, 1) === CASE_TITLE)) return;
+  const sheet = CASE_SHEET;
+  const blocks: BlockWrite[] = b.plan.blocks;
+  blocks.push(
+    { sheet, row: 1, col: 1, values: [[doc.title]], bold: true },
+    { sheet, row: 2, col: 1, values: [[doc.subtitle]] },
+  );
+  let row = 4;
+  const right = Math.max(
+    GRID.lastCol,
+    ...doc.tables.flatMap((t) => casePlacement(t).map((p) => p.col + p.span - 1)),
+  );
+  const widths = gridWidths(doc, right);
+  const spanWidth = (at: { col: number; span: number }) =>
+    widths.slice(at.col - 1, at.col - 1 + at.span).reduce((s, w) => s + w, 0);
+  const breaks: number[] = [];
+  for (const table of doc.tables) {
+    if (row > 4) breaks.push(row);
+    const place = casePlacement(table);
+    const title = table.unit ? `${table.title} (${table.unit})` : table.title;
+    blocks.push({ sheet, row, col: 1, values: [[title]], bold: true });
+    row++;
+    // The header row: wrapped, so "Mer-/mindreforbrug" is never cut.
+    table.columns.forEach((c, i) =>
+      blocks.push(cell(sheet, row, place[i]!, c.header, { bold: true, wrap: true })),
+    );
+    b.fitRowHeight(
+      sheet,
+      row,
+      table.columns.map((c, i) => [c.header, spanWidth(place[i]!)]),
+    );
+    row++;
+    for (const r of table.rows) {
+      const texts: [string, number][] = [];
+      r.cells.forEach((value, i) => {
+        const column = table.columns[i]!;
+        const at = place[i]!;
+        const flag = r.flags?.[i];
+        if (column.kind === "dot") {
+          const coloured = flag !== undefined && flag !== NOT_APPLICABLE;
+          blocks.push({
+            ...cell(sheet, row, at, coloured ? DOT : NOT_APPLICABLE, { bold: r.bold, wrap: true }),
+            fontColors: [[coloured ? DOT_COLOURS[flag as Exclude<Flag, "–">] : GREY]],
+          });
+          return;
+        }
+        if (column.kind === "flag" && flag !== undefined && flag !== NOT_APPLICABLE) {
+          const key = flag as keyof typeof FLAG_FILLS;
+          blocks.push({
+            ...cell(sheet, row, at, value, {}),
+            fills: [[FLAG_FILLS[key]]],
+            fontColors: [[FLAG_FONTS[key]]],
+          });
+          return;
+        }
+        // Every cell wraps (and so is top-aligned), so a row's amounts stand beside its wrapped label.
+        blocks.push(
+          cell(sheet, row, at, value, {
+            bold: r.bold,
+            wrap: true,
+            ...(column.kind === "amount" ? { numberFormat: NUMBER_FORMATS.amount } : {}),
+          }),
+        );
+        if (typeof value === "string") texts.push([value, spanWidth(at)]);
+      });
+      b.fitRowHeight(sheet, row, texts);
+      row++;
+    }
+    if (table.note) {
+      // A note overflows into the empty cells to its right; wrapped over the table's width when long.
+      const span = right;
+      blocks.push({ ...cell(sheet, row, { col: 1, span }, table.note, { wrap: true }) });
+      b.fitRowHeight(sheet, row, [[table.note, spanWidth({ col: 1, span })]]);
+      row++;
+    }
+    row++;
+  }
+  widths.forEach((width, i) => b.plan.columnWidths.push({ sheet, col: i + 1, width }));
+  (b.plan.layouts ??= []).push({
+    sheet,
+    headerRows: 2,
+    printTitle: CASE_TITLE,
+    pageBreaks: breaks,
+    printArea: `A1:${columnLetters(right)}${row - 1}`,
+  });
+}
+
+function cell(
+  sheet: string,
+  row: number,
+  at: { col: number; span: number },
+  value: string | number | null,
+  style: { bold?: boolean | undefined; wrap?: boolean; numberFormat?: string },
+): BlockWrite {
+  return {
+    sheet,
+    row,
+    col: at.col,
+    values: [[value]],
+    ...(style.numberFormat ? { numberFormat: style.numberFormat } : {}),
+    ...(style.bold ? { bold: true } : {}),
+    ...(style.wrap ? { wrap: true } : {}),
+    ...(at.span > 1 ? { span: at.span } : {}),
+  };
+}

@@ -1,0 +1,238 @@
+import { AppropriationTableRow, Flag, isOutsidePools, NOT_APPLICABLE, TOTAL_COLUMN } from "../../domain";
+import type { ContractResults } from "../compute";
+import type { ContractInputs } from "../readContract";
+
+/**
+ * R14.2 The committee case: the tables the committee reads, as one model drawn three ways — the `Sag`
+ * sheet (one A4 landscape page per table), the pane's "Kopiér til sagen" (HTML on the clipboard) and the
+ * headless command's `--docx`. Each renderer decides layout; the model says what is in each table.
+ */
+export interface CaseDocument {
+  title: string;
+  /** "Budgetår 2018 · beløb i 1.000 kr., bevillinger i kr." */
+  subtitle: string;
+  tables: CaseTable[];
+}
+
+/** How a column's cells are shown. A dot column shows ● in the flag's colour, "–" where not assessed. */
+export type CaseColumnKind = "text" | "amount" | "flag" | "dot";
+
+export interface CaseColumn {
+  header: string;
+  kind: CaseColumnKind;
+  /** Long texts (sentences): wrapped, and on the Sag sheet given more than one grid column. */
+  long?: boolean;
+}
+
+export type CaseValue = string | number | null;
+
+export interface CaseRow {
+  cells: CaseValue[];
+  /** One flag per cell of a flag or dot column (undefined elsewhere). */
+  flags?: (Flag | undefined)[];
+  /** Subtotals, totals and group headings. */
+  bold?: boolean;
+}
+
+export type CaseTableKey = "indicators" | "followUp" | "ledger" | "appropriationTable" | "indstilling";
+
+export interface CaseTable {
+  key: CaseTableKey;
+  title: string;
+  /** The unit of the amounts, shown after the title: "(1.000 kr.)". */
+  unit?: string;
+  columns: CaseColumn[];
+  rows: CaseRow[];
+  /** A line under the table (the sign convention, a rounding note). */
+  note?: string;
+}
+
+export const CASE_TITLE = "Reservationspuljen – sag til udvalget";
+
+/** The case's tables from what was read and computed; a table without data is left out. */
+export function caseDocument(inputs: ContractInputs, results: ContractResults): CaseDocument {
+  const p = inputs.parameters;
+  const tables: CaseTable[] = [];
+  if (results.indicators) tables.push(indicatorTable(results));
+  if (results.followUp) tables.push(followUpTable(results, p.unit));
+  if (results.ledger) tables.push(ledgerTable(results, p.unit));
+  if (results.appropriationTable && results.appropriationTable.length > 0)
+    tables.push(appropriationTableCase(results.appropriationTable));
+  if (results.appropriations && results.appropriations.length > 0)
+    tables.push({
+      key: "indstilling",
+      title: "Indstilling",
+      columns: [
+        { header: "Nr", kind: "text" },
+        { header: "Det indstilles, at", kind: "text", long: true },
+      ],
+      rows: results.appropriations.map((a, i) => ({ cells: [`${i + 1}.`, a.tekst] })),
+    });
+  const year = p.budgetYear === undefined ? "" : `Budgetår ${p.budgetYear} · `;
+  return {
+    title: CASE_TITLE,
+    subtitle: `${year}beløb i ${p.unit}, bevillinger i kr.`,
+    tables,
+  };
+}
+
+function indicatorTable(results: ContractResults): CaseTable {
+  return {
+    key: "indicators",
+    title: "Hovedindikatorer",
+    columns: [
+      { header: "Indikator", kind: "text" },
+      { header: "Farve", kind: "dot" },
+      { header: "Forslag", kind: "flag" },
+      { header: "Bemærkning", kind: "text", long: true },
+    ],
+    rows: results.indicators!.map((i) => ({
+      // Without the user's sentence, the rule's own reasoning is what the committee reads.
+      cells: [i.indikator, i.farve, i.forslag, i.bemærkning ?? i.grundlag],
+      flags: [undefined, i.farve, i.forslag, undefined],
+    })),
+    note: "Farve er den valgte farve (forvaltningens vurdering), ellers forslaget efter reglerne.",
+  };
+}
+
+function followUpTable(results: ContractResults, unit: string): CaseTable {
+  const followUp = results.followUp!;
+  const withVedtaget = followUp.rows.some((r) => r.row.vedtaget !== undefined);
+  const columns: CaseColumn[] = [
+    { header: "Område", kind: "text" },
+    ...(withVedtaget ? [{ header: "Vedtaget budget", kind: "amount" as const }] : []),
+    { header: "Korrigeret budget", kind: "amount" },
+    { header: "Forventet regnskab", kind: "amount" },
+    { header: "Mer-/mindreforbrug", kind: "amount" },
+    { header: "Økonomi", kind: "dot" },
+    { header: "Mængder", kind: "dot" },
+    { header: "Refusion", kind: "dot" },
+  ];
+  const amounts = (t: { vedtaget?: number; korrigeret: number; forventet: number; afvigelse: number }) => [
+    ...(withVedtaget ? [t.vedtaget ?? null] : []),
+    t.korrigeret,
+    t.forventet,
+    t.afvigelse,
+  ];
+  const rows: CaseRow[] = [];
+  const pooled = [...followUp.groups].filter(([pool]) => !isOutsidePools(pool));
+  const outside = [...followUp.groups].filter(([pool]) => isOutsidePools(pool));
+  for (const [pool, totals] of [...pooled, ...outside]) {
+    rows.push({ cells: [pool], bold: true });
+    for (const r of followUp.rows.filter((x) => x.row.pulje === pool))
+      rows.push({
+        cells: [
+          r.row.område,
+          ...amounts({ ...r.row, afvigelse: r.afvigelse }),
+          r.økonomi,
+          r.mængder,
+          r.refusion,
+        ],
+        flags: [...amounts(totals).map(() => undefined), undefined, r.økonomi, r.mængder, r.refusion],
+      });
+    rows.push({ cells: [`Samlet ${pool}`, ...amounts(totals)], bold: true });
+    if (pool === pooled.at(-1)?.[0] && pooled.length > 1)
+      rows.push({ cells: ["Samlet total", ...amounts(followUp.total)], bold: true });
+  }
+  return {
+    key: "followUp",
+    title: "Opfølgning pr. ydelsesområde",
+    unit,
+    columns,
+    rows,
+    note: "-/+ = merforbrug/mindreforbrug. Lyskryds: Økonomi, mængder (fuldtidspersoner) og refusionssats; – = ikke vurderet.",
+  };
+}
+
+function ledgerTable(results: ContractResults, unit: string): CaseTable {
+  const ledger = results.ledger!;
+  const rows: CaseRow[] = ledger.lines.map((l) => ({
+    cells: [l.post, ...l.values, l.total],
+    ...(l.type === "Saldo" || l.type === "Resultat" ? { bold: true } : {}),
+  }));
+  const outcome = results.outcome;
+  if (outcome) {
+    rows.push(
+      { cells: ["Heraf dækket af budgetværnet", ...ledger.pools.map(() => null), outcome.budgetvaernBrugt] },
+      {
+        cells: ["Kassefinansiering", ...ledger.pools.map(() => null), outcome.kassefinansiering],
+        bold: true,
+      },
+    );
+  }
+  if (results.areaResult !== undefined)
+    rows.push({
+      cells: [
+        "Områdets eget resultat (Vurdering og Investeringsprojekter)",
+        ...ledger.pools.map(() => null),
+        results.areaResult,
+      ],
+    });
+  return {
+    key: "ledger",
+    title: "Reservationspuljen",
+    unit,
+    columns: [
+      { header: "Post", kind: "text" },
+      ...ledger.pools.map((pool) => ({ header: pool, kind: "amount" as const })),
+      { header: TOTAL_COLUMN, kind: "amount" },
+    ],
+    rows,
+    ...(outcome ? { note: `Puljens lyskryds: ${outcome.flag}.` } : {}),
+  };
+}
+
+function appropriationTableCase(table: readonly AppropriationTableRow[]): CaseTable {
+  const years = [...new Set(table.map((r) => r.år))].sort((x, y) => x - y);
+  const rows: CaseRow[] = [];
+  for (const punkt of [...new Set(table.map((r) => r.punkt))]) {
+    const own = table.filter((r) => r.punkt === punkt);
+    // One row per styringsområde and udvalg, its amounts per year.
+    const keys = [...new Set(own.map((r) => `${r.styringsområde}\u0000${r.udvalg}`))];
+    keys.forEach((key, i) => {
+      const [styringsområde, udvalg] = key.split("\u0000") as [string, string];
+      const mine = own.filter((r) => r.styringsområde === styringsområde && r.udvalg === udvalg);
+      rows.push({
+        cells: [
+          i === 0 ? punkt : null,
+          i === 0 ? own[0]!.beskrivelse : null,
+          styringsområde,
+          udvalg,
+          ...years.map((y) => {
+            const cell = mine.filter((r) => r.år === y);
+            return cell.length === 0 ? null : cell.reduce((s, r) => s + r.beløbKr, 0);
+          }),
+        ],
+      });
+    });
+    rows.push({
+      cells: [
+        null,
+        null,
+        TOTAL_COLUMN,
+        null,
+        ...years.map((y) => own.filter((r) => r.år === y).reduce((s, r) => s + r.beløbKr, 0)),
+      ],
+      bold: true,
+    });
+  }
+  return {
+    key: "appropriationTable",
+    title: "Bevillingstabel",
+    unit: "kr.",
+    columns: [
+      { header: "Indstillingspunkt", kind: "text" },
+      { header: "Beskrivelse", kind: "text", long: true },
+      { header: "Styringsområde", kind: "text", long: true },
+      { header: "Udvalg", kind: "text", long: true },
+      ...years.map((y) => ({ header: String(y), kind: "amount" as const })),
+    ],
+    rows,
+    note: "+ = tilført, − = afgivet. Hvert indstillingspunkt summer til 0.",
+  };
+}
+
+/** The text of a dot or flag cell for readers without colour: the flag word, "–" not assessed. */
+export function flagText(flag: Flag | undefined): string {
+  return flag === undefined || flag === NOT_APPLICABLE ? NOT_APPLICABLE : flag;
+}
