@@ -201,6 +201,9 @@ export const NUMBER_FORMATS = { amount: "#,##0", ratio: "0.00", rate: "0.0%", te
 /** Fill colours for the flag words (Excel's good / neutral / bad styles), as ARGB. */
 export const FLAG_FILLS = { GRØN: "FFC6EFCE", GUL: "FFFFEB9C", RØD: "FFFFC7CE" } as const;
 export const FLAG_FONTS = { GRØN: "FF006100", GUL: "FF9C5700", RØD: "FF9C0006" } as const;
+/** The case's dots (●) in the pure colours the minutes print; grey for "–" (not assessed). */
+export const DOT_COLOURS = { GRØN: "FF00B050", GUL: "FFFFC000", RØD: "FFFF0000" } as const;
+export const NOT_ASSESSED_COLOUR = "FF808080";
 
 /** How a table is named to users: "Opfoelgning (på arket Opfølgning)"; the sheet only where it differs. */
 export function tableLabel(contract: Pick<TableContract, "tableName" | "sheetName">): string {

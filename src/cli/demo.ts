@@ -13,9 +13,10 @@ async function demo(): Promise<number> {
   const input = join(dir, "reservationspulje-2018.xlsx");
   const output = join(dir, "reservationspulje-2018-resultat.xlsx");
   const json = join(dir, "reservationspulje-2018-resultat.json");
+  const docx = join(dir, "reservationspulje-2018-sag.docx");
   await writeSampleWorkbook(input, { asTables: true });
   process.stdout.write(`Eksempelprojektmappe bygget af tabellerne fra BSU 30/10 2018: ${input}\n\n`);
-  return main([input, "-o", output, "--json", json], {
+  return main([input, "-o", output, "--json", json, "--docx", docx], {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     color: Boolean(process.stdout.isTTY) && !process.env["NO_COLOR"],

@@ -6,14 +6,19 @@ import { Diagnostics, errorText, TECHNICAL_DETAIL } from "../domain";
 import { FileWorkbook } from "../workbook/fileWorkbook";
 import { runContract } from "../app/run";
 import { formatDiagnostics, formatReport } from "./report";
+import { caseDocx } from "./caseDocx";
+import { CASE_SHEET } from "../app/contract";
+import { caseDocument } from "../app/report";
 
 export const USAGE =
-  "Brug: npm run workbook -- <input.xlsx> -o <output.xlsx> [--json <summary.json>] [--quiet]";
+  "Brug: npm run workbook -- <input.xlsx> -o <output.xlsx> [--json <summary.json>] [--docx <sag.docx>] [--quiet]";
 
 export interface CliArgs {
   input: string;
   output: string;
   json?: string;
+  /** R14.2: the committee case as a Word document. */
+  docx?: string;
   quiet: boolean;
 }
 
@@ -28,11 +33,13 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   let input: string | undefined;
   let output: string | undefined;
   let json: string | undefined;
+  let docx: string | undefined;
   let quiet = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-o" || arg === "--output") output = argv[++i];
     else if (arg === "--json") json = argv[++i];
+    else if (arg === "--docx") docx = argv[++i] ?? "";
     else if (arg === "--quiet" || arg === "-q") quiet = true;
     else if (arg.startsWith("-")) return `Ukendt tilvalg: ${arg}`;
     else if (input === undefined) input = arg;
@@ -41,9 +48,18 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   if (input === undefined) return "Angiv inputfilen.";
   if (output === undefined) return "Angiv outputfilen med -o.";
   if (json === "") return "Angiv en fil efter --json.";
+  if (docx === "") return "Angiv en fil efter --docx.";
+  if (docx !== undefined && resolve(docx) === resolve(input))
+    return "Word-filen må ikke være inputfilen: inputfilen ændres aldrig.";
   if (resolve(input) === resolve(output))
     return "Outputfilen må ikke være inputfilen: inputfilen ændres aldrig.";
-  return { input, output, quiet, ...(json === undefined ? {} : { json }) };
+  return {
+    input,
+    output,
+    quiet,
+    ...(json === undefined ? {} : { json }),
+    ...(docx === undefined ? {} : { docx }),
+  };
 }
 
 /**
@@ -93,6 +109,26 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (!args.quiet) io.out(formatReport(outcome.summary, { color: io.color }));
   io.out(`\nOutput skrevet til ${resolve(args.output)}`);
+  const theCase = caseDocument(outcome.inputs, outcome.results);
+  if (theCase.tables.length > 0)
+    io.out(
+      `Sagen til udvalget: arket ${CASE_SHEET} (${theCase.tables.map((t) => t.title).join(", ")}; én side pr. tabel)`,
+    );
+  if (args.docx) {
+    if (theCase.tables.length === 0) {
+      io.err(
+        `ADVARSEL  Sagen har ingen tabeller (ingen opfølgning eller pulje); ${args.docx} er ikke skrevet.`,
+      );
+      return 0;
+    }
+    try {
+      await writeFile(args.docx, await caseDocx(theCase));
+    } catch (error) {
+      io.err(`FEJL      Word-filen ${args.docx} kunne ikke skrives: ${(error as Error).message}`);
+      return 1;
+    }
+    io.out(`Sagen som Word-dokument: ${resolve(args.docx)}`);
+  }
   return 0;
 }
 

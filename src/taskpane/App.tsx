@@ -35,7 +35,12 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
     setState({ kind: "running", step: "Læser projektmappen …" });
     try {
       const result = await services.compute((step) => setState({ kind: "running", step }));
-      setState({ kind: "result", ok: result.ok, summary: result.summary });
+      setState({
+        kind: "result",
+        ok: result.ok,
+        summary: result.summary,
+        ...(result.case ? { case: result.case } : {}),
+      });
     } catch (error) {
       setState(
         failure(
@@ -88,7 +93,9 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
       )}
       <React.Suspense fallback={null}>
         {(state.kind !== "idle" || !inExcel) && <Status state={state} inExcel={inExcel} />}
-        {state.kind === "result" && <Results summary={state.summary} ok={state.ok} services={services} />}
+        {state.kind === "result" && (
+          <Results summary={state.summary} ok={state.ok} services={services} caseDocument={state.case} />
+        )}
       </React.Suspense>
     </main>
   );

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import type { RunCode } from "../app/codes";
+import { caseDocument } from "../app/report/case";
 import { runContract } from "../app/run";
 import { Diagnostics } from "../domain";
 import { ExcelRun, OfficeWorkbook, SupportsSet } from "../workbook/officeWorkbook";
@@ -12,7 +13,11 @@ import { insertTemplate } from "./template";
  */
 export async function computeInExcel(run: ExcelRun, supports: SupportsSet): Promise<ComputeResult> {
   const outcome = await runContract(new OfficeWorkbook(run, supports), new Diagnostics<RunCode>());
-  return { ok: outcome.ok, summary: outcome.summary };
+  return {
+    ok: outcome.ok,
+    summary: outcome.summary,
+    ...(outcome.ok ? { case: caseDocument(outcome.inputs, outcome.results) } : {}),
+  };
 }
 
 export function insertTemplateInExcel(

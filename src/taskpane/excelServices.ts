@@ -1,6 +1,39 @@
 /// <reference types="office-js" />
 import type { PaneServices } from "./services";
 
+/**
+ * Formatted HTML on the clipboard: the asynchronous Clipboard API where the host allows it (desktop
+ * Excel's WebView2, modern browsers), else the copy command on a hidden, selected copy of the tables
+ * (Office on the web runs the pane in a frame that may lack the clipboard-write permission).
+ */
+export async function copyHtml(html: string, text: string): Promise<void> {
+  try {
+    if (typeof ClipboardItem === "undefined") throw new Error("no ClipboardItem");
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        "text/html": new Blob([html], { type: "text/html" }),
+        "text/plain": new Blob([text], { type: "text/plain" }),
+      }),
+    ]);
+  } catch {
+    const holder = document.createElement("div");
+    holder.setAttribute("aria-hidden", "true");
+    holder.style.position = "fixed";
+    holder.style.left = "-10000px";
+    holder.innerHTML = html;
+    document.body.appendChild(holder);
+    const selection = window.getSelection();
+    const range = document.createRange();
+    range.selectNodeContents(holder);
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    const copied = document.execCommand("copy");
+    selection?.removeAllRanges();
+    holder.remove();
+    if (!copied) throw new Error("Udklipsholderen kunne ikke bruges.");
+  }
+}
+
 /** The engine (application, rules, Office.js port) in a chunk of its own, fetched on the first click. */
 const engine = () => import(/* webpackChunkName: "engine" */ "./engine");
 
@@ -26,5 +59,6 @@ export function excelServices(): PaneServices {
     async copy(text) {
       await navigator.clipboard.writeText(text);
     },
+    copyHtml,
   };
 }

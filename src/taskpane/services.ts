@@ -1,3 +1,4 @@
+import type { CaseDocument } from "../app/report/case";
 import type { Summary } from "../app/summary";
 
 /** What the pane does to the workbook; the Excel implementation is excelServices.ts, tests inject fakes. */
@@ -10,11 +11,15 @@ export interface PaneServices {
   select(sheet: string, cell?: string): Promise<void>;
   /** Copies a text to the clipboard. */
   copy(text: string): Promise<void>;
+  /** Copies formatted HTML (with its plain-text twin) to the clipboard: tables that paste into Word. */
+  copyHtml(html: string, text: string): Promise<void>;
 }
 
 export interface ComputeResult {
   ok: boolean;
   summary: Summary;
+  /** R14.2: the committee case's tables, after a run that wrote. */
+  case?: CaseDocument;
 }
 
 export interface TemplateResult {

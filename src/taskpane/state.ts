@@ -1,3 +1,4 @@
+import type { CaseDocument } from "../app/report/case";
 import type { Summary } from "../app/summary";
 import { errorText } from "../domain/technical";
 
@@ -6,7 +7,7 @@ export type PaneState =
   | { kind: "idle" }
   | { kind: "running"; step: string }
   | { kind: "template"; sheets: string[] }
-  | { kind: "result"; ok: boolean; summary: Summary }
+  | { kind: "result"; ok: boolean; summary: Summary; case?: CaseDocument }
   | { kind: "error"; title: string; message: string; technical: string };
 
 /** A Danish message for an exception; Excel's or JavaScript's own text only as the technical detail. */

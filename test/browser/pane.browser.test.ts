@@ -71,7 +71,10 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
 
     const browser = await launchChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
+      const page = await browser.newPage({
+        viewport: { width: 420, height: 1100 },
+        permissions: ["clipboard-read", "clipboard-write"],
+      });
       const requests: string[] = [];
       page.on("request", (r) => requests.push(r.url()));
       // The built page carries its Content-Security-Policy; nothing the pane does may violate it.
@@ -122,6 +125,20 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       expect(await poolRegion.innerText()).toContain(
         "Områdets eget resultat (Vurdering og Investeringsprojekter): 13.825",
       );
+      // R14.2 "Kopiér til sagen": the case's tables as HTML on the real clipboard, dots in their colours.
+      const caseRegion = page.getByRole("region", { name: "Sagen" });
+      await caseRegion.getByRole("button", { name: "Kopiér til sagen" }).click();
+      await caseRegion.getByText("Kopieret: 5 tabeller").waitFor({ timeout: 10_000 });
+      const clipboard = await page.evaluate(async () => {
+        const [item] = await navigator.clipboard.read();
+        return {
+          types: item ? [...item.types] : [],
+          html: item ? await (await item.getType("text/html")).text() : "",
+        };
+      });
+      expect(clipboard.types).toEqual(expect.arrayContaining(["text/html", "text/plain"]));
+      expect(clipboard.html.match(/<table/g)).toHaveLength(5);
+      expect(clipboard.html).toContain("color:#FF0000");
       // The simulated workbook got the results.
       const written = await page.evaluate(() => {
         const fake = (window as unknown as { __FAKE_EXCEL__: FakeExcel }).__FAKE_EXCEL__;

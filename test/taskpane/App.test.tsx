@@ -11,6 +11,7 @@ import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostics } from "../../src/domain";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { runContract } from "../../src/app/run";
+import { CaseDocument, caseDocument } from "../../src/app/report";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 
 // jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow. The browser test uses the real one.
@@ -72,6 +73,7 @@ function services(
     }),
     select: async (sheet, cell) => void selected.push([sheet, cell]),
     copy: async (text) => void copied.push(text),
+    copyHtml: async (html) => void copied.push(html),
     selected,
     copied,
     ...overrides,
@@ -258,6 +260,7 @@ describe("the task pane", () => {
 
 describe("the task pane on the real 2018 sample (summary computed by the contract, not written)", () => {
   let sample: Summary;
+  let caseDoc: CaseDocument;
   beforeAll(async () => {
     const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
     const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics(), {
@@ -265,6 +268,51 @@ describe("the task pane on the real 2018 sample (summary computed by the contrac
     });
     expect(outcome.ok).toBe(true);
     sample = outcome.summary;
+    caseDoc = caseDocument(outcome.inputs, outcome.results);
+  });
+
+  it("Kopiér til sagen: the case's tables as HTML with their colours; a refused clipboard is said, not thrown", async () => {
+    const html: string[] = [];
+    const plain: string[] = [];
+    renderPane(
+      services({
+        compute: async () => ({ ok: true, summary: sample, case: caseDoc }),
+        copyHtml: async (h, t) => void (html.push(h), plain.push(t)),
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const region = await screen.findByRole("region", { name: "Sagen" });
+    expect(region.textContent).toContain(
+      "Arket Sag: Hovedindikatorer, Opfølgning pr. ydelsesområde, Reservationspuljen, Bevillingstabel, Indstilling",
+    );
+    fireEvent.click(within(region).getByRole("button", { name: "Kopiér til sagen" }));
+    expect(await within(region).findByRole("status")).toHaveProperty(
+      "textContent",
+      "Kopieret: 5 tabeller. Indsæt dem i sagen med Ctrl+V.",
+    );
+    expect(html[0]!.match(/<table/g)).toHaveLength(5);
+    // Jobafklaringsforløb - ydelse: a merforbrug of 2.469 (1.000 kr.), Økonomi RØD, as a red dot.
+    expect(html[0]).toMatch(
+      /Jobafklaringsforløb - ydelse<\/td>(<td[^>]*>[^<]*<\/td>){3}<td[^>]*>-2\.469<\/td><td[^>]*color:#FF0000[^>]*title="RØD">●<\/td>/,
+    );
+    expect(plain[0]).toContain("Jobafklaringsforløb - ydelse\t100.663\t114.925\t117.394\t-2.469\tRØD\t–\t–");
+  });
+
+  it("Kopiér til sagen on a clipboard the host refuses: said in the pane, not thrown", async () => {
+    renderPane(
+      services({
+        compute: async () => ({ ok: true, summary: sample, case: caseDoc }),
+        copyHtml: async () => {
+          throw new Error("NotAllowedError");
+        },
+      }),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const region = await screen.findByRole("region", { name: "Sagen" });
+    fireEvent.click(within(region).getByRole("button", { name: "Kopiér til sagen" }));
+    expect((await within(region).findByRole("status")).textContent).toBe(
+      "Kunne ikke kopiere (NotAllowedError). Brug arket Sag i stedet.",
+    );
   });
 
   it("draws the ledger as a waterfall with the prognosis striped, and the switch leaves it out (R5.3)", async () => {

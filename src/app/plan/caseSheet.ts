@@ -1,7 +1,14 @@
 import { Flag, NOT_APPLICABLE } from "../../domain";
 import { columnLetters } from "../../workbook/address";
 import { BlockWrite } from "../../workbook/port";
-import { FLAG_FILLS, FLAG_FONTS, NUMBER_FORMATS, CASE_SHEET } from "../contract";
+import {
+  CASE_SHEET,
+  DOT_COLOURS,
+  FLAG_FILLS,
+  FLAG_FONTS,
+  NOT_ASSESSED_COLOUR,
+  NUMBER_FORMATS,
+} from "../contract";
 import { cellValue } from "../locate";
 import { CASE_TITLE, CaseDocument, CaseTable, formatAmount } from "../report";
 import { PlanBuilder } from "./ownership";
@@ -12,13 +19,6 @@ import { PlanBuilder } from "./ownership";
  * spans several grid columns (merged), so each table reads as its own.
  */
 const GRID = { first: 19, label: 42, other: 15, max: 26, lastCol: 10 } as const;
-/** The pure colours of the dots (●), as the minutes print them. */
-export const DOT_COLOURS: Record<Exclude<Flag, "–">, string> = {
-  GRØN: "FF00B050",
-  GUL: "FFFFC000",
-  RØD: "FFFF0000",
-};
-const GREY = "FF808080";
 export const DOT = "●";
 
 /** Where each column of a table goes: its first grid column and how many it spans. */
@@ -108,7 +108,7 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
           const coloured = flag !== undefined && flag !== NOT_APPLICABLE;
           blocks.push({
             ...cell(sheet, row, at, coloured ? DOT : NOT_APPLICABLE, { bold: r.bold, wrap: true }),
-            fontColors: [[coloured ? DOT_COLOURS[flag as Exclude<Flag, "–">] : GREY]],
+            fontColors: [[coloured ? DOT_COLOURS[flag as Exclude<Flag, "–">] : NOT_ASSESSED_COLOUR]],
           });
           return;
         }

@@ -5,3 +5,4 @@
 export * from "./present";
 export * from "./waterfall";
 export * from "./case";
+export * from "./caseText";

@@ -2,7 +2,9 @@ import * as React from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { Summary } from "../../app/summary";
 import type { PaneServices } from "../services";
+import type { CaseDocument } from "../../app/report/case";
 import { Appropriations } from "./Appropriations";
+import { CaseSection } from "./CaseSection";
 import { DiagnosticList } from "./DiagnosticList";
 import { FlagCounts } from "./FlagCounts";
 import { Indicators } from "./Indicators";
@@ -17,10 +19,12 @@ export default function Results({
   summary,
   ok,
   services,
+  caseDocument,
 }: {
   summary: Summary;
   ok: boolean;
   services: PaneServices;
+  caseDocument?: CaseDocument | undefined;
 }) {
   const errors = summary.diagnostics.filter((d) => d.level === "error");
   const warnings = summary.diagnostics.filter((d) => d.level === "warning");
@@ -66,6 +70,9 @@ export default function Results({
       <YearEndAndInvestments summary={summary} />
       {summary.appropriations && summary.appropriations.length > 0 && (
         <Appropriations summary={summary} services={services} />
+      )}
+      {caseDocument && caseDocument.tables.length > 0 && (
+        <CaseSection caseDocument={caseDocument} services={services} />
       )}
       {summary.diagnostics.length > 0 && <DiagnosticList summary={summary} services={services} />}
     </>

@@ -1,0 +1,209 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from "docx";
+import { DOT_COLOURS, FLAG_FILLS, FLAG_FONTS, NOT_ASSESSED_COLOUR } from "../app/contract";
+import { CaseDocument, caseCellText, CaseTable } from "../app/report";
+import { Flag, NOT_APPLICABLE } from "../domain";
+
+type Colour = Exclude<Flag, "–">;
+const isColour = (flag: Flag | undefined): flag is Colour => flag !== undefined && flag !== NOT_APPLICABLE;
+/** docx wants RRGGBB; the workbook's colours are ARGB. */
+const rgb = (argb: string) => argb.slice(2);
+
+/** A4 in twentieths of a point. */
+const A4 = { width: 11_906, height: 16_838 }; // portrait; docx turns it for landscape
+const FONT = "Calibri";
+const SIZE = 18; // half-points: 9 pt, so the widest table fits the landscape page
+
+/** The text width of the landscape page less its margins, in twips. */
+const TEXT_WIDTH = A4.height - 2 * 1000;
+
+/** About how many characters of 9 pt text the landscape page's text width holds. */
+const LINE_CHARACTERS = 125;
+
+/**
+ * Column widths by what they hold, in characters: never narrower than the longest word (a bold header,
+ * an amount), so nothing breaks mid-word; labels and sentences get what is left of the line.
+ */
+export function columnWidths(t: CaseTable): number[] {
+  const least: number[] = [];
+  const wanted: number[] = [];
+  t.columns.forEach((c, i) => {
+    const texts = [c.header, ...t.rows.map((r) => caseCellText(r.cells[i] ?? null))];
+    const word = Math.max(...texts.flatMap((x) => x.split(/\s+/)).map((w) => w.length));
+    const longest = Math.max(...texts.map((x) => x.length));
+    const min = Math.ceil(word * 1.15) + 2;
+    least.push(min);
+    wanted.push(Math.max(min, c.long ? 50 : Math.min(45, longest + 2)));
+  });
+  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
+  // Shrink the flexible part (wanted − least) to fit the line; the least widths are kept.
+  const room = LINE_CHARACTERS - sum(least);
+  const flexible = sum(wanted) - sum(least);
+  const k = flexible <= 0 ? 0 : Math.max(0, Math.min(1, room / flexible));
+  const chars = least.map((min, i) => min + (wanted[i]! - min) * k);
+  const total = sum(chars);
+  return chars.map((c) => Math.floor((TEXT_WIDTH * c) / total));
+}
+
+interface CellOptions {
+  width: number;
+  bold?: boolean;
+  right?: boolean;
+  centre?: boolean;
+  colour?: string;
+  fill?: string;
+  header?: boolean;
+}
+
+function cell(text: string, options: CellOptions): TableCell {
+  const fill = options.fill ?? (options.header ? "F2F2F2" : undefined);
+  return new TableCell({
+    width: { size: options.width, type: WidthType.DXA },
+    children: [
+      new Paragraph({
+        alignment: options.right
+          ? AlignmentType.RIGHT
+          : options.centre
+            ? AlignmentType.CENTER
+            : AlignmentType.LEFT,
+        children: [
+          new TextRun({
+            text,
+            font: FONT,
+            size: SIZE,
+            ...(options.bold || options.header ? { bold: true } : {}),
+            ...(options.colour ? { color: options.colour } : {}),
+          }),
+        ],
+      }),
+    ],
+    ...(fill ? { shading: { type: ShadingType.CLEAR, color: "auto", fill } } : {}),
+  });
+}
+
+function table(t: CaseTable): Table {
+  const widths = columnWidths(t);
+  const header = new TableRow({
+    tableHeader: true,
+    children: t.columns.map((c, i) =>
+      cell(c.header, { width: widths[i]!, header: true, right: c.kind === "amount" }),
+    ),
+  });
+  const rows = t.rows.map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        children: t.columns.map((column, i) => {
+          const value = row.cells[i] ?? null;
+          const flag = row.flags?.[i];
+          const base = { width: widths[i]!, bold: row.bold === true };
+          // A heading or subtotal row has no flag: its dot cell stays empty.
+          if (column.kind === "dot" && value !== null)
+            return isColour(flag)
+              ? cell("●", { ...base, centre: true, colour: rgb(DOT_COLOURS[flag]) })
+              : cell(NOT_APPLICABLE, { ...base, centre: true, colour: rgb(NOT_ASSESSED_COLOUR) });
+          if (column.kind === "flag" && isColour(flag))
+            return cell(caseCellText(value), {
+              ...base,
+              fill: rgb(FLAG_FILLS[flag]),
+              colour: rgb(FLAG_FONTS[flag]),
+            });
+          return cell(caseCellText(value), { ...base, right: column.kind === "amount" });
+        }),
+      }),
+  );
+  return new Table({
+    rows: [header, ...rows],
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+  });
+}
+
+function text(value: string, options: { bold?: boolean; size?: number } = {}): TextRun {
+  return new TextRun({
+    text: value,
+    font: FONT,
+    size: options.size ?? SIZE + 2,
+    ...(options.bold ? { bold: true } : {}),
+  });
+}
+
+/**
+ * R14.2 The committee case as a Word document (the headless command's `--docx`): A4 landscape, the case's
+ * title in the page header and the page number in the footer, each table on a page of its own with its
+ * title and unit, the header row repeated if a table runs over, rows never split; the dots in their
+ * colours and the flag words on their fills, as on the Sag sheet and in "Kopiér til sagen".
+ */
+export async function caseDocx(doc: CaseDocument): Promise<Buffer> {
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ children: [text(doc.title, { bold: true, size: 28 })] }),
+    new Paragraph({ children: [text(doc.subtitle)] }),
+  ];
+  doc.tables.forEach((t, i) => {
+    children.push(
+      new Paragraph({
+        pageBreakBefore: i > 0,
+        spacing: { before: 200, after: 80 },
+        children: [text(t.unit ? `${t.title} (${t.unit})` : t.title, { bold: true, size: 24 })],
+      }),
+      table(t),
+    );
+    if (t.note)
+      children.push(new Paragraph({ spacing: { before: 80 }, children: [text(t.note, { size: SIZE })] }));
+  });
+  const document = new Document({
+    creator: "Reservationspuljen",
+    title: doc.title,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+            margin: { top: 1000, bottom: 1000, left: 1000, right: 1000 },
+          },
+        },
+        headers: {
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [text(doc.title, { bold: true })] }),
+            ],
+          }),
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({
+                    font: FONT,
+                    size: SIZE,
+                    children: ["Side ", PageNumber.CURRENT, " af ", PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

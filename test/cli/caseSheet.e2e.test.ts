@@ -1,0 +1,182 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readFileSync } from "fs";
+import { join } from "path";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { Diagnostics } from "../../src/domain";
+import { runContract } from "../../src/app/run";
+import { CASE_TITLE } from "../../src/app/report";
+import { DOT } from "../../src/app/plan/caseSheet";
+import { DOT_COLOURS } from "../../src/app/contract";
+import { FileWorkbook } from "../../src/workbook/fileWorkbook";
+import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { emptyPlan } from "../../src/workbook/port";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
+import { load, partText, runCli, sampleFile, tempDir } from "../helpers/workbooks";
+
+/** The titles of the 2018 case's tables, in order: each begins a printed page. */
+const TABLES = [
+  "Hovedindikatorer",
+  "Opfølgning pr. ydelsesområde (1.000 kr.)",
+  "Reservationspuljen (1.000 kr.)",
+  "Bevillingstabel (kr.)",
+  "Indstilling",
+];
+
+/** The sheet part of a sheet, found through workbook.xml and its relationships. */
+async function sheetXml(path: string, sheet: string): Promise<string> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const id = new RegExp(`<sheet name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbook)![1]!;
+  const target =
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+    new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1]!;
+  return zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+}
+
+/** Rows of column A holding a table title (bold) below the sheet's two title rows. */
+function titleRows(ws: ExcelJS.Worksheet): [number, string][] {
+  const out: [number, string][] = [];
+  ws.eachRow((row, r) => {
+    const v = row.getCell(1).value;
+    if (r > 2 && typeof v === "string" && TABLES.includes(v)) out.push([r, v]);
+  });
+  return out;
+}
+
+describe("R14.2 the Sag sheet: the case's tables, one printed page each", () => {
+  let dir: string;
+  let output: string;
+  let ws: ExcelJS.Worksheet;
+  beforeAll(async () => {
+    dir = tempDir();
+    output = join(dir, "out.xlsx");
+    expect((await runCli(await sampleFile(dir, true), output)).code).toBe(0);
+    ws = (await load(output)).getWorksheet("Sag")!;
+  });
+
+  it("has a title, the year and units, and the five tables in order, each starting a page", async () => {
+    expect(ws.getCell("A1").value).toBe(CASE_TITLE);
+    expect(ws.getCell("A2").value).toBe("Budgetår 2018 · beløb i 1.000 kr., bevillinger i kr.");
+    const titles = titleRows(ws);
+    expect(titles.map(([, t]) => t)).toEqual(TABLES);
+    // A manual page break above every table but the first (a break's id is the last row of the page before).
+    const xml = await sheetXml(output, "Sag");
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]) + 1);
+    expect(breaks).toEqual(titles.slice(1).map(([r]) => r));
+    expect(xml).toContain('<pageSetUpPr fitToPage="1"/>');
+    expect(ws.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+    expect(ws.headerFooter.oddHeader).toContain(CASE_TITLE);
+    expect(ws.headerFooter.oddFooter).toBe("&L&D&RSide &P af &N");
+    const workbook = (await partText(output, "xl/workbook.xml"))!;
+    expect(workbook).toMatch(/name="_xlnm.Print_Titles"[^>]*>'Sag'!\$1:\$2</);
+    expect(workbook).toMatch(/name="_xlnm.Print_Area"[^>]*>'Sag'!\$A\$1:\$J\$\d+</);
+  });
+
+  it("each table fits one A4 landscape page at the scale that fits the width", () => {
+    // Excel's column width unit is about 7 px (1,85 mm); A4 landscape less 0,7" margins is 261 mm wide;
+    // the height less 0,75" margins and the two repeated title rows (2 × 15 pt) is 172 mm − 10,6 mm.
+    const widthMm =
+      Array.from({ length: 10 }, (_, i) => ws.getColumn(i + 1).width ?? 9).reduce((s, w) => s + w, 0) * 1.85;
+    const scale = Math.min(1, 261 / widthMm);
+    const titles = titleRows(ws).map(([r]) => r);
+    const last = ws.rowCount + 1;
+    titles.forEach((top, i) => {
+      const bottom = (titles[i + 1] ?? last) - 1;
+      let points = 0;
+      for (let r = top; r <= bottom; r++) points += ws.getRow(r).height ?? 15;
+      expect([TABLES[i], points * 0.3528 * scale <= 172 - 10.6]).toEqual([TABLES[i], true]);
+    });
+  });
+
+  it("every cell of more than 60 characters wraps, in a column or merged area wide enough for a line", () => {
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const text = typeof cell.value === "string" ? cell.value : "";
+        // ExcelJS shows a merged area's value in each of its cells: the first cell is the one written.
+        if (text.length <= 60 || (cell.isMerged && cell.master !== cell)) return;
+        expect([cell.address, cell.alignment?.wrapText]).toEqual([cell.address, true]);
+        const merged = merges.find((m) => m.startsWith(`${cell.address}:`));
+        const width = merged ? 40 : (ws.getColumn(c).width ?? 9);
+        expect([cell.address, r, width >= 40]).toEqual([cell.address, r, true]);
+      }),
+    );
+    // The indicators' sentences span E:J; the indstilling's B:J.
+    expect(merges).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^E\d+:J\d+$/), expect.stringMatching(/^B\d+:J\d+$/)]),
+    );
+  });
+
+  it("the follow-up table shows a dot (●) per indicator in the flag's colour, – where not assessed", () => {
+    let found: ExcelJS.Row | undefined;
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === "Jobafklaringsforløb - ydelse") found = row;
+    });
+    const row = found!;
+    // A:B label, C Vedtaget, D Korrigeret, E Forventet, F Mer-/mindreforbrug, G Økonomi, H Mængder, I Refusion.
+    expect([3, 4, 5, 6].map((c) => row.getCell(c).value)).toEqual([100_663, 114_925, 117_394, -2_469]);
+    expect(row.getCell(7).value).toBe(DOT);
+    expect(row.getCell(7).font?.color?.argb).toBe(DOT_COLOURS.RØD);
+    expect([row.getCell(8).value, row.getCell(9).value]).toEqual(["–", "–"]);
+  });
+});
+
+describe("the Sag sheet in Excel (simulated) and where ExcelJS writes the whole file", () => {
+  it("Excel: merged sentences, page breaks above each table, the print area, coloured dots", async () => {
+    const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+    expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
+    const sheet = fake.sheet("Sag");
+    expect(sheet.cells.get("A1")?.value).toBe(CASE_TITLE);
+    const titles = [...sheet.cells].filter(
+      ([, c]) => typeof c.value === "string" && TABLES.includes(c.value),
+    );
+    expect(titles.map(([, c]) => c.value)).toEqual(TABLES);
+    expect(sheet.pageBreaks).toEqual(titles.slice(1).map(([address]) => Number(address.slice(1))));
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      printTitleRows: "$1:$2",
+    });
+    expect(sheet.pageLayout!.printArea).toMatch(/^A1:J\d+$/);
+    expect(sheet.merges).toEqual(expect.arrayContaining([expect.stringMatching(/^E\d+:J\d+$/)]));
+    const dots = [...sheet.cells.values()].filter((c) => c.value === DOT).map((c) => c.fontColor);
+    expect(new Set(dots)).toEqual(new Set(["#00B050", "#FFC000", "#FF0000"]));
+
+    // A second run rewrites the sheet: the merges and breaks are not doubled.
+    const merges = sheet.merges.length;
+    expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
+    expect(fake.sheet("Sag").merges.length).toBe(merges);
+    expect(fake.sheet("Sag").pageBreaks).toEqual(
+      titles.slice(1).map(([address]) => Number(address.slice(1))),
+    );
+  });
+
+  it("ExcelJS (no package to patch): the merges, the page breaks and the print area", async () => {
+    const file = FileWorkbook.empty();
+    const plan = emptyPlan();
+    plan.sheets.push({ name: "Sag", replace: false });
+    plan.blocks.push(
+      { sheet: "Sag", row: 1, col: 1, values: [[CASE_TITLE]] },
+      { sheet: "Sag", row: 4, col: 2, values: [["En lang sætning"], ["En til"]], span: 9, wrap: true },
+    );
+    plan.layouts = [
+      { sheet: "Sag", headerRows: 2, printTitle: CASE_TITLE, pageBreaks: [5], printArea: "A1:J5" },
+    ];
+    file.applyNow(plan);
+    const reread = new ExcelJS.Workbook();
+    await reread.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
+    const sag = reread.getWorksheet("Sag")!;
+    expect((sag.model as unknown as { merges: string[] }).merges).toEqual(["B4:J4", "B5:J5"]);
+    expect(sag.pageSetup.printArea).toBe("A1:J5");
+    const zip = await JSZip.loadAsync((await file.toBuffer()) as Buffer);
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toMatch(/<brk id="4"[^>]*man="1"/);
+  });
+});
