@@ -175,8 +175,51 @@ describe("the Sag sheet in Excel (simulated) and where ExcelJS writes the whole 
     const sag = reread.getWorksheet("Sag")!;
     expect((sag.model as unknown as { merges: string[] }).merges).toEqual(["B4:J4", "B5:J5"]);
     expect(sag.pageSetup.printArea).toBe("A1:J5");
-    const zip = await JSZip.loadAsync((await file.toBuffer()) as Buffer);
+    const zip = await JSZip.loadAsync(await file.toBuffer());
     const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect(xml).toMatch(/<brk id="4"[^>]*man="1"/);
+  });
+});
+
+describe("--docx: the committee case as a Word document", () => {
+  it("writes the same tables, each from a new page, landscape A4, dots in colour; says where", async () => {
+    const dir = tempDir();
+    const docx = join(dir, "sag.docx");
+    const run = await runCli(await sampleFile(dir, true), join(dir, "out.xlsx"), ["--docx", docx]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(`Sagen som Word-dokument: ${docx}`);
+    expect(run.out).toContain(
+      "Sagen til udvalget: arket Sag (Hovedindikatorer, Opfølgning pr. ydelsesområde, Reservationspuljen, Bevillingstabel, Indstilling; én side pr. tabel)",
+    );
+    const zip = await JSZip.loadAsync(readFileSync(docx));
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
+    expect(xml.match(/<w:pageBreakBefore\/>|<w:pageBreakBefore w:val="true"\/>/g)).toHaveLength(4);
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    // Header rows repeat on a new page; rows never split.
+    expect(xml.match(/<w:tblHeader\/>|<w:tblHeader w:val="true"\/>/g)).toHaveLength(5);
+    // Jobafklaringsforløb - ydelse: −2.469, Økonomi a red dot.
+    const row = /<w:tr>(?:(?!<\/w:tr>).)*Jobafklaringsforløb - ydelse(?:(?!<\/w:tr>).)*<\/w:tr>/s.exec(
+      xml,
+    )![0];
+    expect(row).toContain("-2.469");
+    expect(row).toMatch(/<w:color w:val="FF0000"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>●<\/w:t>/s);
+    // The indicators' chosen colours and the bevillingstabel's amounts in whole kr.
+    expect(xml).toContain("-8.131.000");
+    expect(xml).toContain("Der forventes et merforbrug på 6,9 mio. kr.");
+    const header = Object.keys(zip.files).find((f) => /^word\/header\d*\.xml$/.test(f))!;
+    expect(await zip.file(header)!.async("string")).toContain(CASE_TITLE);
+  });
+
+  it("asks for a file after --docx, and never writes over the input", async () => {
+    const dir = tempDir();
+    const input = await sampleFile(dir, true);
+    const missing = await runCli(input, join(dir, "out.xlsx"), ["--docx"]);
+    expect([missing.code, missing.err]).toEqual([2, expect.stringContaining("Angiv en fil efter --docx.")]);
+    const same = await runCli(input, join(dir, "out.xlsx"), ["--docx", input]);
+    expect([same.code, same.err]).toEqual([
+      2,
+      expect.stringContaining("Word-filen må ikke være inputfilen: inputfilen ændres aldrig."),
+    ]);
   });
 });

@@ -104,9 +104,83 @@ describe("year-end (R7) through the headless command, in whole kr.", () => {
     expect(run.summary!.pool!.result["I alt"]).toBe(103_898_000 - 78_446_000 - 3_091_654);
   });
 
+  it("R14.1: the year-end's punkter in the bevillingstabel, each summing to 0, and the Bevillinger sheet", () => {
+    const rows = run.summary!.appropriationTable!.map((r) => [r.punkt, r.styringsområde, r.år, r.beløbKr]);
+    expect(rows).toEqual([
+      // Overførsel: each styringsområde gets its carried-over amount per year; the treasury finances it.
+      [1, "Særlige driftsområder", 2019, -6_990_333],
+      [1, "Service", 2019, 1_592_594 - 1],
+      [1, "Service", 2020, 1_061_729],
+      [1, "Kassen", 2019, 6_990_333 - 1_592_593],
+      [1, "Kassen", 2020, -1_061_729],
+      // Kassen afregning: the total Kassen (−3.091.654, a merforbrug) is paid by the treasury.
+      [2, "Særlige driftsområder", 2018, 3_091_654],
+      [2, "Kassen", 2018, -3_091_654],
+    ]);
+    // The overførsel punkt's area rows are the minutes' Overførsel T+1 · T+2.
+    expect(run.summary!.yearEnd!.overførselPerÅr).toEqual({ "2019": -5_397_740, "2020": 1_061_729 });
+    const ws = out.getWorksheet("Bevillinger")!;
+    expect(ws.getRow(3).values).toEqual([
+      undefined,
+      "Indstillingspunkt",
+      "Beskrivelse",
+      "Styringsområde",
+      "Udvalg",
+      "2018",
+      "2019",
+      "2020",
+    ]);
+    expect(ws.getCell("B4").value).toBe(
+      "Overførsel af over- og underskud fra 2018 til 2019 og 2020 på områder med overførselsadgang (+ overføres til området, − finansieres af kassen).",
+    );
+  });
+
   it("changes no input cell", async () => {
     const changed = changedCells(cellMap(await load(input)), cellMap(out));
     expect(changed).toEqual([]);
+  });
+});
+
+describe("R14.1 konvertering: a line's overførsel moved to another styringsområde", () => {
+  it("a Konverteres til on a line with overførselsadgang is its own punkt; on a kassen line it is an error at the cell", async () => {
+    const dir = tempDir();
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Regler").addRows([
+      ["Parameter", "Værdi"],
+      ["Enhed", "1.000 kr."],
+      ["Budgetår", 2023],
+    ]);
+    const accounts = wb.addWorksheet("Regnskab");
+    accounts.addRows([
+      ["Område", "Styringsområde", "Overførselsadgang", "Korrigeret budget", "Regnskab", "Konverteres til"],
+      ["Mentorordning", "Særlig drift med overførsel", "Ja", 3_000.5, 2_500, "Service"],
+      ["Kontanthjælp", "Særlige driftsområder", "Nej", 659_160, 648_210, null],
+    ]);
+    const input = join(dir, "konvertering.xlsx");
+    await wb.xlsx.writeFile(input);
+    const run = await runCli(input, join(dir, "out.xlsx"));
+    expect(run.code).toBe(0);
+    expect(run.summary!.appropriationTable!.map((r) => [r.punkt, r.styringsområde, r.år, r.beløbKr])).toEqual(
+      [
+        [1, "Særlig drift med overførsel", 2024, 500_500],
+        [1, "Kassen", 2024, -500_500],
+        [2, "Særlig drift med overførsel", 2024, -500_500],
+        [2, "Service", 2024, 500_500],
+        [3, "Særlige driftsområder", 2023, -10_950_000],
+        [3, "Kassen", 2023, 10_950_000],
+      ],
+    );
+
+    accounts.getCell("F3").value = "Service";
+    await wb.xlsx.writeFile(input);
+    const refused = await runCli(input, join(dir, "out2.xlsx"));
+    expect(refused.code).toBe(1);
+    expect(refused.summary!.diagnostics.find((d) => d.code === "NOT_CONVERTIBLE")).toMatchObject({
+      sheet: "Regnskab",
+      cell: "F3",
+      message:
+        'Linjen "Kontanthjælp" har ikke overførselsadgang; kun en overførsel kan konverteres til et andet styringsområde. Slet Konverteres til, eller sæt Overførselsadgang til Ja.',
+    });
   });
 });
 
