@@ -22,7 +22,8 @@ export type AppCode =
   | "WRITE_FAILED"
   | "CHART_SKIPPED"
   | "CHART_FALLBACK"
-  | "FLAG_NOT_COMPUTED";
+  | "FLAG_NOT_COMPUTED"
+  | "BLANK_LINE";
 
 /** Every code a run can report. */
 export type RunCode = DomainCode | AppCode;

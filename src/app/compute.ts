@@ -35,6 +35,16 @@ import {
   poolOutcome,
   YearEndResult,
   yearEndMovement,
+  ForecastChange,
+  forecastChanges,
+  ledgersByYear,
+  normalizeName,
+  TOTAL_COLUMN,
+  yearDeviations,
+  YearOverviewColumn,
+  YearPool,
+  yearsOverview,
+  yearTotals,
 } from "../domain";
 import { RunDiagnostics } from "./codes";
 import { appMessages } from "./messages";
@@ -73,6 +83,15 @@ export interface ContractResults {
   indicators?: Indicator[];
   /** R13: the sum of the ledger's Vurdering and Investeringsprojekter movements. */
   areaResult?: number;
+  /**
+   * R11: every year's ledger (the Budgetår's is `ledger`), each with the lines fed from a source; one
+   * entry without a year when the ledger has no År column and there is no Budgetår.
+   */
+  ledgerYears?: { år: number | undefined; ledger: LedgerResult; fedLines: number[]; fedSources: string[] }[];
+  /** R11: the years overview, per year column of the follow-up. */
+  years?: YearOverviewColumn[];
+  /** R12.1: the change since each earlier follow-up of the Budgetår. */
+  changes?: ForecastChange[];
 }
 
 /** Applies the rules to what was read. Pure: no reading, no writing. */
@@ -149,11 +168,36 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
       results.investmentLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
     }
   }
-  if (inputs.ledger) {
+  const byYear = inputs.ledger ? ledgersByYear(inputs.ledger.ledger, p.budgetYear, diagnostics) : [];
+  const main = byYear.find((y) => y.år === p.budgetYear);
+  if (inputs.ledger && byYear.length > 0 && !main)
+    diagnostics.warning("MISSING_YEAR", appMessages.noLedgerForBudgetYear(p.budgetYear), {});
+  results.ledgerYears = [];
+  for (const year of byYear.filter((y) => y !== main)) {
+    const fed = feedLedger(
+      year.ledger,
+      {
+        prognoses: [],
+        ...followUpFeed(inputs, results, year.år, year.ledger.pools),
+        ...(year.år === undefined ? {} : { year: year.år }),
+        otherYear: { budgetYear: p.budgetYear },
+      },
+      diagnostics,
+    );
+    results.ledgerYears.push({
+      år: year.år,
+      ledger: computeLedger(fed.ledger),
+      fedLines: fed.fedLines,
+      fedSources: fed.sources,
+    });
+  }
+  if (inputs.ledger && main) {
     const prognoses = inputs.prognoses?.rows ?? [];
     const fed = feedLedger(
-      inputs.ledger.ledger,
+      main.ledger,
       {
+        ...followUpFeed(inputs, results, main.år, main.ledger.pools),
+        ...(main.år === undefined ? {} : { year: main.år }),
         prognoses,
         ...(results.estimate ? { estimate: results.estimate } : {}),
         ...(results.yearEndLedgerLine ? { yearEnd: results.yearEndLedgerLine } : {}),
@@ -177,6 +221,15 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
       if (specs.length >= 2) results.grid = sensitivityGrid(fed.ledger, specs[0]!, specs[1]!, p);
     }
     results.areaResult = areaResult(ledger.lines);
+    results.ledgerYears.push({ år: main.år, ledger, fedLines: fed.fedLines, fedSources: fed.sources });
+  }
+  results.ledgerYears.sort((a, b) => (a.år ?? 0) - (b.år ?? 0));
+  if (results.ledgerYears.length === 0) delete results.ledgerYears;
+  const years = inputs.followUp?.years;
+  if (years) {
+    results.years = yearsOverview(years.columns, yearTotals(years.columns, years.rows), yearPools(results));
+    if (p.budgetYear !== undefined)
+      results.changes = forecastChanges(years.columns, years.rows, p.budgetYear);
   }
   if (results.appropriationTable) checkAppropriationTable(results.appropriationTable, diagnostics);
   // R13: every indicator is proposed whenever there is a follow-up or a pool; the user's colour wins.
@@ -186,4 +239,47 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
       inputs.indicators?.rows ?? [],
     );
   return results;
+}
+
+/**
+ * R12.2 The follow-up's deviation per pool for a ledger's year, keyed by the ledger's pool names: the
+ * Budgetår's from the follow-up, another year's from its year columns; nothing when there is none.
+ */
+function followUpFeed(
+  inputs: ContractInputs,
+  results: ContractResults,
+  år: number | undefined,
+  pools: readonly string[],
+): { followUp?: Record<string, number> } {
+  let groups: Map<string, number> | undefined;
+  if (år === inputs.parameters.budgetYear && results.followUp)
+    groups = new Map([...results.followUp.groups].map(([pool, t]) => [pool, t.afvigelse]));
+  else if (år !== undefined && inputs.followUp?.years)
+    groups = yearDeviations(inputs.followUp.years.columns, inputs.followUp.years.rows, år);
+  if (!groups) return {};
+  const given = groups;
+  const value = (pool: string) =>
+    [...given].find(([name]) => normalizeName(name) === normalizeName(pool))?.[1] ?? 0;
+  return { followUp: Object.fromEntries(pools.map((pool) => [pool, value(pool)])) };
+}
+
+/** R11: what each year's ledger and budget model say of its pool (I alt). */
+function yearPools(results: ContractResults): Map<number, YearPool> {
+  const pools = new Map<number, YearPool>();
+  const of = (år: number) => pools.get(år) ?? (pools.set(år, {}), pools.get(år)!);
+  for (const y of results.ledgerYears ?? []) {
+    if (y.år === undefined) continue;
+    const pool = of(y.år);
+    pool.result = y.ledger.result.total;
+    pool.hasPrognoses = y.ledger.lines.some((l) => l.status === "Prognose");
+    const opening = y.ledger.lines.find((l) => l.type === "Oprindelig");
+    if (opening) pool.opening = opening.total;
+  }
+  const model = results.budgetModel ?? [];
+  for (const år of new Set(model.map((m) => m.år))) {
+    const rows = model.filter((m) => m.år === år);
+    const total = rows.find((m) => m.pulje === TOTAL_COLUMN && rows.length > 1);
+    of(år).budgetModel = total ? total.reservationspulje : rows.reduce((s, m) => s + m.reservationspulje, 0);
+  }
+  return pools;
 }

@@ -1,4 +1,11 @@
-import { cellText, editDistance, normalizeName } from "../domain";
+import {
+  cellText,
+  editDistance,
+  normalizeName,
+  parseChangeHeader,
+  parseYearHeader,
+  YearLabel,
+} from "../domain";
 import { RunDiagnostics } from "./codes";
 import { a1 } from "../workbook/address";
 import { TableContract, tableLabel } from "./contract";
@@ -29,6 +36,29 @@ export interface LocatedTable {
   columns: Map<string, number>;
   /** Output keys → existing column (absent ones are added by the writer). */
   outputs: Map<string, number>;
+  /** Opfoelgning (R11): every year-labelled amount column ("Regnskab 2023", "Budget 2025" …). */
+  yearColumns?: { col: number; label: YearLabel; header: string }[];
+}
+
+/** What locating a table may depend on: the Budgetår, whose year-labelled columns are the plain ones. */
+export interface LocateContext {
+  budgetYear?: number | undefined;
+}
+
+/** The year arts that stand for the plain follow-up columns in the Budgetår. */
+const PLAIN_ARTS = new Set(["Vedtaget budget", "Korrigeret budget", "Forventet regnskab"]);
+
+/**
+ * A header's name for matching: normalised, and in the follow-up a Budgetår column without "ved"
+ * ("Forventet regnskab 2024" with Budgetår 2024) is the plain column ("Forventet regnskab").
+ */
+function headerKey(contract: TableContract, text: string, context: LocateContext): string {
+  if (contract.key === "followUp") {
+    const label = parseYearHeader(text);
+    if (label && !label.ved && label.år === context.budgetYear && PLAIN_ARTS.has(label.art))
+      return normalizeName(label.art);
+  }
+  return normalizeName(text);
 }
 
 export function cellValue(sheet: SheetSnapshot, row: number, col: number) {
@@ -55,6 +85,7 @@ export function locateTable(
   snapshot: WorkbookSnapshot,
   contract: TableContract,
   diagnostics: RunDiagnostics,
+  context: LocateContext = {},
 ): LocatedTable | undefined {
   const listObject = snapshot.tables.find((t) => normalizeName(t.name) === normalizeName(contract.tableName));
   if (listObject) {
@@ -68,6 +99,7 @@ export function locateTable(
       listObject.right,
       lastDataRow,
       diagnostics,
+      context,
       listObject,
     );
   }
@@ -78,7 +110,7 @@ export function locateTable(
   let best: { row: number; found: number } = { row: 0, found: -1 };
   for (let row = 1; row <= rows; row++) {
     const normalized = (sheet.values[row - 1] ?? []).map((v) =>
-      normalizeName(cellText({ value: v, at: {} }) ?? ""),
+      headerKey(contract, cellText({ value: v, at: {} }) ?? "", context),
     );
     const found = required.filter((r) => normalized.includes(r)).length;
     if (found === required.length) {
@@ -89,11 +121,11 @@ export function locateTable(
       while (headerText(sheet, row, right + 1) !== undefined) right++;
       let last = row;
       while (last < sheet.values.length && !rowIsEmpty(sheet, last + 1, left, right)) last++;
-      return build(contract, sheet, row, left, right, last, diagnostics);
+      return build(contract, sheet, row, left, right, last, diagnostics, context);
     }
     if (found > best.found) best = { row, found };
   }
-  reportMissingColumns(contract, sheet, best.row || 1, diagnostics, undefined);
+  reportMissingColumns(contract, sheet, best.row || 1, diagnostics, undefined, context);
   return undefined;
 }
 
@@ -110,6 +142,7 @@ function build(
   right: number,
   lastDataRow: number,
   diagnostics: RunDiagnostics,
+  context: LocateContext,
   listObject?: TableSnapshot,
 ): LocatedTable | undefined {
   const headers: HeaderCell[] = [];
@@ -125,8 +158,16 @@ function build(
   for (const o of contract.outputs) canonical.set(normalizeName(o.header), normalizeName(o.header));
   const seen = new Map<string, number>();
   let duplicate = false;
+  const yearColumns: NonNullable<LocatedTable["yearColumns"]> = [];
+  const changeOutputs = new Map<string, number>();
   for (const h of headers) {
-    const n = canonical.get(normalizeName(h.text));
+    if (contract.key === "followUp") {
+      const label = parseYearHeader(h.text);
+      if (label) yearColumns.push({ col: h.col, label, header: h.text });
+      const since = parseChangeHeader(h.text);
+      if (since !== undefined) changeOutputs.set(changeKey(since), h.col);
+    }
+    const n = canonical.get(headerKey(contract, h.text, context));
     if (n === undefined) continue;
     if (seen.has(n)) {
       diagnostics.error(
@@ -145,9 +186,39 @@ function build(
     const col = seen.get(normalizeName(spec.header));
     if (col !== undefined) columns.set(spec.field, col);
   }
+  // Two year-labelled columns for the same art, year and follow-up: which one counts is not clear.
+  const labels = new Map<string, number>();
+  for (const y of yearColumns) {
+    const key = `${y.label.art}|${y.label.år}|${normalizeName(y.label.ved ?? "")}`;
+    const first = labels.get(key);
+    if (first === undefined) labels.set(key, y.col);
+    // The Budgetår's plain columns were checked with the other headers above.
+    else if (headerKey(contract, y.header, context) === normalizeName(y.header)) {
+      diagnostics.error(
+        "DUPLICATE_HEADER",
+        appMessages.duplicateHeader(tableLabel(contract), y.header, a1(headerRow, first)),
+        { sheet: sheet.name, cell: a1(headerRow, y.col) },
+      );
+      duplicate = true;
+    }
+  }
   const missing = contract.columns.filter((c) => c.required && !columns.has(c.field));
   if (missing.length > 0) {
-    reportMissingColumns(contract, sheet, headerRow, diagnostics, listObject, headers);
+    reportMissingColumns(contract, sheet, headerRow, diagnostics, listObject, context, headers);
+    return undefined;
+  }
+  // The follow-up's deviation needs a budget: Korrigeret budget, or else Vedtaget budget (R1).
+  if (contract.key === "followUp" && !columns.has("korrigeret") && !columns.has("vedtaget")) {
+    const year = context.budgetYear === undefined ? "" : ` ${context.budgetYear}`;
+    diagnostics.error(
+      "MISSING_COLUMN",
+      appMessages.missingColumn(
+        tableLabel(contract),
+        `Korrigeret budget${year}" eller "Vedtaget budget${year}`,
+        undefined,
+      ),
+      { sheet: sheet.name, cell: a1(headerRow, left) },
+    );
     return undefined;
   }
   if (duplicate) return undefined;
@@ -156,6 +227,7 @@ function build(
     const col = seen.get(normalizeName(output.header));
     if (col !== undefined) outputs.set(output.key, col);
   }
+  for (const [key, col] of changeOutputs) outputs.set(key, col);
   const located: LocatedTable = {
     contract,
     sheet,
@@ -169,6 +241,7 @@ function build(
     outputs,
   };
   if (listObject) located.listObject = listObject;
+  if (yearColumns.length > 0) located.yearColumns = yearColumns;
   return located;
 }
 
@@ -178,6 +251,7 @@ function reportMissingColumns(
   headerRow: number,
   diagnostics: RunDiagnostics,
   listObject: TableSnapshot | undefined,
+  context: LocateContext,
   headers?: HeaderCell[],
 ): void {
   const present =
@@ -186,13 +260,24 @@ function reportMissingColumns(
       const text = cellText({ value: v, at: {} });
       return text === undefined ? [] : [{ col: i + 1, text }];
     });
-  const presentNames = new Set(present.map((h) => normalizeName(h.text)));
+  const presentNames = new Set(present.map((h) => headerKey(contract, h.text, context)));
   for (const spec of contract.columns.filter(
     (c) => c.required && !presentNames.has(normalizeName(c.header)),
   )) {
     const near = nearest(spec.header, present);
     const where = listObject ? listObject.name : tableLabel(contract);
-    diagnostics.error("MISSING_COLUMN", appMessages.missingColumn(where, spec.header, near?.text), {
+    // Year-labelled columns without the Budgetår's: say which year is looked for, or that none is set.
+    const years = present.filter((h) => parseYearHeader(h.text)?.art === spec.header);
+    const message =
+      years.length === 0
+        ? appMessages.missingColumn(where, spec.header, near?.text)
+        : appMessages.missingYearColumn(
+            where,
+            spec.header,
+            context.budgetYear,
+            years.map((h) => h.text),
+          );
+    diagnostics.error("MISSING_COLUMN", message, {
       sheet: sheet.name,
       cell: near ? a1(headerRow, near.col) : a1(headerRow, listObject?.left ?? 1),
     });
@@ -208,4 +293,9 @@ function nearest(wanted: string, headers: readonly HeaderCell[]): HeaderCell | u
     if (!best || distance < best.distance) best = { header, distance };
   }
   return best && best.distance <= Math.max(2, Math.floor(target.length / 3)) ? best.header : undefined;
+}
+
+/** The output key of an "Ændring siden <opfølgning>" column (R12.1). */
+export function changeKey(since: string): string {
+  return `ændring:${normalizeName(since)}`;
 }

@@ -5,6 +5,14 @@ export const appMessages = {
     `Tabellen ${table} har kolonnen "${header}" to gange (også i ${first}); kun én er tilladt.`,
   missingColumn: (table: string, column: string, near: string | undefined) =>
     `Tabellen ${table} mangler kolonnen "${column}".` + (near ? ` Mente du "${near}"?` : ""),
+  missingYearColumn: (table: string, column: string, year: number | undefined, found: string[]) =>
+    year === undefined
+      ? `Tabellen ${table} har årskolonner (${found.join(", ")}), men Budgetår mangler: angiv Budgetår på arket Regler, så ved Reservationspuljen, hvilket år opfølgningen gælder.`
+      : `Tabellen ${table} mangler kolonnen "${column} ${year}" (Budgetår ${year}); fundet: ${found.join(", ")}.`,
+  noBudgetNoForecast: (område: string) =>
+    `Linjen "${område}" har hverken budget eller forventet regnskab og springes over.`,
+  blankLine: (område: string) =>
+    `Linjen "${område}" har intet beløb i nogen af tabellens år og springes over.`,
   emptyTable: (table: string) => `Tabellen ${table} har ingen datarækker.`,
   hiddenRows: (table: string, count: number, first: string) =>
     `Tabellen ${table} har ${count} skjulte eller filtrerede rækker (første: ${first}); de tælles med.`,
@@ -22,6 +30,10 @@ export const appMessages = {
     `Arket "${sheet}" er beskyttet; tilføjelsesprogrammet skriver ikke i det, og intet er skrevet. Ophæv beskyttelsen (Gennemse → Fjern arkbeskyttelse), og klik på Beregn igen.`,
   missingYearForYearEnd: () =>
     "Budgetår mangler: angiv parameteren Budgetår (regnskabsåret) på arket Regler for at lave årsregnskabets punkter i bevillingstabellen.",
+  noLedgerForBudgetYear: (year: number | undefined) =>
+    year === undefined
+      ? "Reservationspulje er opdelt på år (kolonnen År), men Budgetår mangler: angiv Budgetår på arket Regler; puljen for budgetåret vises ikke."
+      : `Reservationspulje har ingen linjer for budgetåret ${year}; puljen for budgetåret vises ikke (de andre års puljer beregnes).`,
   missingYear: () =>
     "Budgetår mangler: angiv parameteren Budgetår på arket Regler for at lave tillægsbevillinger.",
   unknownPoolInFollowUp: (pool: string) =>

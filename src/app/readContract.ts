@@ -32,11 +32,15 @@ import {
   trailingParenthesis,
   Unit,
   YearEndLine,
+  YearArt,
+  YearColumn,
+  YearRow,
+  readNumber,
 } from "../domain";
 import { RunCode, RunDiagnostics } from "./codes";
 import { a1, parseA1, parseRange } from "../workbook/address";
-import { CONTRACT, TableContract, tableLabel } from "./contract";
-import { cellValue, LocatedTable, locateTable } from "./locate";
+import { CONTRACT, contractFor, TableContract, tableLabel } from "./contract";
+import { cellValue, LocatedTable, LocateContext, locateTable } from "./locate";
 import { appMessages } from "./messages";
 import { WorkbookSnapshot } from "../workbook/port";
 
@@ -52,10 +56,16 @@ export interface LedgerInput {
 }
 
 /** Everything the contract reads from a workbook, with where each table is. */
+/** The follow-up's year columns (R11): every column in the table's order, each row's amounts in them. */
+export interface FollowUpYears {
+  columns: (YearColumn & { col: number })[];
+  rows: YearRow[];
+}
+
 export interface ContractInputs {
   parameters: Parameters;
   tables: Map<TableContract["key"], LocatedTable>;
-  followUp?: TableInput<FollowUpRow>;
+  followUp?: TableInput<FollowUpRow> & { years?: FollowUpYears };
   ledger?: LedgerInput;
   budgetModel?: TableInput<BudgetModelRow>;
   yearEnd?: TableInput<YearEndLine>;
@@ -94,27 +104,20 @@ function records(table: LocatedTable, extra?: (row: number) => Partial<RawLedger
 export function readContract(snapshot: WorkbookSnapshot, diagnostics: RunDiagnostics): ContractInputs {
   const tables = new Map<TableContract["key"], LocatedTable>();
   const notFound: { contract: TableContract; items: RunDiagnostics["items"] }[] = [];
-  for (const contract of CONTRACT) {
+  const locate = (contract: TableContract, context: LocateContext) => {
     const local = new Diagnostics<RunCode>();
-    const located = locateTable(snapshot, contract, local);
+    const located = locateTable(snapshot, contract, local, context);
     if (!located) {
       if (local.items.length > 0) notFound.push({ contract, items: local.items });
-      continue;
+      return;
     }
     diagnostics.items.push(...local.items);
     tables.set(contract.key, located);
     reportHiddenRows(located, diagnostics);
     reportMerges(located, diagnostics);
-  }
-  // A sheet that can hold several blocks (Reguleringer: Prognoser, Foelsomhed, Tilskudsberegning) is valid
-  // with any one of them: a block that is not there is optional. Only a sheet where none was found says
-  // what is missing.
-  for (const { contract, items } of notFound) {
-    const sibling = CONTRACT.some(
-      (other) => other !== contract && other.sheetName === contract.sheetName && tables.has(other.key),
-    );
-    if (!sibling) diagnostics.items.push(...items);
-  }
+  };
+  // The parameters first: the Budgetår says which year-labelled follow-up columns are the plain ones.
+  locate(contractFor("parameters"), {});
   const parametersTable = tables.get("parameters");
   const parameters = parametersTable
     ? readParameters(
@@ -125,6 +128,17 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: RunDiagnos
         diagnostics,
       )
     : defaultParameters();
+  for (const contract of CONTRACT)
+    if (contract.key !== "parameters") locate(contract, { budgetYear: parameters.budgetYear });
+  // A sheet that can hold several blocks (Reguleringer: Prognoser, Foelsomhed, Tilskudsberegning) is valid
+  // with any one of them: a block that is not there is optional. Only a sheet where none was found says
+  // what is missing.
+  for (const { contract, items } of notFound) {
+    const sibling = CONTRACT.some(
+      (other) => other !== contract && other.sheetName === contract.sheetName && tables.has(other.key),
+    );
+    if (!sibling) diagnostics.items.push(...items);
+  }
   const inputs: ContractInputs = { parameters, tables };
   for (const [key, table] of tables) {
     if (key === "parameters") continue;
@@ -138,7 +152,15 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: RunDiagnos
   }
   const followUp = tables.get("followUp");
   if (followUp) {
-    inputs.followUp = { table: followUp, rows: readFollowUpRows(records(followUp), diagnostics) };
+    // R0.5: a row without budget and forecast is not a line of this year; with year columns, whether it
+    // is a line of another year is decided there.
+    const onBlank = followUp.yearColumns
+      ? undefined
+      : (område: string, at: { sheet?: string; cell?: string } | undefined) =>
+          diagnostics.info("BLANK_LINE", appMessages.noBudgetNoForecast(område), at ?? {});
+    inputs.followUp = { table: followUp, rows: readFollowUpRows(records(followUp), diagnostics, onBlank) };
+    const years = readFollowUpYears(followUp, parameters.budgetYear, diagnostics);
+    if (years) inputs.followUp.years = years;
     reportFlagsWithoutColumns(followUp, diagnostics);
   }
   const ledger = tables.get("ledger");
@@ -159,6 +181,63 @@ export function readContract(snapshot: WorkbookSnapshot, diagnostics: RunDiagnos
     inputs.investments = { table: investments, rows: readInvestments(records(investments), diagnostics) };
   readRegulations(inputs, diagnostics);
   return inputs;
+}
+
+/** The plain amount columns of the follow-up, as year columns of the Budgetår. */
+const PLAIN_YEAR_ARTS: [string, YearArt][] = [
+  ["vedtaget", "Vedtaget budget"],
+  ["korrigeret", "Korrigeret budget"],
+  ["forventet", "Forventet regnskab"],
+];
+
+/**
+ * R11/R0.5: the follow-up's amounts per year column, when the table has year-labelled columns. The
+ * Budgetår's plain columns are among them (their cells' errors were reported when the rows were read).
+ * A row blank in every amount column is a line not in the table's years: skipped, with an info.
+ */
+function readFollowUpYears(
+  table: LocatedTable,
+  budgetYear: number | undefined,
+  diagnostics: RunDiagnostics,
+): FollowUpYears | undefined {
+  if (!table.yearColumns) return undefined;
+  const plainCols = new Set<number>();
+  const columns: FollowUpYears["columns"] = [];
+  for (const h of table.headers) {
+    const plain = PLAIN_YEAR_ARTS.find(([field]) => table.columns.get(field) === h.col);
+    if (plain) {
+      plainCols.add(h.col);
+      if (budgetYear !== undefined)
+        columns.push({ col: h.col, header: h.text, label: { art: plain[1], år: budgetYear } });
+      continue;
+    }
+    const y = table.yearColumns.find((c) => c.col === h.col);
+    if (y) columns.push({ col: h.col, header: h.text, label: y.label });
+  }
+  const silent = new Diagnostics<RunCode>();
+  const rows: YearRow[] = [];
+  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
+    const område = cellText({ value: cellValue(table.sheet, row, table.columns.get("område")!), at: {} });
+    if (område === undefined || område.startsWith("#")) continue;
+    const pulje = cellText({ value: cellValue(table.sheet, row, table.columns.get("pulje")!), at: {} }) ?? "";
+    const at = { sheet: table.sheet.name, cell: a1(row, table.left) };
+    const amounts = columns.map((c) =>
+      readNumber(
+        { value: cellValue(table.sheet, row, c.col), at: { sheet: table.sheet.name, cell: a1(row, c.col) } },
+        { field: c.header, required: false },
+        plainCols.has(c.col) ? silent : diagnostics,
+      ),
+    );
+    if (
+      amounts.every((a) => a === undefined) &&
+      [...plainCols].every((col) => isBlank(cellValue(table.sheet, row, col)))
+    ) {
+      diagnostics.info("BLANK_LINE", appMessages.blankLine(område), at);
+      continue;
+    }
+    rows.push({ område, pulje, amounts, at });
+  }
+  return { columns, rows };
 }
 
 /** The Reguleringer sheet's three blocks. Prognoses and ranges are amounts on the ledger's pools. */

@@ -18,7 +18,20 @@ export interface Summary {
       refusion: string;
     }[];
     flagCounts: Record<string, Record<string, number>>;
+    /** R12.1: per earlier follow-up of the Budgetår, earlier − current forecast (+ = expenditure fell). */
+    changes?: { siden: string; år: number; total: number; groups: Record<string, number> }[];
   };
+  /** R11: the years overview, one entry per year column of the follow-up. */
+  years?: {
+    kolonne: string;
+    art: string;
+    år: number;
+    ved?: string;
+    samlet: number;
+    /** null where the column's pool cannot be known; grundlag says why. */
+    reservationspulje: number | null;
+    grundlag: string;
+  }[];
   pool?: {
     pools: string[];
     result: Record<string, number>;
@@ -41,6 +54,14 @@ export interface Summary {
     fedLines: string[];
     /** R13: the area's own result, the sum of the Vurdering and Investeringsprojekter movements. */
     areaResult: number;
+    /** R11: every year's ledger (the Budgetår's too), keyed by year; years never add up. */
+    byYear?: Record<
+      string,
+      {
+        result: Record<string, number>;
+        lines: { post: string; type: string; values: Record<string, number> }[];
+      }
+    >;
   };
   /** R13: the five headline indicators: the proposal, the user's colour (valgt), the colour that counts. */
   indicators?: {
@@ -164,8 +185,19 @@ export function buildSummary(
         refusion: r.refusion,
       })),
       flagCounts: results.flagCounts ?? {},
+      ...(results.changes && results.changes.length > 0
+        ? {
+            changes: results.changes.map((c) => ({
+              siden: c.siden,
+              år: c.år,
+              total: c.total,
+              groups: Object.fromEntries(c.groups),
+            })),
+          }
+        : {}),
     };
   }
+  if (results.years) summary.years = results.years.map((y) => ({ ...y }));
   if (ledger && outcome) {
     summary.pool = {
       pools: ledger.pools,
@@ -194,6 +226,21 @@ export function buildSummary(
       fedLines: (results.fedLines ?? []).map((i) => ledger.lines[i]!.post),
       areaResult: results.areaResult ?? 0,
     };
+    const years = (results.ledgerYears ?? []).filter((y) => y.år !== undefined);
+    if (years.length > 0)
+      summary.pool.byYear = Object.fromEntries(
+        years.map((y) => [
+          String(y.år),
+          {
+            result: byPool(y.ledger.pools, y.ledger.result.perPool, y.ledger.result.total),
+            lines: y.ledger.lines.map((l) => ({
+              post: l.post,
+              type: l.type,
+              values: byPool(y.ledger.pools, l.values, l.total),
+            })),
+          },
+        ]),
+      );
   }
   if (results.budgetModel) summary.budgetModel = results.budgetModel.map((r) => ({ ...r }));
   if (yearEnd) {

@@ -35,7 +35,9 @@ export type DomainCode =
   | "NOT_A_FLAG"
   | "DUPLICATE_INDICATOR"
   | "UNBALANCED_APPROPRIATION"
-  | "NOT_CONVERTIBLE";
+  | "NOT_CONVERTIBLE"
+  | "NOT_A_YEAR"
+  | "DUPLICATE_OPENING";
 
 /** One diagnostic; C is the closed set of codes of whoever reports it (the engine's by default). */
 export interface Diagnostic<C extends string = string> extends Location {

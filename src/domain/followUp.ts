@@ -1,4 +1,4 @@
-import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, fieldCell, isBlank, RawRecord, readNumber } from "./cells";
 import { difference, sum } from "./compare";
 import { DiagnosticSink, Location } from "./diagnostics";
 import { economyFlag, Flag, quantityFlag, refundFlag } from "./flags";
@@ -23,7 +23,8 @@ export const FOLLOW_UP_COLUMNS: readonly ColumnSpec<FollowUpField>[] = [
   { field: "område", header: "Område", required: true },
   { field: "pulje", header: "Pulje", required: true },
   { field: "vedtaget", header: "Vedtaget budget", required: false },
-  { field: "korrigeret", header: "Korrigeret budget", required: true },
+  // Korrigeret budget, or else Vedtaget budget, is the budget of the deviation (R1; checked when located).
+  { field: "korrigeret", header: "Korrigeret budget", required: false },
   { field: "forventet", header: "Forventet regnskab", required: true },
   // The minutes' word is fuldtidspersoner; helårspersoner and antal ledige mean the same here (R2.2).
   {
@@ -132,6 +133,8 @@ const header = (field: FollowUpField) => HEADERS.get(field)!;
 export function readFollowUpRows(
   records: readonly RawRecord<FollowUpField>[],
   diagnostics: DiagnosticSink,
+  /** Told of each row left out because it has neither budget nor forecast (R0.5). */
+  onBlank?: (område: string, at: Location | undefined) => void,
 ): FollowUpRow[] {
   const rows: FollowUpRow[] = [];
   for (const record of records) {
@@ -146,14 +149,23 @@ export function readFollowUpRows(
       );
     const amount = (field: FollowUpField, required: boolean, rate = false) =>
       readNumber(fieldCell(record, field), { field: header(field), required, rate }, diagnostics);
-    const korrigeret = amount("korrigeret", true);
+    // The deviation's budget: Korrigeret budget where the table has it, else Vedtaget budget (R1).
+    const budgetField: FollowUpField = record.cells.korrigeret ? "korrigeret" : "vedtaget";
+    // R0.5: a line with neither budget nor forecast does not exist in this year (no diagnostic here;
+    // a row blank in every year is reported by the caller, which knows the year columns).
+    if (isBlank(record.cells[budgetField]?.value) && isBlank(record.cells.forventet?.value)) {
+      onBlank?.(område, record.at);
+      continue;
+    }
+    const korrigeret = amount(budgetField, true);
     const forventet = amount("forventet", true);
     const row: FollowUpRow = {
       område,
       pulje: pulje ?? "",
       korrigeret: korrigeret ?? 0,
       forventet: forventet ?? 0,
-      vedtaget: amount("vedtaget", false),
+      // Read once: without Korrigeret budget the Vedtaget cell is the budget already read.
+      vedtaget: budgetField === "vedtaget" ? korrigeret : amount("vedtaget", false),
       budgetPersoner: amount("budgetPersoner", false),
       forventedePersoner: amount("forventedePersoner", false),
       budgetRefusion: amount("budgetRefusion", false, true),

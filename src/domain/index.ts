@@ -23,3 +23,4 @@ export * from "./yesNo";
 export * from "./grantEstimate";
 export * from "./prognoses";
 export * from "./editDistance";
+export * from "./years";

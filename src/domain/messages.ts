@@ -85,6 +85,15 @@ export const messages = {
     " Skriv en af puljekolonnernes navne i kolonnen Pulje.",
   notAYesNo: (field: string, text: string) =>
     `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
+  notAYear: (text: string) => `"${text}" er ikke et årstal. Skriv året med fire cifre, fx 2024.`,
+  duplicateOpening: (post: string, år: number | undefined) =>
+    `Linjen "${post}" er en anden Oprindelig-linje${år === undefined ? "" : ` i ${år}`}; et år har én oprindelig pulje. Ret Type, eller angiv linjens År.`,
+  noFollowUpForYear: (post: string, år: number | undefined) =>
+    `Linjen "${post}" skal hente puljens mer-/mindreforbrug fra opfølgningen${år === undefined ? "" : ` for ${år}`}, men tabellen Opfoelgning har ingen opfølgning for det år (forventet regnskab og budget). Tilføj kolonnerne, eller fjern Kilde på linjen.`,
+  fedFromFollowUp: (år: number | undefined) =>
+    `opfølgningens mer-/mindreforbrug pr. pulje${år === undefined ? "" : ` for ${år}`}`,
+  onlyInBudgetYear: (post: string, source: string, budgetYear: number | undefined) =>
+    `Linjen "${post}" skal hente sit beløb fra ${source}, men den kilde føder kun budgetårets puljeregnskab${budgetYear === undefined ? "" : ` (${budgetYear})`}. Flyt linjen til det år, eller fjern Kilde.`,
   notConvertible: (område: string) =>
     `Linjen "${område}" har ikke overførselsadgang; kun en overførsel kan konverteres til et andet styringsområde. Slet Konverteres til, eller sæt Overførselsadgang til Ja.`,
   carryOverWithoutYear: (område: string) =>

@@ -1,4 +1,4 @@
-import { cellText, ColumnSpec, fieldCell, RawCell, RawRecord, readNumber } from "./cells";
+import { cellText, ColumnSpec, fieldCell, isBlank, RawCell, RawRecord, readNumber } from "./cells";
 import { sum } from "./compare";
 import { DiagnosticSink, Location } from "./diagnostics";
 import { messages } from "./messages";
@@ -36,6 +36,8 @@ export interface LedgerLine {
   status: Status;
   kilde?: string;
   values: Amount[];
+  /** The ledger's year (R11: one ledger per year); absent = the Budgetår. */
+  år?: number;
   at?: Location;
 }
 
@@ -105,13 +107,14 @@ export function computeLedger(ledger: Ledger): LedgerResult {
   };
 }
 
-export type LedgerField = "post" | "type" | "status" | "kilde";
+export type LedgerField = "post" | "type" | "status" | "kilde" | "år";
 
 export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerField>[] = [
   { field: "post", header: "Post", required: true },
   { field: "type", header: "Type", required: true },
   { field: "status", header: "Status", required: false },
   { field: "kilde", header: "Kilde", required: false },
+  { field: "år", header: "År", required: false },
 ];
 
 /** A raw ledger row: the fixed columns plus one cell per pool column, in pool order. */
@@ -154,6 +157,15 @@ export function readLedger(
       else diagnostics.error("UNKNOWN_TYPE", messages.unknownType(typeText, MOVEMENT_TYPES), at);
       continue;
     }
+    const yearCell = record.cells.år;
+    let år: number | undefined;
+    if (yearCell && !isBlank(yearCell.value)) {
+      år = parseYear(yearCell.value);
+      if (år === undefined) {
+        diagnostics.error("NOT_A_YEAR", messages.notAYear(cellText(yearCell) ?? ""), yearCell.at);
+        continue;
+      }
+    }
     const statusText = cellText(record.cells.status);
     const status = parseStatus(statusText);
     if (status === undefined) {
@@ -176,7 +188,42 @@ export function readLedger(
       return readNumber(record.poolCells[i], { field: pool, required: false }, diagnostics) ?? 0;
     });
     const kilde = cellText(record.cells.kilde);
-    lines.push({ post, type, status, values, at: record.at, ...(kilde === undefined ? {} : { kilde }) });
+    lines.push({
+      post,
+      type,
+      status,
+      values,
+      at: record.at,
+      ...(kilde === undefined ? {} : { kilde }),
+      ...(år === undefined ? {} : { år }),
+    });
   }
   return { pools, lines };
+}
+
+/** A year as written in a cell: 2024 or "2024" (1900–2200); undefined otherwise. */
+export function parseYear(value: unknown): number | undefined {
+  const n = typeof value === "number" ? value : typeof value === "string" ? Number(value.trim()) : NaN;
+  return Number.isInteger(n) && n >= 1900 && n <= 2200 ? n : undefined;
+}
+
+/**
+ * R11: one ledger per year, in the order the years first appear; a line without År belongs to the
+ * Budgetår. Each year's second Oprindelig line is an error (a year has one opening pool).
+ */
+export function ledgersByYear(
+  ledger: Ledger,
+  budgetYear: number | undefined,
+  diagnostics: DiagnosticSink,
+): { år: number | undefined; ledger: Ledger }[] {
+  const years = new Map<number | undefined, LedgerLine[]>();
+  for (const line of ledger.lines) {
+    const år = line.år ?? budgetYear;
+    const own = years.get(år) ?? [];
+    if (line.type === "Oprindelig" && own.some((l) => l.type === "Oprindelig"))
+      diagnostics.error("DUPLICATE_OPENING", messages.duplicateOpening(line.post, år), line.at ?? {});
+    own.push(line);
+    years.set(år, own);
+  }
+  return [...years].map(([år, lines]) => ({ år, ledger: { pools: [...ledger.pools], lines } }));
 }

@@ -35,6 +35,8 @@ export const SOURCE_OWN_ESTIMATE = "egen beregning";
 export const SOURCE_YEAR_END = "Regnskab";
 /** The Kilde of an Investeringsprojekter line fed by the Investeringer table (R8's changes). */
 export const SOURCE_INVESTMENTS = "Investeringer";
+/** R12.2: a Vurdering line fed with the follow-up's deviation per pool for the ledger's year. */
+export const SOURCE_FOLLOW_UP = "Opfølgning";
 /** The most amounts one sensitivity row may ask for. */
 export const MAX_SENSITIVITY_STEPS = 200;
 
@@ -195,6 +197,12 @@ export interface LedgerSources {
   yearEndFound?: readonly string[];
   /** The steering area the year-end line is taken from (the parameter). */
   steeringArea?: string;
+  /** R12.2: the follow-up's deviation per pool (ledger spelling) for the ledger's year. */
+  followUp?: Record<string, Amount>;
+  /** The ledger's year, for messages. */
+  year?: number;
+  /** A ledger of another year than the Budgetår: only the follow-up feeds it. */
+  otherYear?: { budgetYear: number | undefined };
 }
 
 /**
@@ -213,7 +221,20 @@ export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: 
     let amounts: Record<string, Amount> | undefined;
     let missing: string;
     let from = "";
-    if (source === normalizeName(SOURCE_CHOSEN_SCENARIO)) {
+    const feeds = [SOURCE_CHOSEN_SCENARIO, SOURCE_OWN_ESTIMATE, SOURCE_YEAR_END, SOURCE_INVESTMENTS];
+    if (sources.otherYear && feeds.some((f) => normalizeName(f) === source)) {
+      diagnostics.error(
+        "NO_SOURCE",
+        messages.onlyInBudgetYear(line.post, line.kilde, sources.otherYear.budgetYear),
+        line.at ?? {},
+      );
+      return line;
+    }
+    if (source === normalizeName(SOURCE_FOLLOW_UP) && line.type === "Vurdering") {
+      amounts = sources.followUp;
+      missing = messages.noFollowUpForYear(line.post, sources.year);
+      from = messages.fedFromFollowUp(sources.year);
+    } else if (source === normalizeName(SOURCE_CHOSEN_SCENARIO)) {
       const chosen = sources.prognoses.find((p) => p.chosen && p.scenario.type === line.type);
       amounts = chosen?.scenario.amounts;
       const others = sources.prognoses
@@ -263,6 +284,7 @@ function reportUnusedSource(line: LedgerLine, source: string, diagnostics: Diagn
     [SOURCE_OWN_ESTIMATE, undefined],
     [SOURCE_YEAR_END, "Regnskab"],
     [SOURCE_INVESTMENTS, "Investeringsprojekter"],
+    [SOURCE_FOLLOW_UP, "Vurdering"],
   ];
   for (const [feed, type] of feeds) {
     const distance = editDistance(source, normalizeName(feed));

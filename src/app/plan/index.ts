@@ -1,4 +1,5 @@
-import { isComputedType, openingPool } from "../../domain";
+import { changeHeader, isComputedType, openingPool } from "../../domain";
+import { changeKey } from "../locate";
 import { RunDiagnostics } from "../codes";
 import { WorkbookSnapshot, WritePlan, WriteValue } from "../../workbook/port";
 import { OutputKey, OutputTable } from "../contract";
@@ -30,27 +31,48 @@ export function planWrites(
   const planner = new PlanBuilder(snapshot, diagnostics);
   const { followUp, ledger, yearEnd, investments, budgetModel } = inputs;
   if (followUp && results.followUp) {
+    const values = outputRows("followUp", results.followUp.rows, (r) => [
+      rowOf(r.row.at),
+      { afvigelse: r.afvigelse, økonomi: r.økonomi, mængder: r.mængder, refusion: r.refusion },
+    ]);
+    // R12.1: "Ændring siden <opfølgning>" per earlier forecast, beside the outputs.
+    const changes = results.changes ?? [];
+    const rows = followUp.years?.rows ?? [];
+    for (const change of changes)
+      rows.forEach((row, i) => {
+        const value = change.perRow[i];
+        if (value === undefined) return;
+        const record = values.get(rowOf(row.at)) ?? {};
+        record[changeKey(change.siden)] = value;
+        values.set(rowOf(row.at), record);
+      });
     planner.outputColumns(
       followUp.table,
-      outputRows("followUp", results.followUp.rows, (r) => [
-        rowOf(r.row.at),
-        { afvigelse: r.afvigelse, økonomi: r.økonomi, mængder: r.mængder, refusion: r.refusion },
-      ]),
+      values,
+      changes.map((c) => ({
+        key: changeKey(c.siden),
+        header: changeHeader(c.siden),
+        kind: "amount" as const,
+      })),
     );
   }
-  if (ledger && results.ledger) {
-    const lines = results.ledger.lines;
+  if (ledger && results.ledgerYears) {
+    // Every year's ledger (R11) lives in the one table: each line's I alt, and the lines the tool fills.
+    const years = results.ledgerYears;
+    const lines = years.flatMap((y) => y.ledger.lines);
     planner.outputColumns(
       ledger.table,
       outputRows("ledger", lines, (l) => [rowOf(l.at), { total: l.total }]),
     );
     ledger.poolColumns.forEach((col, i) => {
-      // Saldo and Resultat lines, and lines fed from the Reguleringer sheet, are the tool's to fill.
-      const fed = new Set(results.fedLines ?? []);
+      // Saldo and Resultat lines, and lines fed from a source, are the tool's to fill.
       const computed = new Map(
-        lines
-          .filter((l, index) => isComputedType(l.type) || fed.has(index))
-          .map((l) => [rowOf(l.at), l.values[i]!]),
+        years.flatMap((y) => {
+          const fed = new Set(y.fedLines);
+          return y.ledger.lines
+            .filter((l, index) => isComputedType(l.type) || fed.has(index))
+            .map((l): [number, number] => [rowOf(l.at), l.values[i]!]);
+        }),
       );
       planner.column(ledger.table.sheet, col, "amount", computed, ledger.table);
     });

@@ -3,7 +3,7 @@ import { RunDiagnostics } from "../codes";
 import { FUNCTION_NAMESPACES } from "../../deploy/stages";
 import { a1, columnLetters } from "../../workbook/address";
 import { emptyPlan, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteValue } from "../../workbook/port";
-import { FLAG_FILLS, FLAG_FONTS, NUMBER_FORMATS, OutputKind, tableLabel } from "../contract";
+import { FLAG_FILLS, FLAG_FONTS, NUMBER_FORMATS, OutputColumn, OutputKind, tableLabel } from "../contract";
 import { cellValue, LocatedTable } from "../locate";
 import { appMessages } from "../messages";
 
@@ -48,10 +48,10 @@ export class PlanBuilder {
   ) {}
 
   /** The table's output columns: existing ones are reused, missing ones appended to the right. */
-  outputColumns(table: LocatedTable, values: RowValues): void {
+  outputColumns(table: LocatedTable, values: RowValues, extra: readonly OutputColumn[] = []): void {
     let next = table.right;
     const added: string[] = [];
-    for (const output of table.contract.outputs) {
+    for (const output of [...table.contract.outputs, ...extra]) {
       // An output no row has a value for (e.g. a change without a previous figure) gets no column.
       if (![...values.values()].some((record) => output.key in record)) continue;
       let col = table.outputs.get(output.key);
