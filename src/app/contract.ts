@@ -184,6 +184,9 @@ export const SUMMARY_TITLE = "Reservationspuljen – resultat";
 export const APPROPRIATION_TABLE_SHEET = "Bevillinger";
 export const APPROPRIATION_TABLE_TITLE = "Reservationspuljen – bevillingstabel (kr.)";
 
+/** R11: the years side by side. */
+export const OVERVIEW_SHEET = "Overblik";
+export const OVERVIEW_TITLE = "Reservationspuljen – årene side om side";
 /** R14.2: the committee case's tables, each on its own printed page. */
 export const CASE_SHEET = "Sag";
 
@@ -193,6 +196,7 @@ export const GENERATED_SHEETS = [
   APPROPRIATIONS_SHEET,
   APPROPRIATION_TABLE_SHEET,
   CASE_SHEET,
+  OVERVIEW_SHEET,
 ] as const;
 
 /** Number format codes are en-US in OOXML and Office.js; Danish Excel shows #,##0 as 8.132. */

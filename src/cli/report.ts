@@ -60,6 +60,27 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
       `${pad("  I alt i puljerne (uden for puljen ikke medregnet)", 71)} ${pad(n(summary.followUp.total), 10, true)}`,
     );
   }
+  if (summary.followUp?.changes)
+    for (const c of summary.followUp.changes) {
+      heading(`Ændring siden ${c.siden} (${c.år}; tidligere − nu, + = lavere forventede udgifter)`);
+      for (const [pool, value] of Object.entries(c.groups))
+        out.push(`${pad(`  ${pool}`, 71)} ${pad(n(value), 10, true)}`);
+      out.push(`${pad("  I alt i puljerne", 71)} ${pad(n(c.total), 10, true)}`);
+    }
+  if (summary.years) {
+    heading("Årene side om side (R11): Samlet og reservationspuljen pr. kolonne");
+    const width = Math.max(...summary.years.map((y) => y.kolonne.length), 10);
+    out.push(`${pad("Kolonne", width)} ${pad("Samlet", 12, true)} ${pad("Reservationspulje", 18, true)}`);
+    for (const y of summary.years)
+      out.push(
+        `${pad(y.kolonne, width)} ${pad(n(y.samlet), 12, true)} ${pad(y.reservationspulje === null ? "–" : n(y.reservationspulje), 18, true)}  ${y.grundlag}`,
+      );
+  }
+  const otherYears = Object.entries(summary.pool?.byYear ?? {});
+  if (otherYears.length > 1) {
+    heading("Puljeregnskaber pr. år (årene lægges ikke sammen)");
+    for (const [år, y] of otherYears) out.push(`${år}  Resultat ${pad(n(y.result[TOTAL_COLUMN]), 12, true)}`);
+  }
   if (summary.pool) {
     const pool = summary.pool;
     heading("Reservationspuljen: vandfald (I alt)");

@@ -114,7 +114,56 @@ function rulesTable(given: CsvTable): CsvTable {
   };
 }
 
+/** The August 2024 minutes' tables (samples/2024): years side by side, one pool, a ledger per year. */
+export const YEARS_SAMPLE_DIR = join(__dirname, "..", "..", "samples", "2024");
+
+/**
+ * The years sample: Økonomisk Status 2024 and Budget 2025 as the minutes print them — the follow-up with
+ * Regnskab 2023, Vedtaget budget 2024, Forventet regnskab 2024 and Budget 2025 (blank where a line does
+ * not exist), the ledgers for 2023 and 2024 (År) with the linked Vurdering, the budget model for 2025.
+ */
+export function buildYearsSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
+  const dir = options.dir ?? YEARS_SAMPLE_DIR;
+  const csv = (name: string) => readSampleCsv(join(dir, name));
+  const table = (data: CsvTable, title: string, amountColumns: number[]): TableData => ({
+    headers: data.headers,
+    rows: data.rows,
+    note: data.note,
+    amountColumns,
+    title,
+  });
+  const { plan } = planTemplate(
+    { sheetNames: [], tableNames: [] },
+    {
+      formulas: false,
+      asTables: options.asTables,
+      only: ["parameters", "followUp", "ledger", "budgetModel"],
+      data: {
+        parameters: {
+          ...table(rulesTable(csv("regler.csv")), "Regler og parametre", []),
+          amountColumns: undefined,
+        },
+        followUp: table(
+          csv("opfoelgning.csv"),
+          "Økonomisk Status 2024 og Budget 2025 (1.000 kr.)",
+          [2, 3, 4, 5],
+        ),
+        ledger: table(csv("reservationspulje.csv"), "Reservationspuljen 2023 og 2024 (1.000 kr.)", [5]),
+        budgetModel: table(csv("budgetmodel.csv"), "Budgetmodel 2025 (1.000 kr.)", [2, 3]),
+      },
+    },
+  );
+  const file = FileWorkbook.empty();
+  file.applyNow(plan);
+  file.workbook.creator = "Reservationspuljen";
+  return file.workbook;
+}
+
 /** Writes the sample workbook to a file. */
-export async function writeSampleWorkbook(path: string, options: SampleOptions): Promise<void> {
-  await buildSampleWorkbook(options).xlsx.writeFile(path);
+export async function writeSampleWorkbook(
+  path: string,
+  options: SampleOptions,
+  build: (options: SampleOptions) => ExcelJS.Workbook = buildSampleWorkbook,
+): Promise<void> {
+  await build(options).xlsx.writeFile(path);
 }

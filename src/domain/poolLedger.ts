@@ -145,7 +145,8 @@ export function readLedger(
   diagnostics: DiagnosticSink,
 ): Ledger {
   const lines: LedgerLine[] = [];
-  let seenResult = false;
+  // Per year (R11: each year's ledger has its own Resultat line); a line without År is of the Budgetår.
+  const seenResult = new Set<number | undefined>();
   for (const record of records) {
     const post = cellText(record.cells.post);
     if (post === undefined || post.startsWith("#")) continue;
@@ -177,10 +178,10 @@ export function readLedger(
       continue;
     }
     if (type === "Resultat") {
-      if (seenResult)
+      if (seenResult.has(år))
         diagnostics.warning("DUPLICATE_RESULT", messages.duplicateResult(), fieldCell(record, "type").at);
-      seenResult = true;
-    } else if (seenResult && !isComputedType(type)) {
+      seenResult.add(år);
+    } else if (seenResult.has(år) && !isComputedType(type)) {
       diagnostics.warning("MOVEMENT_AFTER_RESULT", messages.movementAfterResult(post), record.at);
     }
     const values = pools.map((pool, i) => {

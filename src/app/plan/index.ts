@@ -8,6 +8,7 @@ import { ContractInputs, rowOf } from "../readContract";
 import { appropriationsSheet } from "./appropriationsSheet";
 import { appropriationTableSheet } from "./appropriationTableSheet";
 import { caseSheet } from "./caseSheet";
+import { overviewSheet } from "./overviewSheet";
 import { caseDocument } from "../report";
 import { PlanBuilder, RowValues } from "./ownership";
 import { scenarioSheet } from "./scenarioSheet";
@@ -145,6 +146,7 @@ export function planWrites(
   if (results.appropriations) appropriationsSheet(planner, results, inputs.parameters.unit);
   if (results.appropriationTable && results.appropriationTable.length > 0)
     appropriationTableSheet(planner, results.appropriationTable);
+  if (results.years) overviewSheet(planner, results.years, inputs.parameters.unit);
   caseSheet(planner, caseDocument(inputs, results));
   return planner.plan;
 }

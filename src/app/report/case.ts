@@ -34,7 +34,8 @@ export interface CaseRow {
   bold?: boolean;
 }
 
-export type CaseTableKey = "indicators" | "followUp" | "ledger" | "appropriationTable" | "indstilling";
+export type CaseTableKey =
+  "indicators" | "followUp" | "years" | "ledger" | "appropriationTable" | "indstilling";
 
 export interface CaseTable {
   key: CaseTableKey;
@@ -55,6 +56,24 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
   const tables: CaseTable[] = [];
   if (results.indicators) tables.push(indicatorTable(results));
   if (results.followUp) tables.push(followUpTable(results, p.unit));
+  if (results.years && results.years.length > 0)
+    tables.push({
+      key: "years",
+      title: "Udvikling i udgifter og reservationspulje",
+      unit: p.unit,
+      columns: [
+        { header: "", kind: "text" },
+        ...results.years.map((y) => ({ header: y.kolonne, kind: "amount" as const })),
+      ],
+      rows: [
+        { cells: ["Samlet", ...results.years.map((y) => y.samlet)], bold: true },
+        {
+          cells: ["Reservationspulje", ...results.years.map((y) => y.reservationspulje ?? NOT_APPLICABLE)],
+          bold: true,
+        },
+      ],
+      note: results.years.map((y) => `${y.kolonne}: ${y.grundlag}`).join(" "),
+    });
   if (results.ledger) tables.push(ledgerTable(results, p.unit));
   if (results.appropriationTable && results.appropriationTable.length > 0)
     tables.push(appropriationTableCase(results.appropriationTable));
