@@ -4,6 +4,7 @@ import {
   cashFinancing,
   defaultParameters,
   deviation,
+  difference,
   economyFlag,
   openingPool,
   parseUnit,
@@ -288,6 +289,22 @@ export function merudgiftsbehov(
         additionalNeed(n[0]!, n[1]!, n[2]!, n[3]!) ??
         numberError(/* Ledige skal ligge mellem 0 og summen af ledige, og summen skal være større end 0. */)
       );
+    }),
+  );
+}
+
+/**
+ * Ændring siden en tidligere opfølgning: tidligere forventet regnskab minus det nuværende (+ = de forventede udgifter er faldet).
+ * @customfunction AENDRING AENDRING
+ * @param {any[][]} tidligere Forventet regnskab ved den tidligere opfølgning (celle eller område).
+ * @param {any[][]} nu Forventet regnskab nu (celle eller område af samme størrelse).
+ * @returns {any[][]} Ændringen pr. celle.
+ */
+export function aendring(tidligere: any[][], nu: any[][]): any[][] {
+  return matrix(
+    overCells([tidligere, nu], (cells) => {
+      const n = amounts(cells, ["Tidligere forventet regnskab", "Forventet regnskab"]);
+      return Array.isArray(n) ? difference(n[0]!, n[1]!) : n;
     }),
   );
 }

@@ -5,6 +5,7 @@ import { join } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import {
   afkastgrad,
+  aendring,
   afvigelse,
   kasse,
   maengder,
@@ -127,6 +128,15 @@ describe("PULJE.* custom functions", () => {
   });
 });
 
+describe("AENDRING (R12.1)", () => {
+  it("is the earlier forecast minus the current, cell by cell, as the follow-up's Ændring siden column", () => {
+    expect(aendring([[980], [520]], [[950], [530]])).toEqual([[30], [-10]]);
+    expect(aendring([["1.000"]], [[950]])).toEqual([[50]]);
+    expect(aendring([[null]], [[1]])).toEqual([[err("#N/A")]]);
+    expect(aendring([["ca. 500"]], [[1]])).toEqual([[err("#VALUE!")]]);
+  });
+});
+
 describe("functions.json", () => {
   it("is generated from the JSDoc exactly as committed: every ID, name, parameter and type", async () => {
     const generated = await generateCustomFunctionsMetadata(
@@ -146,6 +156,7 @@ describe("functions.json", () => {
       "KASSE",
       "AFKASTGRAD",
       "MERUDGIFTSBEHOV",
+      "AENDRING",
     ]);
   });
 });
