@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, readFileSync } from "fs";
 import { join, resolve } from "path";
 import type { Page } from "playwright-core";
-import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { buildSampleWorkbook, buildYearsSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { CHROMIUM, launchChromium, simulatedOfficeJs } from "../helpers/browser";
 import { FakeExcel } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
@@ -153,6 +153,36 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
         ),
       ).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, "taskpane-2018.png"), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
+  it("the August 2024 sample: years side by side and the ledger of a chosen year, in a real browser", async () => {
+    const officeJs = await simulatedOfficeJs();
+    const workbook = fakeExcelFrom(buildYearsSampleWorkbook({ asTables: true })).toModel();
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
+      await page.addInitScript(
+        (model) => ((window as unknown as { __WORKBOOK__: unknown }).__WORKBOOK__ = model),
+        workbook,
+      );
+      await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+        route.fulfill({ contentType: "application/javascript", body: officeJs }),
+      );
+      await serve(page, dist);
+      await page.goto(`${ORIGIN}/taskpane.html`);
+      await page.getByRole("button", { name: "Beregn" }).click();
+      const years = page.getByRole("region", { name: "Årene side om side" });
+      await years.waitFor({ timeout: 20_000 });
+      expect(await years.innerText()).toMatch(/Budget 2025\s+4\.365\.796\s+118\.190/);
+      const ledger = page.getByRole("region", { name: "Puljeregnskab pr. år" });
+      await ledger.getByLabel("År").selectOption("2023");
+      expect(await ledger.innerText()).toMatch(/Resultat 2023\s+131\.936/);
+      await years.scrollIntoViewIfNeeded();
+      mkdirSync(ARTIFACTS, { recursive: true });
+      await page.screenshot({ path: join(ARTIFACTS, "taskpane-2024.png"), fullPage: true });
     } finally {
       await browser.close();
     }

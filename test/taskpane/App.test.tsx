@@ -7,7 +7,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { PaneServices } from "../../src/taskpane/services";
 import type { Summary } from "../../src/app/summary";
-import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { buildSampleWorkbook, buildYearsSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostics } from "../../src/domain";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { runContract } from "../../src/app/run";
@@ -343,5 +343,79 @@ describe("the task pane on the real 2018 sample (summary computed by the contrac
     const investments = screen.getByRole("region", { name: "Investeringer" });
     expect(investments.textContent).toContain("Nettogevinst 46.611.898; realiseret 14.368.000.");
     expect(investments.textContent).toContain("Efterværn-227.671GUL");
+  });
+});
+
+describe("the task pane on the August 2024 sample: years side by side (R11, R12)", () => {
+  let years: Summary;
+  beforeAll(async () => {
+    const fake = fakeExcelFrom(buildYearsSampleWorkbook({ asTables: true }));
+    const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics(), {
+      write: false,
+    });
+    expect(outcome.ok).toBe(true);
+    years = outcome.summary;
+  });
+
+  it("shows each year column with its Samlet and pool, and the ledger of a chosen year", async () => {
+    renderPane(services({ compute: async () => ({ ok: true, summary: years }) }));
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const region = await screen.findByRole("region", { name: "Årene side om side" });
+    const rows = within(region)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => r.textContent);
+    expect(rows).toEqual([
+      "Regnskab 20233.822.173131.936",
+      "Vedtaget budget 20244.222.24626.739",
+      "Forventet regnskab 20244.088.018129.221",
+      "Budget 20254.365.796118.190",
+    ]);
+    const ledger = screen.getByRole("region", { name: "Puljeregnskab pr. år" });
+    expect(ledger.textContent).toContain("Forventet resultat 2024129.221");
+    fireEvent.change(within(ledger).getByLabelText("År"), { target: { value: "2023" } });
+    expect(ledger.textContent).toContain("Resultat 2023131.936");
+    expect(ledger.textContent).not.toContain("Forventet resultat 2024");
+  });
+
+  it("a column whose pool cannot be known says why; the change since an earlier follow-up per pool, with the forecasts drawn", async () => {
+    const summary: Summary = {
+      ...years,
+      years: [
+        {
+          kolonne: "Forventet regnskab 2024 ved Økonomisk Status",
+          art: "Forventet regnskab",
+          år: 2024,
+          ved: "Økonomisk Status",
+          samlet: 4_100_000,
+          reservationspulje: null,
+          grundlag: "En tidligere prognose (ved Økonomisk Status); puljen fra dengang vises ikke.",
+        },
+        {
+          kolonne: "Forventet regnskab 2024",
+          art: "Forventet regnskab",
+          år: 2024,
+          samlet: 4_088_018,
+          reservationspulje: 129_221,
+          grundlag: "…",
+        },
+      ],
+      followUp: {
+        ...years.followUp!,
+        changes: [{ siden: "Økonomisk Status", år: 2024, total: 11_982, groups: { Budgetgaranti: 11_982 } }],
+      },
+    };
+    renderPane(services({ compute: async () => ({ ok: true, summary }) }));
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const region = await screen.findByRole("region", { name: "Årene side om side" });
+    expect(region.textContent).toContain(
+      "En tidligere prognose (ved Økonomisk Status); puljen fra dengang vises ikke.",
+    );
+    const changes = screen.getByRole("region", { name: "Ændring siden sidste opfølgning" });
+    expect(changes.textContent).toContain("Budgetgaranti11.982");
+    expect(changes.textContent).toContain("I alt i puljerne11.982");
+    const chart = within(changes).getByRole("img", { name: "Forventet regnskab pr. opfølgning" });
+    expect(chart.querySelectorAll('[data-kind="forecast"]')).toHaveLength(2);
+    expect(chart.textContent).toContain("ved Økonomisk Status4.100.000");
   });
 });

@@ -13,6 +13,7 @@ import { PoolSummary } from "./PoolSummary";
 import { Regulations } from "./Regulations";
 import { Waterfall } from "./Waterfall";
 import { YearEndAndInvestments } from "./YearEndAndInvestments";
+import { Years } from "./Years";
 
 /** The outcome of a run: the banner, then each section the summary has. Loaded when first needed. */
 export default function Results({
@@ -65,6 +66,7 @@ export default function Results({
       {pool && <PoolSummary summary={{ ...summary, pool }} />}
       {summary.indicators && <Indicators indicators={summary.indicators} />}
       {pool && <Waterfall pool={pool} unit={summary.unit} />}
+      {(summary.years || summary.followUp?.changes || summary.pool?.byYear) && <Years summary={summary} />}
       {summary.regulations && <Regulations regulations={summary.regulations} />}
       {summary.followUp && <FlagCounts followUp={summary.followUp} />}
       <YearEndAndInvestments summary={summary} />
