@@ -120,8 +120,13 @@ export function templateTables(options: TemplateOptions = { formulas: false }): 
   });
 }
 
+/** Optional columns the starter tables leave out: a one-year ledger needs no År (R11: added by hand). */
+const NOT_IN_TEMPLATE: Partial<Record<TableContract["key"], string[]>> = { ledger: ["år"] };
+
 function starterTable(contract: TableContract, options: TemplateOptions): TableData {
-  const headers = contract.columns.map((c) => c.header);
+  const headers = contract.columns
+    .filter((c) => !(NOT_IN_TEMPLATE[contract.key] ?? []).includes(c.field))
+    .map((c) => c.header);
   const blanks = TEMPLATE_POOLS.map(() => "");
   switch (contract.key) {
     case "parameters":
