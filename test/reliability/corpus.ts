@@ -531,6 +531,52 @@ export const CORPUS: CorpusCase[] = [
     ok: false,
     expected: [["error", "NOT_A_YES_NO", "Regler", `B${RULES_END + 1}`]],
   },
+  // Second edition (R11, R12): years and follow-ups in the minutes' own words.
+  {
+    name: "year-labelled headers of the Budgetår are the plain columns (Vedtaget/Korrigeret budget 2018, Forventet regnskab 2018)",
+    change: (wb) => {
+      opf(wb).getCell("C4").value = "Vedtaget budget 2018";
+      opf(wb).getCell("D4").value = "Korrigeret budget 2018";
+      opf(wb).getCell("E4").value = "Forventet regnskab 2018";
+    },
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.followUp!.total).toBe(-6880),
+  },
+  {
+    name: "two columns for the same art and year (Korrigeret budget and Korrigeret budget 2018) are an error at the second",
+    change: (wb) => (opf(wb).getCell("C4").value = "Korrigeret budget 2018"),
+    ok: false,
+    expected: [["error", "DUPLICATE_HEADER", O, "D4"]],
+    messages: [/Korrigeret budget/],
+  },
+  {
+    name: "a line blank in every amount is not a line of this year: skipped with an info, not an error (R0.5)",
+    change: (wb) => {
+      for (const c of ["C", "D", "E"]) opf(wb).getCell(`${c}6`).value = null;
+    },
+    ok: true,
+    expected: [],
+    summary: (s) => expect(s.followUp!.rows.map((r) => r.område)).not.toContain("Kontantydelse"),
+  },
+  {
+    name: "the linked Vurdering (Kilde Opfølgning) takes the follow-up's subtotals: 8.131 from the rounded rows, not the minutes' 8.132",
+    change: (wb) => {
+      ledger(wb).getCell("D9").value = "Opfølgning";
+      ledger(wb).getCell("E9").value = null;
+      ledger(wb).getCell("F9").value = null;
+    },
+    ok: true,
+    expected: [],
+    summary: (s) => {
+      expect(s.pool!.lines.find((l) => l.post === "Vurdering ved 2. halvår")!.values).toEqual({
+        Budgetgaranti: 8131,
+        Beskæftigelsestilskud: -15011,
+        "I alt": -6880,
+      });
+      expect(s.pool!.result["I alt"]).toBe(-86093 - 1);
+    },
+  },
 ];
 
 /** The sample with a Regnskab table (one line of the steering area given, kassen 68.000) and ledger row 6 fed from it. */
