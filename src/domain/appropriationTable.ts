@@ -96,7 +96,19 @@ export function yearEndAppropriationTable(
   const rows: AppropriationTableRow[] = [];
   let punkt = first;
   const kr = (amount: number): Kroner => toWholeKroner(amount, p.unit);
-  const treasuryRows = (own: AppropriationTableRow[], beskrivelse: string) => {
+  /**
+   * A punkt of amounts per styringsområde and year against the treasury: each area row `sign × amount`
+   * in whole kr., then a Kassen row per year with minus their sum. Nothing when every row rounds to 0.
+   */
+  const againstTreasury = (amounts: Map<string, number>, sign: 1 | -1, beskrivelse: string) => {
+    const own: AppropriationTableRow[] = [];
+    for (const [key, amount] of amounts) {
+      const [styringsområde, år] = key.split("\u0000") as [string, string];
+      const beløbKr = sign * kr(amount) + 0;
+      if (beløbKr !== 0)
+        own.push({ punkt, beskrivelse, styringsområde, udvalg: p.committee, år: Number(år), beløbKr });
+    }
+    if (own.length === 0) return;
     for (const år of [...new Set(own.map((r) => r.år))].sort((x, y) => x - y)) {
       const total = own.filter((r) => r.år === år).reduce((s, r) => s + r.beløbKr, 0);
       own.push({
@@ -108,37 +120,26 @@ export function yearEndAppropriationTable(
         beløbKr: -total + 0,
       });
     }
+    rows.push(...own);
+    punkt++;
+  };
+  const add = (map: Map<string, number>, styringsområde: string, år: number, amount: number) => {
+    const key = `${styringsområde}\u0000${år}`;
+    map.set(key, (map.get(key) ?? 0) + amount);
   };
 
-  // Overførsel: received by each styringsområde in each target year.
+  // Overførsel: received by each styringsområde in each target year (+ a mindreforbrug carried over).
   const carried = new Map<string, number>();
   for (const line of result.lines)
-    for (const { år, beløb } of line.overførselPerÅr) {
-      const key = `${line.line.styringsområde}\u0000${år}`;
-      carried.set(key, (carried.get(key) ?? 0) + beløb);
-    }
+    for (const { år, beløb } of line.overførselPerÅr) add(carried, line.line.styringsområde, år, beløb);
   const years = [...new Set(result.lines.flatMap((l) => l.overførselPerÅr.map((s) => s.år)))].sort(
     (x, y) => x - y,
   );
-  if ([...carried.values()].some((v) => kr(v) !== 0)) {
-    const beskrivelse = `Overførsel af over- og underskud fra ${accountsYear} til ${joinYears(years)} på områder med overførselsadgang (+ overføres til området, − finansieres af kassen).`;
-    const own: AppropriationTableRow[] = [];
-    for (const [key, amount] of carried) {
-      const [styringsområde, år] = key.split("\u0000") as [string, string];
-      if (kr(amount) !== 0)
-        own.push({
-          punkt,
-          beskrivelse,
-          styringsområde,
-          udvalg: p.committee,
-          år: Number(år),
-          beløbKr: kr(amount),
-        });
-    }
-    treasuryRows(own, beskrivelse);
-    rows.push(...own);
-    punkt++;
-  }
+  againstTreasury(
+    carried,
+    1,
+    `Overførsel af over- og underskud fra ${accountsYear} til ${joinYears(years)} på områder med overførselsadgang (+ overføres til området, − finansieres af kassen).`,
+  );
 
   // Konvertering: one punkt per converted line.
   for (const line of result.lines) {
@@ -162,27 +163,15 @@ export function yearEndAppropriationTable(
     punkt++;
   }
 
-  // Kassen afregning: the lines without overførselsadgang, per styringsområde, against the treasury.
+  // Kassen afregning: the lines without overførselsadgang, per styringsområde, given back (−) to the treasury.
   const kassen = new Map<string, number>();
   for (const line of result.lines)
-    if (!line.line.overførselsadgang)
-      kassen.set(line.line.styringsområde, (kassen.get(line.line.styringsområde) ?? 0) + line.kassen);
-  if ([...kassen.values()].some((v) => kr(v) !== 0)) {
-    const beskrivelse = `Afregning med kassen af mer- og mindreforbrug i ${accountsYear} på områder uden overførselsadgang (− tilbage til kassen, + finansieret af kassen).`;
-    const own: AppropriationTableRow[] = [];
-    for (const [styringsområde, amount] of kassen)
-      if (kr(amount) !== 0)
-        own.push({
-          punkt,
-          beskrivelse,
-          styringsområde,
-          udvalg: p.committee,
-          år: accountsYear,
-          beløbKr: -kr(amount) + 0,
-        });
-    treasuryRows(own, beskrivelse);
-    rows.push(...own);
-  }
+    if (!line.line.overførselsadgang) add(kassen, line.line.styringsområde, accountsYear, line.kassen);
+  againstTreasury(
+    kassen,
+    -1,
+    `Afregning med kassen af mer- og mindreforbrug i ${accountsYear} på områder uden overførselsadgang (− tilbage til kassen, + finansieret af kassen).`,
+  );
   return rows;
 }
 
