@@ -417,5 +417,9 @@ describe("the task pane on the August 2024 sample: years side by side (R11, R12)
     const chart = within(changes).getByRole("img", { name: "Forventet regnskab pr. opfølgning" });
     expect(chart.querySelectorAll('[data-kind="forecast"]')).toHaveLength(2);
     expect(chart.textContent).toContain("ved Økonomisk Status4.100.000");
+    // Beside each pool in the pool's table: the change of the forecast (the pool's deviation moved by it).
+    const pool = screen.getByRole("region", { name: "Reservationspulje" });
+    expect(within(pool).getByRole("columnheader", { name: "Ændring siden Økonomisk Status" })).toBeTruthy();
+    expect(pool.textContent).toContain("Budgetgaranti129.221129.22111.982");
   });
 });

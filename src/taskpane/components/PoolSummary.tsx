@@ -18,6 +18,9 @@ import { useStyles } from "./styles";
 /** The pool's result per pool, with and without prognoses, the budgetværn, the kassefinansiering and the flag. */
 export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullable<Summary["pool"]> } }) {
   const styles = useStyles();
+  // R12.1: the change since the latest earlier follow-up, beside each pool (I alt: the pools' total).
+  const change = summary.followUp?.changes?.at(-1);
+  const changeOf = (pool: string) => (pool === "I alt" ? change?.total : change?.groups[pool]);
   return (
     <section className={styles.section} aria-label="Reservationspulje">
       <Subtitle2 as="h2">Reservationspulje ({summary.unit})</Subtitle2>
@@ -28,6 +31,9 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
             <TableHeaderCell>Pulje</TableHeaderCell>
             <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
             <TableHeaderCell className={styles.number}>Uden prognoser</TableHeaderCell>
+            {change && (
+              <TableHeaderCell className={styles.number}>Ændring siden {change.siden}</TableHeaderCell>
+            )}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -38,12 +44,14 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
               <TableCell className={styles.number}>
                 {amount(summary.pool.resultExcludingPrognoses[pool])}
               </TableCell>
+              {change && <TableCell className={styles.number}>{amount(changeOf(pool))}</TableCell>}
             </TableRow>
           ))}
           <TableRow>
             <TableCell>Budgetværn</TableCell>
             <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
             <TableCell />
+            {change && <TableCell />}
           </TableRow>
           <TableRow>
             <TableCell>Kassefinansiering</TableCell>
@@ -51,6 +59,7 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
             <TableCell className={styles.number}>
               {amount(summary.pool.kassefinansieringExcludingPrognoses)}
             </TableCell>
+            {change && <TableCell />}
           </TableRow>
         </TableBody>
       </Table>
