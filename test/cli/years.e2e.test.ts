@@ -88,6 +88,17 @@ describe("R11/R12 the August 2024 case: years side by side, one pool, ledgers fo
     expect(ws.getCell(7, 5).value).toBe("Budgetmodellen for 2025 (KL's skøn − forvaltningens skøn).");
   });
 
+  it("the case shows the years table, and the follow-up with the budget columns the table has", () => {
+    const ws = out.getWorksheet("Sag")!;
+    const texts: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell((cell) => void (typeof cell.value === "string" && texts.push(cell.value))),
+    );
+    expect(texts).toContain("Udvikling i udgifter og reservationspulje (1.000 kr.)");
+    expect(texts).toContain("Vedtaget budget");
+    expect(texts).not.toContain("Korrigeret budget"); // the August table has none
+  });
+
   it("changes no input cell", async () => {
     expect(changedCells(cellMap(await load(input)), cellMap(out))).toEqual([]);
   });

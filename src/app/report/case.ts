@@ -55,7 +55,8 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
   const p = inputs.parameters;
   const tables: CaseTable[] = [];
   if (results.indicators) tables.push(indicatorTable(results));
-  if (results.followUp) tables.push(followUpTable(results, p.unit));
+  if (results.followUp)
+    tables.push(followUpTable(results, p.unit, inputs.followUp?.table.columns.has("korrigeret") ?? true));
   if (results.years && results.years.length > 0)
     tables.push({
       key: "years",
@@ -114,13 +115,14 @@ function indicatorTable(results: ContractResults): CaseTable {
   };
 }
 
-function followUpTable(results: ContractResults, unit: string): CaseTable {
+/** The follow-up with its budget columns as the table has them (without Korrigeret budget, Vedtaget is the budget). */
+function followUpTable(results: ContractResults, unit: string, withKorrigeret: boolean): CaseTable {
   const followUp = results.followUp!;
   const withVedtaget = followUp.rows.some((r) => r.row.vedtaget !== undefined);
   const columns: CaseColumn[] = [
     { header: "Område", kind: "text" },
     ...(withVedtaget ? [{ header: "Vedtaget budget", kind: "amount" as const }] : []),
-    { header: "Korrigeret budget", kind: "amount" },
+    ...(withKorrigeret ? [{ header: "Korrigeret budget", kind: "amount" as const }] : []),
     { header: "Forventet regnskab", kind: "amount" },
     { header: "Mer-/mindreforbrug", kind: "amount" },
     { header: "Økonomi", kind: "dot" },
@@ -129,7 +131,7 @@ function followUpTable(results: ContractResults, unit: string): CaseTable {
   ];
   const amounts = (t: { vedtaget?: number; korrigeret: number; forventet: number; afvigelse: number }) => [
     ...(withVedtaget ? [t.vedtaget ?? null] : []),
-    t.korrigeret,
+    ...(withKorrigeret ? [t.korrigeret] : []),
     t.forventet,
     t.afvigelse,
   ];
