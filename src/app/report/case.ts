@@ -50,6 +50,13 @@ export interface CaseTable {
 
 export const CASE_TITLE = "Reservationspuljen – sag til udvalget";
 
+/**
+ * The most rows a case table lists line by line. A committee reads some 30 ydelsesområder; a follow-up or
+ * ledger far longer than a page is shown by its subtotals (the rows stay on their own sheet), so each
+ * case table still fits its page — and a workbook of 100.000 rows does not make a case of 100.000 rows.
+ */
+export const CASE_MAX_ROWS = 60;
+
 /** The case's tables from what was read and computed; a table without data is left out. */
 export function caseDocument(inputs: ContractInputs, results: ContractResults): CaseDocument {
   const p = inputs.parameters;
@@ -138,9 +145,10 @@ function followUpTable(results: ContractResults, unit: string, withKorrigeret: b
   const rows: CaseRow[] = [];
   const pooled = [...followUp.groups].filter(([pool]) => !isOutsidePools(pool));
   const outside = [...followUp.groups].filter(([pool]) => isOutsidePools(pool));
+  const detailed = followUp.rows.length <= CASE_MAX_ROWS;
   for (const [pool, totals] of [...pooled, ...outside]) {
-    rows.push({ cells: [pool], bold: true });
-    for (const r of followUp.rows.filter((x) => x.row.pulje === pool))
+    if (detailed) rows.push({ cells: [pool], bold: true });
+    for (const r of detailed ? followUp.rows.filter((x) => x.row.pulje === pool) : [])
       rows.push({
         cells: [
           r.row.område,
@@ -161,13 +169,22 @@ function followUpTable(results: ContractResults, unit: string, withKorrigeret: b
     unit,
     columns,
     rows,
-    note: "-/+ = merforbrug/mindreforbrug. Lyskryds: Økonomi, mængder (fuldtidspersoner) og refusionssats; – = ikke vurderet.",
+    note:
+      "-/+ = merforbrug/mindreforbrug. Lyskryds: Økonomi, mængder (fuldtidspersoner) og refusionssats; – = ikke vurderet." +
+      (detailed
+        ? ""
+        : ` Opfølgningen har ${followUp.rows.length} rækker; sagen viser puljernes samlede tal, rækkerne står på arket Opfølgning.`),
   };
 }
 
 function ledgerTable(results: ContractResults, unit: string): CaseTable {
   const ledger = results.ledger!;
-  const rows: CaseRow[] = ledger.lines.map((l) => ({
+  // A ledger longer than a page: its opening, balances and result (the movements stay on the sheet).
+  const detailed = ledger.lines.length <= CASE_MAX_ROWS;
+  const shown = detailed
+    ? ledger.lines
+    : ledger.lines.filter((l) => l.type === "Oprindelig" || l.type === "Saldo" || l.type === "Resultat");
+  const rows: CaseRow[] = shown.map((l) => ({
     cells: [l.post, ...l.values, l.total],
     ...(l.type === "Saldo" || l.type === "Resultat" ? { bold: true } : {}),
   }));
@@ -199,7 +216,14 @@ function ledgerTable(results: ContractResults, unit: string): CaseTable {
       { header: TOTAL_COLUMN, kind: "amount" },
     ],
     rows,
-    ...(outcome ? { note: `Puljens lyskryds: ${outcome.flag}.` } : {}),
+    note: [
+      outcome ? `Puljens lyskryds: ${outcome.flag}.` : "",
+      detailed
+        ? ""
+        : `Puljen har ${ledger.lines.length} linjer; sagen viser den oprindelige pulje, saldi og resultatet, bevægelserne står på arket Reservationspulje.`,
+    ]
+      .filter((t) => t !== "")
+      .join(" "),
   };
 }
 
