@@ -37,6 +37,9 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     result.eachRow((row) => values.push(row.getCell(1).value));
     expect(values).toContain("Hovedindikatorer");
     expect(values).toContain("Områdets eget resultat (Vurdering og Investeringsprojekter)");
+    // The Resultat sheet says why there is no proposal, under the indicator.
+    const antal = values.indexOf("Antal ledige");
+    expect(values[antal + 1]).toBe("   Intet forslag: fuldtidspersoner i tabellen Opfoelgning mangler.");
   });
 });
 

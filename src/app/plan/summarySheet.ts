@@ -1,4 +1,4 @@
-import { FLAGS, TOTAL_COLUMN } from "../../domain";
+import { FLAGS, NOT_APPLICABLE, TOTAL_COLUMN } from "../../domain";
 import { a1 } from "../../workbook/address";
 import { SUMMARY_SHEET, SUMMARY_TITLE } from "../contract";
 import { ContractResults } from "../compute";
@@ -59,11 +59,14 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
   if (results.indicators) {
     // R13: proposal and chosen colour side by side; the colour that counts is Farve.
     rows.push({ values: [] }, { values: ["Hovedindikatorer", "Forslag", "Valgt", "Farve"], bold: true });
-    for (const i of results.indicators)
+    for (const i of results.indicators) {
       rows.push({
         values: [i.indikator, i.forslag, i.valgt ?? "", i.farve],
         cellFlags: [undefined, i.forslag, i.valgt, i.farve],
       });
+      // Why there is no proposal, as a note under the indicator (it runs on into the empty cells).
+      if (i.forslag === NOT_APPLICABLE) rows.push({ values: [`   ${i.grundlag}`] });
+    }
   }
   if (results.yearEnd) {
     rows.push({ values: [] }, { values: ["Regnskab", "Afvigelse", "Kassen", "Overførsel"], bold: true });
