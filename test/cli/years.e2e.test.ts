@@ -174,6 +174,19 @@ describe("R12.1 successive follow-ups: the change since an earlier forecast", ()
     const ws2 = (await load(join(dir, "out2.xlsx"))).getWorksheet("Opfølgning")!;
     const headers = (ws2.getRow(1).values as unknown[]).filter((v) => v === "Ændring siden Økonomisk Status");
     expect(headers).toHaveLength(1);
+    // In Excel (simulated): the same column, the same values.
+    const fake = fakeExcelFrom(await load(input));
+    expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
+    const cells = fake.sheet("Opfølgning").cells;
+    const header = [...cells].find(([, c]) => c.value === "Ændring siden Økonomisk Status")![0];
+    const letter = header.replace(/\d+/g, "");
+    expect([2, 3, 4, 5, 6].map((r) => cells.get(`${letter}${r}`)?.value ?? null)).toEqual([
+      30,
+      -10,
+      20,
+      4,
+      null,
+    ]);
   });
 });
 
