@@ -89,8 +89,13 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     blocks.push({ sheet, row, col: 1, values: [[title]], bold: true });
     row++;
     // The header row: wrapped, so "Mer-/mindreforbrug" is never cut.
-    table.columns.forEach((c, i) =>
-      blocks.push(cell(sheet, row, place[i]!, c.header, { bold: true, wrap: true })),
+    blocks.push(
+      ...rowBlocks(
+        sheet,
+        row,
+        table.columns.map((c, i) => ({ at: place[i]!, value: c.header })),
+        true,
+      ),
     );
     b.fitRowHeight(
       sheet,
@@ -100,37 +105,26 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     row++;
     for (const r of table.rows) {
       const texts: [string, number][] = [];
-      r.cells.forEach((value, i) => {
+      const cells: CellSpec[] = r.cells.map((value, i) => {
         const column = table.columns[i]!;
         const at = place[i]!;
         const flag = r.flags?.[i];
         if (column.kind === "dot") {
           const coloured = flag !== undefined && flag !== NOT_APPLICABLE;
-          blocks.push({
-            ...cell(sheet, row, at, coloured ? DOT : NOT_APPLICABLE, { bold: r.bold, wrap: true }),
-            fontColors: [[coloured ? DOT_COLOURS[flag as Exclude<Flag, "–">] : NOT_ASSESSED_COLOUR]],
-          });
-          return;
+          return {
+            at,
+            value: coloured ? DOT : NOT_APPLICABLE,
+            font: coloured ? DOT_COLOURS[flag as Exclude<Flag, "–">] : NOT_ASSESSED_COLOUR,
+          };
         }
+        if (typeof value === "string") texts.push([value, spanWidth(at)]);
         if (column.kind === "flag" && flag !== undefined && flag !== NOT_APPLICABLE) {
           const key = flag as keyof typeof FLAG_FILLS;
-          blocks.push({
-            ...cell(sheet, row, at, value, {}),
-            fills: [[FLAG_FILLS[key]]],
-            fontColors: [[FLAG_FONTS[key]]],
-          });
-          return;
+          return { at, value, fill: FLAG_FILLS[key], font: FLAG_FONTS[key] };
         }
-        // Every cell wraps (and so is top-aligned), so a row's amounts stand beside its wrapped label.
-        blocks.push(
-          cell(sheet, row, at, value, {
-            bold: r.bold,
-            wrap: true,
-            ...(column.kind === "amount" ? { numberFormat: NUMBER_FORMATS.amount } : {}),
-          }),
-        );
-        if (typeof value === "string") texts.push([value, spanWidth(at)]);
+        return { at, value };
       });
+      blocks.push(...rowBlocks(sheet, row, cells, r.bold === true));
       b.fitRowHeight(sheet, row, texts);
       row++;
     }
@@ -170,4 +164,47 @@ function cell(
     ...(style.wrap ? { wrap: true } : {}),
     ...(at.span > 1 ? { span: at.span } : {}),
   };
+}
+
+/** One cell of a case row: where it goes, its value, its fill and font colour (flags and dots). */
+interface CellSpec {
+  at: { col: number; span: number };
+  value: string | number | null;
+  fill?: string;
+  font?: string;
+}
+
+/**
+ * A case row as few blocks as its merges allow: each merged cell on its own, each run of adjacent
+ * single cells as one block (amount format, per-cell fills and font colours). Every cell wraps, and so
+ * is top-aligned, so a row's amounts stand beside its wrapped label.
+ */
+function rowBlocks(sheet: string, row: number, cells: readonly CellSpec[], bold: boolean): BlockWrite[] {
+  const blocks: BlockWrite[] = [];
+  let run: CellSpec[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const fills = run.some((c) => c.fill) ? { fills: [run.map((c) => c.fill)] } : {};
+    const fonts = run.some((c) => c.font) ? { fontColors: [run.map((c) => c.font)] } : {};
+    blocks.push({
+      sheet,
+      row,
+      col: run[0]!.at.col,
+      values: [run.map((c) => c.value)],
+      numberFormat: NUMBER_FORMATS.amount,
+      wrap: true,
+      ...(bold ? { bold: true } : {}),
+      ...fills,
+      ...fonts,
+    });
+    run = [];
+  };
+  for (const c of cells) {
+    const adjacent = run.length > 0 && run.at(-1)!.at.col + 1 === c.at.col;
+    if (c.at.span > 1 || !adjacent) flush();
+    if (c.at.span > 1) blocks.push(cell(sheet, row, c.at, c.value, { bold, wrap: true }));
+    else run.push(c);
+  }
+  flush();
+  return blocks;
 }
