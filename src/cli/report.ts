@@ -68,7 +68,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
       out.push(`${pad("  I alt i puljerne", 71)} ${pad(n(c.total), 10, true)}`);
     }
   if (summary.years) {
-    heading("Årene side om side (R11): Samlet og reservationspuljen pr. kolonne");
+    heading("Årene side om side: Samlet og reservationspuljen pr. kolonne");
     const width = Math.max(...summary.years.map((y) => y.kolonne.length), 10);
     out.push(`${pad("Kolonne", width)} ${pad("Samlet", 12, true)} ${pad("Reservationspulje", 18, true)}`);
     for (const y of summary.years)
