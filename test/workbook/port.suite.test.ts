@@ -224,20 +224,20 @@ describe("the ledger's waterfall chart (Office.js only: ExcelJS cannot write cha
         {
           name: "Reservationspuljen – vandfald",
           type,
-          source: "Resultat!A35:B42",
+          source: "Resultat!A37:B44",
           title: "Reservationspuljen: bevægelser og resultat (1.000 kr.)",
           from: "I4",
           to: "R24",
         },
       ]);
       // The chart's data: the movements' I alt, whose running sum ends at the result (−86.093).
-      const movements = [36, 37, 38, 39, 40, 41, 42].map(
+      const movements = [38, 39, 40, 41, 42, 43, 44].map(
         (row) => fake.cell("Resultat", `B${row}`)?.value as number,
       );
-      expect(fake.cell("Resultat", "A35")?.value).toBe("Vandfald: bevægelser");
+      expect(fake.cell("Resultat", "A37")?.value).toBe("Vandfald: bevægelser");
       expect(movements).toEqual([25452, 451, 20253, -6879, 259, -96128, -29501]);
       expect(movements.reduce((a, b) => a + b, 0)).toBe(-86093);
-      expect(fake.cell("Resultat", "A42")?.value).toBe("Efterregulering (sommer 2019) (prognose)");
+      expect(fake.cell("Resultat", "A44")?.value).toBe("Efterregulering (sommer 2019) (prognose)");
       // The sensitivity chart is clustered columns whatever the API level, over the first table.
       const [sensitivity] = fake.sheet("Scenarier").charts;
       expect(fake.sheet("Scenarier").charts).toHaveLength(1);
@@ -262,7 +262,7 @@ describe("the ledger's waterfall chart (Office.js only: ExcelJS cannot write cha
     expect(outcome.summary.diagnostics.find((d) => d.code === "CHART_SKIPPED")!.message).toContain(
       "Resultaterne er skrevet",
     );
-    expect(fake.cell("Resultat", "B42")?.value).toBe(-29501);
+    expect(fake.cell("Resultat", "B44")?.value).toBe(-29501);
     expect(fake.sheets.flatMap((s) => s.charts)).toEqual([]);
   });
 });
