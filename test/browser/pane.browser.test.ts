@@ -26,6 +26,19 @@ async function serve(page: Page, dist: string): Promise<void> {
   });
 }
 
+/** Routes the simulated office.js (holding the workbook) and the built pane's files onto a page. */
+async function withWorkbook(page: Page, workbook: unknown, dist: string): Promise<void> {
+  const officeJs = await simulatedOfficeJs();
+  await page.addInitScript(
+    (model) => ((window as unknown as { __WORKBOOK__: unknown }).__WORKBOOK__ = model),
+    workbook,
+  );
+  await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+    route.fulfill({ contentType: "application/javascript", body: officeJs }),
+  );
+  await serve(page, dist);
+}
+
 describe("the built task pane in headless Chromium with a simulated Excel host (not real Excel)", () => {
   let dist: string;
   beforeAll(() => {
@@ -66,7 +79,6 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
   }, 120_000);
 
   it("clicks Beregn on the 2018 sample and shows the pool, budgetværn, kassefinansiering and flag", async () => {
-    const officeJs = await simulatedOfficeJs();
     const workbook = fakeExcelFrom(buildSampleWorkbook({ asTables: true })).toModel();
 
     const browser = await launchChromium();
@@ -82,14 +94,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       page.on("console", (m) => {
         if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
       });
-      await page.addInitScript(
-        (model) => ((window as unknown as { __WORKBOOK__: unknown }).__WORKBOOK__ = model),
-        workbook,
-      );
-      await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-        route.fulfill({ contentType: "application/javascript", body: officeJs }),
-      );
-      await serve(page, dist);
+      await withWorkbook(page, workbook, dist);
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.goto(`${ORIGIN}/taskpane.html`);
       await page.getByRole("button", { name: "Beregn" }).click();
@@ -159,19 +164,11 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
   }, 180_000);
 
   it("the August 2024 sample: years side by side and the ledger of a chosen year, in a real browser", async () => {
-    const officeJs = await simulatedOfficeJs();
     const workbook = fakeExcelFrom(buildYearsSampleWorkbook({ asTables: true })).toModel();
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
-      await page.addInitScript(
-        (model) => ((window as unknown as { __WORKBOOK__: unknown }).__WORKBOOK__ = model),
-        workbook,
-      );
-      await page.route("https://appsforoffice.microsoft.com/**", (route) =>
-        route.fulfill({ contentType: "application/javascript", body: officeJs }),
-      );
-      await serve(page, dist);
+      await withWorkbook(page, workbook, dist);
       await page.goto(`${ORIGIN}/taskpane.html`);
       await page.getByRole("button", { name: "Beregn" }).click();
       const years = page.getByRole("region", { name: "Årene side om side" });
