@@ -86,6 +86,15 @@ describe("R11/R12 the August 2024 case: years side by side, one pool, ledgers fo
     ]);
     expect([2, 3, 4, 5].map((c) => ws.getCell(6, c).value)).toEqual([131_936, 26_739, 129_221, 118_190]);
     expect(ws.getCell(7, 5).value).toBe("Budgetmodellen for 2025 (KL's skøn − forvaltningens skøn).");
+    // Reads and prints as written: frozen headers, A4 landscape one page wide, long texts wrapped.
+    expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 4 });
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === "string" && cell.value.length > 24 && cell.row > 2)
+          expect([cell.address, cell.alignment?.wrapText]).toEqual([cell.address, true]);
+      }),
+    );
   });
 
   it("the case shows the years table, and the follow-up with the budget columns the table has", () => {
