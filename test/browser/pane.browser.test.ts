@@ -168,6 +168,15 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
     const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 420, height: 1100 } });
+      await page.addInitScript(() => {
+        Object.defineProperty(navigator.clipboard, "write", {
+          value: () => Promise.reject(new DOMException("refused", "NotAllowedError")),
+        });
+        document.addEventListener("copy", () => {
+          (window as unknown as { __COPIED__?: string }).__COPIED__ =
+            document.getSelection()?.toString() ?? "";
+        });
+      });
       await withWorkbook(page, workbook, dist);
       await page.goto(`${ORIGIN}/taskpane.html`);
       await page.getByRole("button", { name: "Beregn" }).click();
@@ -177,6 +186,16 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       const ledger = page.getByRole("region", { name: "Puljeregnskab pr. år" });
       await ledger.getByLabel("År").selectOption("2023");
       expect(await ledger.innerText()).toMatch(/Resultat 2023\s+131\.936/);
+      // "Kopiér til sagen" where the host refuses the asynchronous clipboard (this page has no clipboard
+      // permission, and write is made to refuse): the hidden copy and the copy command carry the tables.
+      const caseRegion = page.getByRole("region", { name: "Sagen" });
+      await caseRegion.getByRole("button", { name: "Kopiér til sagen" }).click();
+      await caseRegion.getByText("Kopieret: 6 tabeller").waitFor({ timeout: 10_000 });
+      const copied = await page.evaluate(
+        () => (window as unknown as { __COPIED__?: string }).__COPIED__ ?? "",
+      );
+      expect(copied).toContain("Udvikling i udgifter og reservationspulje");
+      expect(copied).toContain("131.936");
       await years.scrollIntoViewIfNeeded();
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, "taskpane-2024.png"), fullPage: true });

@@ -91,7 +91,7 @@ describe("R11/R12 the August 2024 case: years side by side, one pool, ledgers fo
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
     ws.eachRow((row) =>
       row.eachCell((cell) => {
-        if (typeof cell.value === "string" && cell.value.length > 24 && cell.row > 2)
+        if (typeof cell.value === "string" && cell.value.length > 24 && Number(cell.row) > 2)
           expect([cell.address, cell.alignment?.wrapText]).toEqual([cell.address, true]);
       }),
     );
