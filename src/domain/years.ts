@@ -42,11 +42,6 @@ export function parseYearHeader(header: string): YearLabel | undefined {
   return { art, år: Number(match[2]), ...(ved ? { ved } : {}) };
 }
 
-/** The column's header as the minutes write it: "Forventet regnskab 2024 ved 1. halvår". */
-export function yearHeader(label: YearLabel): string {
-  return `${label.art} ${label.år}${label.ved ? ` ved ${label.ved}` : ""}`;
-}
-
 /** The output column of an earlier forecast (R12.1). */
 export function changeHeader(ved: string): string {
   return `Ændring siden ${ved}`;

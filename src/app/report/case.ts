@@ -276,8 +276,3 @@ function appropriationTableCase(table: readonly AppropriationTableRow[]): CaseTa
     note: "+ = tilført, − = afgivet. Hvert indstillingspunkt summer til 0.",
   };
 }
-
-/** The text of a dot or flag cell for readers without colour: the flag word, "–" not assessed. */
-export function flagText(flag: Flag | undefined): string {
-  return flag === undefined || flag === NOT_APPLICABLE ? NOT_APPLICABLE : flag;
-}
