@@ -51,11 +51,12 @@ export interface CaseTable {
 export const CASE_TITLE = "Reservationspuljen – sag til udvalget";
 
 /**
- * The most rows a case table lists line by line. A committee reads some 30 ydelsesområder; a follow-up or
- * ledger far longer than a page is shown by its subtotals (the rows stay on their own sheet), so each
- * case table still fits its page — and a workbook of 100.000 rows does not make a case of 100.000 rows.
+ * The most rows a case table lists line by line: what one A4 landscape page holds at the Sag sheet's
+ * fit-to-width scale (about 41 rows of 15 points) less the table's title, header and note. A follow-up or
+ * ledger longer than that is shown by its subtotals (the rows stay on their own sheet), so each case table
+ * still fits its page — and a workbook of 100.000 rows does not make a case of 100.000 rows.
  */
-export const CASE_MAX_ROWS = 60;
+export const CASE_MAX_ROWS = 36;
 
 /** The case's tables from what was read and computed; a table without data is left out. */
 export function caseDocument(inputs: ContractInputs, results: ContractResults): CaseDocument {
@@ -145,7 +146,8 @@ function followUpTable(results: ContractResults, unit: string, withKorrigeret: b
   const rows: CaseRow[] = [];
   const pooled = [...followUp.groups].filter(([pool]) => !isOutsidePools(pool));
   const outside = [...followUp.groups].filter(([pool]) => isOutsidePools(pool));
-  const detailed = followUp.rows.length <= CASE_MAX_ROWS;
+  // Every row, a heading and a Samlet per pool, and the total when there are several pools.
+  const detailed = followUp.rows.length + 2 * followUp.groups.size + 1 <= CASE_MAX_ROWS;
   for (const [pool, totals] of [...pooled, ...outside]) {
     if (detailed) rows.push({ cells: [pool], bold: true });
     for (const r of detailed ? followUp.rows.filter((x) => x.row.pulje === pool) : [])
@@ -180,7 +182,7 @@ function followUpTable(results: ContractResults, unit: string, withKorrigeret: b
 function ledgerTable(results: ContractResults, unit: string): CaseTable {
   const ledger = results.ledger!;
   // A ledger longer than a page: its opening, balances and result (the movements stay on the sheet).
-  const detailed = ledger.lines.length <= CASE_MAX_ROWS;
+  const detailed = ledger.lines.length + 3 <= CASE_MAX_ROWS;
   const shown = detailed
     ? ledger.lines
     : ledger.lines.filter((l) => l.type === "Oprindelig" || l.type === "Saldo" || l.type === "Resultat");
