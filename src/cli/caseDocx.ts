@@ -15,12 +15,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { DOT_COLOURS, FLAG_FILLS, FLAG_FONTS, NOT_ASSESSED_COLOUR } from "../app/contract";
-import { CaseDocument, caseCellText, CaseTable } from "../app/report";
-import { Flag, NOT_APPLICABLE } from "../domain";
+import { caseCellLook, CaseDocument, caseCellText, CaseTable } from "../app/report";
 
-type Colour = Exclude<Flag, "–">;
-const isColour = (flag: Flag | undefined): flag is Colour => flag !== undefined && flag !== NOT_APPLICABLE;
 /** docx wants RRGGBB; the workbook's colours are ARGB. */
 const rgb = (argb: string) => argb.slice(2);
 
@@ -110,20 +106,15 @@ function table(t: CaseTable): Table {
         cantSplit: true,
         children: t.columns.map((column, i) => {
           const value = row.cells[i] ?? null;
-          const flag = row.flags?.[i];
-          const base = { width: widths[i]!, bold: row.bold === true };
-          // A heading or subtotal row has no flag: its dot cell stays empty.
-          if (column.kind === "dot" && value !== null)
-            return isColour(flag)
-              ? cell("●", { ...base, centre: true, colour: rgb(DOT_COLOURS[flag]) })
-              : cell(NOT_APPLICABLE, { ...base, centre: true, colour: rgb(NOT_ASSESSED_COLOUR) });
-          if (column.kind === "flag" && isColour(flag))
-            return cell(caseCellText(value), {
-              ...base,
-              fill: rgb(FLAG_FILLS[flag]),
-              colour: rgb(FLAG_FONTS[flag]),
-            });
-          return cell(caseCellText(value), { ...base, right: column.kind === "amount" });
+          const look = caseCellLook(column, value, row.flags?.[i]);
+          return cell(caseCellText(look.value), {
+            width: widths[i]!,
+            bold: row.bold === true,
+            right: column.kind === "amount",
+            centre: column.kind === "dot",
+            ...(look.fill ? { fill: rgb(look.fill) } : {}),
+            ...(look.font ? { colour: rgb(look.font) } : {}),
+          });
         }),
       }),
   );

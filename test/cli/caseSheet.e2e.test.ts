@@ -6,7 +6,7 @@ import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
 import { Diagnostics } from "../../src/domain";
 import { runContract } from "../../src/app/run";
 import { CASE_TITLE } from "../../src/app/report";
-import { DOT } from "../../src/app/plan/caseSheet";
+import { DOT } from "../../src/app/report";
 import { DOT_COLOURS } from "../../src/app/contract";
 import { FileWorkbook } from "../../src/workbook/fileWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";

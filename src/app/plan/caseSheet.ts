@@ -1,16 +1,8 @@
-import { Flag, NOT_APPLICABLE } from "../../domain";
 import { columnLetters } from "../../workbook/address";
 import { BlockWrite } from "../../workbook/port";
-import {
-  CASE_SHEET,
-  DOT_COLOURS,
-  FLAG_FILLS,
-  FLAG_FONTS,
-  NOT_ASSESSED_COLOUR,
-  NUMBER_FORMATS,
-} from "../contract";
+import { CASE_SHEET, NUMBER_FORMATS } from "../contract";
 import { cellValue } from "../locate";
-import { CASE_TITLE, CaseDocument, CaseTable, formatAmount } from "../report";
+import { CASE_TITLE, caseCellLook, CaseDocument, CaseTable, formatAmount } from "../report";
 import { PlanBuilder } from "./ownership";
 
 /**
@@ -19,7 +11,6 @@ import { PlanBuilder } from "./ownership";
  * spans several grid columns (merged), so each table reads as its own.
  */
 const GRID = { first: 19, label: 42, other: 15, max: 26, lastCol: 10 } as const;
-export const DOT = "●";
 
 /** Where each column of a table goes: its first grid column and how many it spans. */
 export function casePlacement(table: CaseTable): { col: number; span: number }[] {
@@ -108,21 +99,8 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
       const cells: CellSpec[] = r.cells.map((value, i) => {
         const column = table.columns[i]!;
         const at = place[i]!;
-        const flag = r.flags?.[i];
-        if (column.kind === "dot") {
-          const coloured = flag !== undefined && flag !== NOT_APPLICABLE;
-          return {
-            at,
-            value: coloured ? DOT : NOT_APPLICABLE,
-            font: coloured ? DOT_COLOURS[flag as Exclude<Flag, "–">] : NOT_ASSESSED_COLOUR,
-          };
-        }
-        if (typeof value === "string") texts.push([value, spanWidth(at)]);
-        if (column.kind === "flag" && flag !== undefined && flag !== NOT_APPLICABLE) {
-          const key = flag as keyof typeof FLAG_FILLS;
-          return { at, value, fill: FLAG_FILLS[key], font: FLAG_FONTS[key] };
-        }
-        return { at, value };
+        if (column.kind !== "dot" && typeof value === "string") texts.push([value, spanWidth(at)]);
+        return { at, ...caseCellLook(column, value, r.flags?.[i]) };
       });
       blocks.push(...rowBlocks(sheet, row, cells, r.bold === true));
       b.fitRowHeight(sheet, row, texts);

@@ -1,5 +1,6 @@
 import { AppropriationTableRow, Flag, isOutsidePools, NOT_APPLICABLE, TOTAL_COLUMN } from "../../domain";
 import type { ContractResults } from "../compute";
+import { DOT_COLOURS, FLAG_FILLS, FLAG_FONTS, NOT_ASSESSED_COLOUR } from "../contract";
 import type { ContractInputs } from "../readContract";
 
 /**
@@ -278,3 +279,32 @@ function appropriationTableCase(table: readonly AppropriationTableRow[]): CaseTa
     note: "+ = tilført, − = afgivet. Hvert indstillingspunkt summer til 0.",
   };
 }
+
+export const DOT = "●";
+
+/** How a case cell looks in every view: its shown value, and its fill and text colour (ARGB) if any. */
+export interface CaseCellLook {
+  value: CaseValue;
+  fill?: string;
+  font?: string;
+}
+
+/**
+ * One rule for the Sag sheet, the clipboard and Word: a dot column shows its flag as ● in the pure colour
+ * (a grey "–" where not assessed; empty on a heading or subtotal row, which has no flag); a flag column
+ * shows the colour word on its fill; every other cell its value.
+ */
+export function caseCellLook(column: CaseColumn, value: CaseValue, flag: Flag | undefined): CaseCellLook {
+  const coloured = flag !== undefined && flag !== NOT_APPLICABLE;
+  if (column.kind === "dot") {
+    if (value === null) return { value: null };
+    return coloured
+      ? { value: DOT, font: DOT_COLOURS[flag as Colour] }
+      : { value: NOT_APPLICABLE, font: NOT_ASSESSED_COLOUR };
+  }
+  if (column.kind === "flag" && coloured)
+    return { value, fill: FLAG_FILLS[flag as Colour], font: FLAG_FONTS[flag as Colour] };
+  return { value };
+}
+
+type Colour = keyof typeof DOT_COLOURS;

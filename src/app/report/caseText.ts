@@ -1,17 +1,9 @@
-import { Flag, NOT_APPLICABLE } from "../../domain";
-import { CaseDocument, CaseTable, CaseValue } from "./case";
+import { caseCellLook, CaseDocument, CaseTable, CaseValue } from "./case";
 import { formatAmount } from "./present";
-import { DOT_COLOURS, FLAG_FILLS, FLAG_FONTS, NOT_ASSESSED_COLOUR } from "../contract";
 
 /** An ARGB colour of the workbook's as CSS. */
 function css(argb: string): string {
   return `#${argb.slice(2)}`;
-}
-
-type Colour = Exclude<Flag, "–">;
-
-function isColour(flag: Flag | undefined): flag is Colour {
-  return flag !== undefined && flag !== NOT_APPLICABLE;
 }
 
 function escape(text: string): string {
@@ -37,19 +29,16 @@ function htmlTable(table: CaseTable): string {
     .map((row) => {
       const cells = table.columns.map((column, i) => {
         const value = row.cells[i] ?? null;
-        const flag = row.flags?.[i];
+        const look = caseCellLook(column, value, row.flags?.[i]);
         const weight = row.bold ? ";font-weight:bold" : "";
-        // A heading or subtotal row has no flag: its dot cell stays empty.
-        if (column.kind === "dot" && value !== null) {
-          const colour = isColour(flag) ? css(DOT_COLOURS[flag]) : css(NOT_ASSESSED_COLOUR);
-          // The word travels as the dot's title: a reader without colour (or a screen reader) gets it.
-          const mark = isColour(flag) ? "●" : NOT_APPLICABLE;
-          return `<td style="${CELL};text-align:center;color:${colour}${weight}" title="${escape(caseCellText(value))}">${mark}</td>`;
-        }
-        if (column.kind === "flag" && isColour(flag))
-          return `<td style="${CELL};background:${css(FLAG_FILLS[flag])};color:${css(FLAG_FONTS[flag])}${weight}">${escape(caseCellText(value))}</td>`;
+        const colours =
+          (look.fill ? `;background:${css(look.fill)}` : "") + (look.font ? `;color:${css(look.font)}` : "");
+        const text = escape(caseCellText(look.value));
+        // A dot's word travels as its title: a reader without colour (or a screen reader) gets it.
+        if (column.kind === "dot" && value !== null)
+          return `<td style="${CELL};text-align:center${colours}${weight}" title="${escape(caseCellText(value))}">${text}</td>`;
         const align = column.kind === "amount" ? ";text-align:right;white-space:nowrap" : "";
-        return `<td style="${CELL}${align}${weight}">${escape(caseCellText(value))}</td>`;
+        return `<td style="${CELL}${align}${colours}${weight}">${text}</td>`;
       });
       return `<tr>${cells.join("")}</tr>`;
     })
