@@ -216,11 +216,13 @@ function readFollowUpYears(
   }
   const silent = new Diagnostics<RunCode>();
   const rows: YearRow[] = [];
-  for (let row = table.firstDataRow; row <= table.lastDataRow; row++) {
-    const område = cellText({ value: cellValue(table.sheet, row, table.columns.get("område")!), at: {} });
+  // The same rows as the follow-up's (records, comments skipped), with their cells in every year column.
+  for (const record of records(table)) {
+    const område = cellText(record.cells["område"]);
     if (område === undefined || område.startsWith("#")) continue;
-    const pulje = cellText({ value: cellValue(table.sheet, row, table.columns.get("pulje")!), at: {} }) ?? "";
-    const at = { sheet: table.sheet.name, cell: a1(row, table.left) };
+    const pulje = cellText(record.cells["pulje"]) ?? "";
+    const { at } = record;
+    const row = rowOf(at);
     const amounts = columns.map((c) =>
       readNumber(
         { value: cellValue(table.sheet, row, c.col), at: { sheet: table.sheet.name, cell: a1(row, c.col) } },
