@@ -45,6 +45,7 @@ import {
   YearPool,
   yearsOverview,
   yearTotals,
+  Location,
 } from "../domain";
 import { RunDiagnostics } from "./codes";
 import { appMessages } from "./messages";
@@ -116,12 +117,15 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
       results.appropriationTable = appropriationTable(results.appropriations, p);
     }
     if (inputs.ledger) {
-      for (const pool of pooled.keys()) {
-        if (!matchesPool(pool, inputs.ledger.ledger.pools)) {
-          const row = inputs.followUp.rows.find((r) => r.pulje === pool);
-          diagnostics.warning("UNKNOWN_POOL", appMessages.unknownPoolInFollowUp(pool), row?.at ?? {});
-        }
-      }
+      // Every pool the follow-up names — in the Budgetår's rows and, with year columns, in any year's (a
+      // linked Vurdering of another year reads those) — once, at its first row.
+      const named = new Map<string, { pool: string; at: Location | undefined }>();
+      for (const r of [...inputs.followUp.rows, ...(inputs.followUp.years?.rows ?? [])])
+        if (!isOutsidePools(r.pulje) && !named.has(normalizeName(r.pulje)))
+          named.set(normalizeName(r.pulje), { pool: r.pulje, at: r.at });
+      for (const { pool, at } of named.values())
+        if (!matchesPool(pool, inputs.ledger.ledger.pools))
+          diagnostics.warning("UNKNOWN_POOL", appMessages.unknownPoolInFollowUp(pool), at ?? {});
     }
   }
   // An empty § 23 a block (as the template inserts it) gives no estimate, not eight "missing" lines.

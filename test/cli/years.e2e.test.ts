@@ -255,6 +255,33 @@ describe("years: bad input is a clear Danish error at its cell, and nothing is w
     expect(run.err).toContain("Ingen outputfil er skrevet");
   });
 
+  it("a pool named only in another year's rows that the ledger lacks is said, not read as 0", async () => {
+    const dir = tempDir();
+    const input = await yearsWorkbook(
+      dir,
+      [
+        ["Område", "Pulje", "Vedtaget budget 2024", "Forventet regnskab 2024", "Budget 2025"],
+        ["A", "Budgetgaranti", 10, 8, 12],
+        ["Ny integration", "Integration", null, null, 5],
+      ],
+      [
+        ["Post", "Type", "Status", "Kilde", "År", "Budgetgaranti"],
+        ["Oprindelig", "Oprindelig", "Endelig", null, 2024, 10],
+        ["Resultat", "Resultat", null, null, 2024, null],
+      ],
+    );
+    const run = await runCli(input, join(dir, "out.xlsx"));
+    expect(run.code).toBe(0);
+    expect(run.summary!.diagnostics.filter((d) => d.code === "UNKNOWN_POOL")).toMatchObject([
+      {
+        level: "warning",
+        sheet: "Opfølgning",
+        cell: "A3",
+        message: expect.stringContaining('"Integration"'),
+      },
+    ]);
+  });
+
   it("a Budget column needs only the budget model; a year whose pool cannot be known says why, never 0", async () => {
     const dir = tempDir();
     const input = await yearsWorkbook(
