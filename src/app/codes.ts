@@ -23,7 +23,9 @@ export type AppCode =
   | "CHART_SKIPPED"
   | "CHART_FALLBACK"
   | "FLAG_NOT_COMPUTED"
-  | "BLANK_LINE";
+  | "BLANK_LINE"
+  | "CASE_KIND"
+  | "NO_PROPOSAL";
 
 /** Every code a run can report. */
 export type RunCode = DomainCode | AppCode;

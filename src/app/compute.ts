@@ -1,5 +1,4 @@
 import {
-  appropriationTable,
   AppropriationTableRow,
   checkAppropriationTable,
   areaResult,
@@ -7,14 +6,25 @@ import {
   Indicator,
   proposeIndicators,
   Appropriation,
-  appropriations,
   BudgetModelResult,
   computeBudgetModel,
   computeFollowUp,
   computeInvestments,
   computeLedger,
   computeYearEnd,
-  yearEndAppropriationTable,
+  accountsDecision,
+  AccountsSettlement,
+  CaseKind,
+  CaseKindSource,
+  chooseCaseKind,
+  Decision,
+  followUpDecision,
+  messages,
+  nearPool,
+  orientationDecision,
+  PoolMovement,
+  SOURCE_FOLLOW_UP,
+  yearEndPoolShare,
   investmentLedgerLine,
   compareScenarios,
   countFlags,
@@ -46,6 +56,8 @@ import {
   yearsOverview,
   yearTotals,
   Location,
+  formatDanishNumber,
+  NOT_APPLICABLE,
 } from "../domain";
 import { RunDiagnostics } from "./codes";
 import { appMessages } from "./messages";
@@ -78,6 +90,11 @@ export interface ContractResults {
   scenarios?: ReturnType<typeof compareScenarios>;
   sensitivity?: { spec: SensitivitySpec; rows: SensitivityRow[] }[];
   grid?: SensitivityGrid;
+  /** R15: the kind of case, and whether the Sagstype parameter gave it or the tool chose it. */
+  caseKind?: CaseKind;
+  caseKindSource?: CaseKindSource;
+  /** R15: the committee's decision — the indstilling's points and the bevillingstabel of this kind of case. */
+  decision?: Decision;
   /** R14.1: the bevillingstabel, two rows per tillægsbevilling, each punkt summing to 0. */
   appropriationTable?: AppropriationTableRow[];
   /** R13: the five headline indicators, proposed and chosen. */
@@ -110,23 +127,9 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
     const pooled = new Map(
       [...followUp.groups].filter(([pool]) => !isOutsidePools(pool)).map(([pool, t]) => [pool, t.afvigelse]),
     );
-    if (p.budgetYear === undefined) {
-      if (pooled.size > 0) diagnostics.warning("MISSING_YEAR", appMessages.missingYear(), {});
-    } else {
-      results.appropriations = appropriations(pooled, p.budgetYear, p);
-      results.appropriationTable = appropriationTable(results.appropriations, p);
-    }
-    if (inputs.ledger) {
-      // Every pool the follow-up names — in the Budgetår's rows and, with year columns, in any year's (a
-      // linked Vurdering of another year reads those) — once, at its first row.
-      const named = new Map<string, { pool: string; at: Location | undefined }>();
-      for (const r of [...inputs.followUp.rows, ...(inputs.followUp.years?.rows ?? [])])
-        if (!isOutsidePools(r.pulje) && !named.has(normalizeName(r.pulje)))
-          named.set(normalizeName(r.pulje), { pool: r.pulje, at: r.at });
-      for (const { pool, at } of named.values())
-        if (!matchesPool(pool, inputs.ledger.ledger.pools))
-          diagnostics.warning("UNKNOWN_POOL", appMessages.unknownPoolInFollowUp(pool), at ?? {});
-    }
+    if (p.budgetYear === undefined && pooled.size > 0)
+      diagnostics.warning("MISSING_YEAR", appMessages.missingYear(), {});
+    checkFollowUpPools(inputs, diagnostics);
   }
   // An empty § 23 a block (as the template inserts it) gives no estimate, not eight "missing" lines.
   if (inputs.grantInputs && Object.keys(inputs.grantInputs.inputs).length > 0)
@@ -134,17 +137,6 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
   if (inputs.budgetModel) results.budgetModel = computeBudgetModel(inputs.budgetModel.rows);
   if (inputs.yearEnd) {
     results.yearEnd = computeYearEnd(inputs.yearEnd.rows, p.budgetYear, diagnostics);
-    // R14.1: the year-end's punkter follow the follow-up's in the one bevillingstabel.
-    if (p.budgetYear === undefined)
-      diagnostics.warning("MISSING_YEAR", appMessages.missingYearForYearEnd(), {});
-    else {
-      const before = results.appropriationTable ?? [];
-      const first = Math.max(0, ...before.map((r) => r.punkt)) + 1;
-      results.appropriationTable = [
-        ...before,
-        ...yearEndAppropriationTable(results.yearEnd, p.budgetYear, p, first),
-      ];
-    }
     const pools = inputs.ledger?.ledger.pools ?? [
       ...new Set(inputs.yearEnd.rows.flatMap((l) => (l.pulje ? [l.pulje] : []))),
     ];
@@ -235,13 +227,19 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
     if (p.budgetYear !== undefined)
       results.changes = forecastChanges(years.columns, years.rows, p.budgetYear);
   }
+  decide(inputs, results, diagnostics);
   if (results.appropriationTable) checkAppropriationTable(results.appropriationTable, diagnostics);
   // R13: every indicator is proposed whenever there is a follow-up or a pool; the user's colour wins.
-  if (results.followUp || results.outcome)
+  if (results.followUp || results.outcome) {
     results.indicators = chooseIndicators(
       proposeIndicators(results.followUp, results.outcome?.flag, p),
       inputs.indicators?.rows ?? [],
     );
+    // Why an indicator has no proposal goes to the diagnostics, not onto the committee's page.
+    for (const i of results.indicators)
+      if (i.forslag === NOT_APPLICABLE)
+        diagnostics.info("NO_PROPOSAL", messages.noIndicatorProposal(i.indikator, i.grundlag), {});
+  }
   return results;
 }
 
@@ -286,4 +284,129 @@ function yearPools(results: ContractResults): Map<number, YearPool> {
     of(år).budgetModel = total ? total.reservationspulje : rows.reduce((s, m) => s + m.reservationspulje, 0);
   }
   return pools;
+}
+
+/**
+ * R15.7 Every pool the follow-up names — in the Budgetår's rows and, with year columns, in any year's (a
+ * linked Vurdering of another year reads those) — once, at its first row: one a letter or two from a
+ * known pool (the ledger's, or without a ledger a pool of more rows) is an error with "Mente du …?"; one
+ * the ledger lacks otherwise is a warning.
+ */
+function checkFollowUpPools(inputs: ContractInputs, diagnostics: RunDiagnostics): void {
+  const followUp = inputs.followUp!;
+  const named = new Map<string, { pool: string; at: Location | undefined; rows: number }>();
+  for (const r of [...followUp.rows, ...(followUp.years?.rows ?? [])]) {
+    if (isOutsidePools(r.pulje)) continue;
+    const entry = named.get(normalizeName(r.pulje)) ?? { pool: r.pulje, at: r.at, rows: 0 };
+    entry.rows++;
+    named.set(normalizeName(r.pulje), entry);
+  }
+  const ledgerPools = inputs.ledger?.ledger.pools;
+  for (const { pool, at, rows } of named.values()) {
+    const known = ledgerPools ?? [...named.values()].filter((o) => o.rows > rows).map((o) => o.pool);
+    const near = nearPool(pool, known);
+    if (near !== undefined) diagnostics.error("POOL_TYPO", messages.poolTypo(pool, near), at ?? {});
+    else if (ledgerPools && !matchesPool(pool, ledgerPools))
+      diagnostics.warning("UNKNOWN_POOL", appMessages.unknownPoolInFollowUp(pool), at ?? {});
+  }
+}
+
+/**
+ * R15: the decision of the kind of case — chosen from the Sagstype parameter, else from the tables — with
+ * its points and bevillingstabel. One movement, one bevilling: a Budgetopfølgning proposes the follow-up's
+ * tillægsbevillinger, a Regnskab the accounts' overførsel, konvertering and afregning, an Orientering
+ * nothing; what the kind leaves out is said once.
+ */
+function decide(inputs: ContractInputs, results: ContractResults, diagnostics: RunDiagnostics): void {
+  const p = inputs.parameters;
+  const { kind, source } = chooseCaseKind(p.caseKind, {
+    followUp: results.followUp !== undefined,
+    yearEnd: results.yearEnd !== undefined,
+  });
+  results.caseKind = kind;
+  results.caseKindSource = source;
+  if (source !== "parameter")
+    diagnostics.info("CASE_KIND", messages.caseKindChosen(kind, appMessages.caseKindReason(source)), {});
+  if (kind === "Orientering") {
+    results.decision = orientationDecision(p);
+    return;
+  }
+  const year = p.budgetYear;
+  if (kind === "Budgetopfølgning") {
+    if (results.yearEnd)
+      diagnostics.info("CASE_KIND", appMessages.yearEndNotProposed(), {});
+    if (!results.followUp) diagnostics.warning("CASE_KIND", appMessages.noFollowUpForCase(), {});
+    if (year === undefined || !results.followUp) {
+      if (year !== undefined) results.decision = followUpDecision([], year, p);
+      return;
+    }
+    results.decision = followUpDecision(poolMovements(inputs, results, diagnostics), year, p);
+  } else {
+    if (results.followUp) diagnostics.info("CASE_KIND", appMessages.followUpNotProposed(), {});
+    if (year === undefined) {
+      if (results.yearEnd) diagnostics.warning("MISSING_YEAR", appMessages.missingYearForYearEnd(), {});
+      return;
+    }
+    if (!results.yearEnd) {
+      diagnostics.warning("CASE_KIND", appMessages.noYearEndForCase(), {});
+      results.decision = accountsDecision(undefined, year, undefined, p);
+    } else results.decision = accountsDecision(results.yearEnd, year, settlement(results, p), p);
+  }
+  results.appropriations = results.decision.appropriations;
+  results.appropriationTable = results.decision.table;
+}
+
+/**
+ * R15.5 One figure: a pool's tillægsbevilling is the movement the Budgetår's ledger shows for this
+ * follow-up — its Vurdering line fed from the follow-up, else its last Vurdering line — with the
+ * follow-up's own sum beside it where they differ; without such a line, the follow-up's sum. A difference
+ * beyond the rounding of the pool's rows is a warning: the line may be another follow-up's.
+ */
+function poolMovements(
+  inputs: ContractInputs,
+  results: ContractResults,
+  diagnostics: RunDiagnostics,
+): PoolMovement[] {
+  const followUp = results.followUp!;
+  const pooled = [...followUp.groups].filter(([pool]) => !isOutsidePools(pool));
+  const ledger = results.ledger;
+  const vurdering = ledger?.lines.filter((l) => l.type === "Vurdering") ?? [];
+  const line =
+    vurdering.filter((l) => l.kilde !== undefined && normalizeName(l.kilde) === normalizeName(SOURCE_FOLLOW_UP)).at(-1) ??
+    vurdering.at(-1);
+  if (!ledger || !line) return pooled.map(([pulje, t]) => ({ pulje, amount: t.afvigelse }));
+  const unit = inputs.parameters.unit;
+  return ledger.pools.map((pulje, i) => {
+    const amount = line.values[i] ?? 0;
+    const group = pooled.find(([name]) => normalizeName(name) === normalizeName(pulje));
+    const sum = group?.[1].afvigelse ?? 0;
+    const rows = followUp.rows.filter((r) => normalizeName(r.row.pulje) === normalizeName(pulje)).length;
+    if (Math.abs(amount - sum) > Math.max(0.5, rows * 0.5) + 1e-9)
+      diagnostics.warning(
+        "LEDGER_MISMATCH",
+        messages.ledgerFollowUpMismatch(line.post, pulje, formatAmountIn(amount, unit), formatAmountIn(sum, unit), rows),
+        line.at ?? {},
+      );
+    return { pulje, amount, post: line.post, ...(amount === sum ? {} : { followUpSum: sum }) };
+  });
+}
+
+/**
+ * R15.4 The pool's share of the accounts: the Budgetår's ledger's Regnskab movement (typed or fed from the
+ * Regnskab table), with the table's own figure beside it where they differ; without such a line, the
+ * Regnskab table's Kassen of the steering area.
+ */
+function settlement(results: ContractResults, p: ContractInputs["parameters"]): AccountsSettlement | undefined {
+  const fromTable = results.yearEnd ? yearEndPoolShare(results.yearEnd, p) : undefined;
+  const line = results.ledger?.lines.filter((l) => l.type === "Regnskab").at(-1);
+  if (!line) return fromTable === undefined ? undefined : { amount: fromTable };
+  return {
+    amount: line.total,
+    post: line.post,
+    ...(fromTable === undefined || fromTable === line.total ? {} : { yearEndSum: fromTable }),
+  };
+}
+
+function formatAmountIn(amount: number, unit: string): string {
+  return `${formatDanishNumber(amount, Number.isInteger(amount) ? 0 : 1)} (${unit})`;
 }

@@ -4,6 +4,7 @@ import {
   normalizeName,
   parseChangeHeader,
   parseYearHeader,
+  sameName,
   YearLabel,
 } from "../domain";
 import { RunDiagnostics } from "./codes";
@@ -53,9 +54,11 @@ const PLAIN_ARTS = new Set(["Vedtaget budget", "Korrigeret budget", "Forventet r
  * ("Forventet regnskab 2024" with Budgetår 2024) is the plain column ("Forventet regnskab").
  */
 function headerKey(contract: TableContract, text: string, context: LocateContext): string {
-  if (contract.key === "followUp") {
-    const label = parseYearHeader(text);
-    if (label && !label.ved && label.år === context.budgetYear && PLAIN_ARTS.has(label.art))
+  const label = parseYearHeader(text);
+  if (label && !label.ved && label.år === context.budgetYear) {
+    if (contract.key === "followUp" && PLAIN_ARTS.has(label.art)) return normalizeName(label.art);
+    // The accounts' own headers carry the accounts' year ("Korrigeret budget 2023", "Regnskab 2023").
+    if (contract.key === "yearEnd" && contract.columns.some((c) => sameName(c.header, label.art)))
       return normalizeName(label.art);
   }
   return normalizeName(text);
@@ -266,8 +269,12 @@ function reportMissingColumns(
   )) {
     const near = nearest(spec.header, present);
     const where = listObject ? listObject.name : tableLabel(contract);
-    // Year-labelled columns without the Budgetår's: say which year is looked for, or that none is set.
-    const years = present.filter((h) => parseYearHeader(h.text)?.art === spec.header);
+    // Year-labelled columns without the Budgetår's: say which year is looked for, or that none is set —
+    // and never list as "found" a header of the year looked for (it was refused for another reason).
+    const years = present.filter((h) => {
+      const label = parseYearHeader(h.text);
+      return label?.art === spec.header && (label.år !== context.budgetYear || label.ved !== undefined);
+    });
     const message =
       years.length === 0
         ? appMessages.missingColumn(where, spec.header, near?.text)

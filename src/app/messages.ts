@@ -36,6 +36,20 @@ export const appMessages = {
       : `Reservationspulje har ingen linjer for budgetåret ${year}; puljen for budgetåret vises ikke (de andre års puljer beregnes).`,
   missingYear: () =>
     "Budgetår mangler: angiv parameteren Budgetår på arket Regler for at lave tillægsbevillinger.",
+  caseKindReason: (source: string) =>
+    source === "followUp"
+      ? "projektmappen har en opfølgning (tabellen Opfølgning) og parameteren Sagstype er tom"
+      : source === "yearEnd"
+        ? "projektmappen har et regnskab (tabellen Regnskab), men ingen opfølgning, og parameteren Sagstype er tom"
+        : "projektmappen hverken har en opfølgning eller et regnskab, og parameteren Sagstype er tom",
+  yearEndNotProposed: () =>
+    "Regnskabet indgår i puljen, men dets overførsel, konvertering og afregning foreslås kun i en regnskabssag (Sagstype = Regnskab); denne sag er en budgetopfølgning.",
+  followUpNotProposed: () =>
+    "Sagen er en regnskabssag: opfølgningens mer-/mindreforbrug foreslås ikke som tillægsbevillinger, for puljens andel af regnskabet afregnes med kassen (én bevægelse, én bevilling).",
+  noFollowUpForCase: () =>
+    "Sagstypen er Budgetopfølgning, men projektmappen har ingen opfølgning (tabellen Opfølgning); sagen foreslår derfor ingen tillægsbevillinger.",
+  noYearEndForCase: () =>
+    "Sagstypen er Regnskab, men projektmappen har intet regnskab (tabellen Regnskab); sagen foreslår derfor ingen overførsel, konvertering eller afregning.",
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
   writeFailed: (reason: string, restored: boolean | undefined) =>

@@ -1,4 +1,4 @@
-import { roundingNote, TOTAL_COLUMN, transfersPerYear } from "../domain";
+import { kronerNote, TOTAL_COLUMN, transfersPerYear } from "../domain";
 import { RunDiagnostic } from "./codes";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
@@ -6,6 +6,21 @@ import { ContractInputs } from "./readContract";
 /** The headless command's JSON summary (docs/workbook.md). Sections for absent tables are omitted. */
 export interface Summary {
   unit: string;
+  /** R15: the kind of case, and whether the Sagstype parameter gave it or the tool chose it from the tables. */
+  sagstype?: { type: string; valgtAf: "parameter" | "tabellerne" };
+  /** R15.2: the indstilling — its opening and numbered points (none in an Orientering) — and the notes beside the amounts. */
+  indstilling?: {
+    indledning: string;
+    punkter: { nr: number; art: string; tekst: string }[];
+    noter: string[];
+  };
+  /** R15.4: an accounts case's overførsel table, per Regnskab line, in whole kr. */
+  overførsel?: {
+    regnskabsår: number;
+    år: number[];
+    rows: { beskrivelse: string; styringsområde: string; afvigelse: number; kassen: number; overførsel: number[] }[];
+    total: { afvigelse: number; kassen: number; overførsel: number[] };
+  };
   followUp?: {
     groups: Record<string, { afvigelse: number }>;
     total: number;
@@ -139,6 +154,7 @@ export interface Summary {
     estimate?: { key: string; label: string; value: number | null; missing: string[] }[];
   };
   appropriations?: {
+    punkt: number;
     tekst: string;
     beløbKr: number;
     år: number;
@@ -288,8 +304,29 @@ export function buildSummary(
   if (results.appropriations) summary.appropriations = results.appropriations.map((a) => ({ ...a }));
   if (results.appropriationTable)
     summary.appropriationTable = results.appropriationTable.map((r) => ({ ...r }));
-  const note = roundingNote(inputs.parameters.unit);
-  if (results.appropriations && results.appropriations.length > 0 && note) summary.appropriationsNote = note;
+  const note = kronerNote(inputs.parameters.unit);
+  if (results.appropriations && results.appropriations.length > 0 && note) summary.appropriationsNote = [note];
+  if (results.caseKind)
+    summary.sagstype = {
+      type: results.caseKind,
+      valgtAf: results.caseKindSource === "parameter" ? "parameter" : "tabellerne",
+    };
+  const decision = results.decision;
+  if (decision) {
+    summary.indstilling = {
+      indledning: decision.indledning,
+      punkter: decision.points.map((p) => ({ nr: p.nr, art: p.kind, tekst: p.tekst })),
+      noter: [...decision.figureNotes, ...(note && decision.points.length > 1 ? [note] : [])],
+    };
+    const t = decision.transfers;
+    if (t && t.rows.length > 0)
+      summary.overførsel = {
+        regnskabsår: t.accountsYear,
+        år: t.years,
+        rows: t.rows.map((r) => ({ ...r, overførsel: [...r.overførsel] })),
+        total: { afvigelse: t.total.afvigelse, kassen: t.total.kassen, overførsel: [...t.total.overførsel] },
+      };
+  }
   return summary;
 }
 

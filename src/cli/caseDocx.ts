@@ -153,8 +153,9 @@ export async function caseDocx(doc: CaseDocument): Promise<Buffer> {
         spacing: { before: 200, after: 80 },
         children: [text(t.unit ? `${t.title} (${t.unit})` : t.title, { bold: true, size: 24 })],
       }),
-      table(t),
     );
+    if (t.intro) children.push(new Paragraph({ spacing: { after: 80 }, children: [text(t.intro)] }));
+    if (t.columns.length > 0) children.push(table(t));
     if (t.note)
       children.push(new Paragraph({ spacing: { before: 80 }, children: [text(t.note, { size: SIZE })] }));
   });

@@ -1,6 +1,5 @@
 import { describeLocation, Diagnostic, formatDanishNumber, TOTAL_COLUMN } from "../domain";
 import { formatAmount, summaryLines, waterfallBars } from "../app/report";
-import { APPROPRIATIONS_SHEET } from "../app/contract";
 import { Summary } from "../app/summary";
 
 export interface ReportOptions {
@@ -135,7 +134,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
   if (summary.pool)
     out.push(
       "",
-      `Områdets eget resultat (Vurdering og Investeringsprojekter): ${n(summary.pool.areaResult)}`,
+      `Områdets eget resultat (uden reguleringer): ${n(summary.pool.areaResult)}`,
     );
   const regulations = summary.regulations;
   if (regulations && regulations.scenarios.length > 0) {
@@ -214,10 +213,22 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
       `${pad("I alt", 48)} ${pad(n(i.nettogevinst), 12, true)} ${pad("", 6)} ${pad(n(i.realiseretNettogevinst), 12, true)}`,
     );
   }
-  if (summary.appropriations && summary.appropriations.length > 0) {
-    heading(APPROPRIATIONS_SHEET);
-    summary.appropriations.forEach((a, i) => out.push(`${i + 1}. ${a.tekst}`));
-    if (summary.appropriationsNote) out.push("", ...summary.appropriationsNote.map((line) => `NB: ${line}`));
+  if (summary.overførsel) {
+    const t = summary.overførsel;
+    heading(`Overførsel af mer- og mindreforbrug fra ${t.regnskabsår} (kr.)`);
+    const years = t.år.map((y) => pad(`Overf. ${y}`, 13, true)).join(" ");
+    out.push(`${pad("", 40)} ${pad(`Afvig. ${t.regnskabsår}`, 13, true)} ${pad("Kassen", 13, true)} ${years}`);
+    for (const r of [...t.rows, { beskrivelse: "I alt", ...t.total }])
+      out.push(
+        `${pad(r.beskrivelse, 40)} ${pad(n(r.afvigelse), 13, true)} ${pad(n(r.kassen), 13, true)} ${r.overførsel.map((x) => pad(n(x), 13, true)).join(" ")}`,
+      );
+  }
+  if (summary.indstilling) {
+    heading(`Indstilling${summary.sagstype ? ` (${summary.sagstype.type})` : ""}`);
+    out.push(summary.indstilling.indledning);
+    for (const p of summary.indstilling.punkter) out.push(`${p.nr}. ${p.tekst}`);
+    if (summary.indstilling.noter.length > 0)
+      out.push("", ...summary.indstilling.noter.map((line) => `NB: ${line}`));
   }
   if (summary.diagnostics.length > 0) {
     heading("Bemærkninger");

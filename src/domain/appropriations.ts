@@ -1,11 +1,12 @@
 import { formatKroner } from "./danishNumber";
-import { messages } from "./messages";
 import { capitalize } from "./normalize";
 import { poolDescription } from "./parameters";
 import type { Parameters } from "./parameters";
-import { Amount, Kroner, toWholeKroner, Unit } from "./units";
+import { Amount, Kroner, toWholeKroner } from "./units";
 
 export interface Appropriation {
+  /** Its indstillingspunkt: the number in the indstilling and the bevillingstabel. */
+  punkt: number;
   /** The R9 sentence. */
   tekst: string;
   /** The amount in whole kr., always positive; the direction is in the sentence and Fra/Til. */
@@ -28,6 +29,7 @@ export function appropriation(
   subtotal: Amount,
   år: number,
   parameters: Parameters,
+  punkt = 1,
 ): Appropriation | undefined {
   const kroner = toWholeKroner(subtotal, parameters.unit);
   if (kroner === 0) return undefined;
@@ -41,6 +43,7 @@ export function appropriation(
   const committee = `${parameters.committee}, ${parameters.steeringArea}`;
   const poolName = capitalize(pool);
   return {
+    punkt,
     tekst,
     beløbKr: amount,
     år,
@@ -51,19 +54,17 @@ export function appropriation(
   };
 }
 
-/** R9 for every sub-pool of a follow-up, in order, skipping zeros. */
+/** R9 for every sub-pool of a follow-up, in order, skipping zeros, numbered from `first`. */
 export function appropriations(
   subtotals: ReadonlyMap<string, Amount>,
   år: number,
   parameters: Parameters,
+  first = 1,
 ): Appropriation[] {
-  return [...subtotals].flatMap(([pulje, subtotal]) => appropriation(pulje, subtotal, år, parameters) ?? []);
-}
-
-/**
- * R0.6: why decision amounts may differ from the exact ones — undefined when the table is in kr. (exact),
- * else the note to show next to them (sheet, pane, report).
- */
-export function roundingNote(unit: Unit): string[] | undefined {
-  return unit === "kr." ? undefined : messages.roundedDecisionAmounts(unit);
+  const list: Appropriation[] = [];
+  for (const [pulje, subtotal] of subtotals) {
+    const a = appropriation(pulje, subtotal, år, parameters, first + list.length);
+    if (a) list.push(a);
+  }
+  return list;
 }

@@ -37,7 +37,10 @@ export type DomainCode =
   | "UNBALANCED_APPROPRIATION"
   | "NOT_CONVERTIBLE"
   | "NOT_A_YEAR"
-  | "DUPLICATE_OPENING";
+  | "DUPLICATE_OPENING"
+  | "UNKNOWN_CASE_KIND"
+  | "POOL_TYPO"
+  | "LEDGER_MISMATCH";
 
 /** One diagnostic; C is the closed set of codes of whoever reports it (the engine's by default). */
 export interface Diagnostic<C extends string = string> extends Location {

@@ -2,6 +2,8 @@
 export * from "./appropriations";
 export * from "./appropriationTable";
 export * from "./budgetModel";
+export * from "./caseKind";
+export * from "./decision";
 export * from "./cells";
 export * from "./compare";
 export * from "./danishNumber";
@@ -14,6 +16,7 @@ export * from "./messages";
 export * from "./normalize";
 export * from "./parameters";
 export * from "./poolLedger";
+export * from "./poolNames";
 export * from "./poolOutcome";
 export * from "./regulation";
 export * from "./scenarios";

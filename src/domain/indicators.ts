@@ -85,14 +85,14 @@ export function proposeIndicators(
       forslag: economy,
       grundlag: total
         ? messages.indicatorEconomy(total.korrigeret, total.forventet)
-        : messages.indicatorMissing("tabellen Opfoelgning"),
+        : messages.indicatorMissing("tabellen Opfølgning"),
     },
     {
       indikator: "Antal ledige",
       forslag: quantityFlag(budgetPersons, expectedPersons, p),
       grundlag:
         budgetPersons === undefined || expectedPersons === undefined
-          ? messages.indicatorMissing("fuldtidspersoner i tabellen Opfoelgning")
+          ? messages.indicatorMissing("fuldtidspersoner i tabellen Opfølgning")
           : messages.indicatorPersons(budgetPersons, expectedPersons),
     },
     {
@@ -100,7 +100,7 @@ export function proposeIndicators(
       forslag: refundFlag(budgetRate, expectedRate, p),
       grundlag:
         budgetRate === undefined || expectedRate === undefined
-          ? messages.indicatorMissing("refusionssatser i tabellen Opfoelgning")
+          ? messages.indicatorMissing("refusionssatser i tabellen Opfølgning")
           : messages.indicatorRefund(budgetRate, expectedRate),
     },
     {
@@ -138,14 +138,16 @@ export function chooseIndicators(
   });
 }
 
+/** R13: the movements that are the area's own doing, not a regulation. */
+export const AREA_RESULT_TYPES: readonly string[] = ["Vurdering", "Investeringsprojekter", "Regnskab"];
+
 /**
- * R13: the area's own result — the sum of the ledger's Vurdering and Investeringsprojekter movements
- * (I alt), what the year would have given without the regulations. 2018: 20.253 + 451 − 6.879 = 13.825.
+ * R13: the area's own result — the sum of the ledger's Vurdering, Investeringsprojekter and Regnskab
+ * movements (I alt), what the year would have given without the regulations; in an accounts case the pool
+ * "forbedres … som følge af regnskabsresultatet". 2018: 20.253 + 451 − 6.879 = 13.825.
  */
 export function areaResult(lines: readonly { type: string; total: Amount }[]): Amount {
-  return sum(
-    lines.filter((l) => l.type === "Vurdering" || l.type === "Investeringsprojekter").map((l) => l.total),
-  );
+  return sum(lines.filter((l) => AREA_RESULT_TYPES.includes(l.type)).map((l) => l.total));
 }
 
 export type IndicatorField = "indikator" | "valgt" | "bemærkning";

@@ -69,7 +69,9 @@ export const messages = {
   indicatorUnemployment: (municipality: number, national: number) =>
     `Ledighed i kommunen ${formatPercent(municipality)} mod ${formatPercent(national)} på landsplan: ${formatDanishNumber((municipality - national) * 100, 1)} procentpoint over.`,
   indicatorPool: () => "Puljens eget lyskryds (forventet resultat mod budgetværnet).",
-  indicatorMissing: (what: string) => `Intet forslag: ${what} mangler.`,
+  indicatorMissing: (what: string) => `Intet forslag, fordi ${what} mangler.`,
+  noIndicatorProposal: (indicator: string, grundlag: string) =>
+    `Hovedindikatoren ${indicator}: ${grundlag} Sagen viser "–" eller forvaltningens egen farve fra tabellen Indikatorer.`,
   unknownIndicator: (name: string, known: readonly string[]) =>
     `Indikatoren "${name}" kendes ikke; brug en af ${known.join(", ")}.`,
   duplicateIndicator: (indicator: string, first: string | undefined) =>
@@ -118,11 +120,6 @@ export const messages = {
     `Linjen "${post}" skal hente sit beløb fra tabellen Regnskab, men ingen linje uden overførselsadgang har styringsområdet "${area}" eller et af dets synonymer. Fundet: ${
       found.length > 0 ? found.map((f) => `"${f}"`).join(", ") : "ingen linjer"
     }. Ret Styringsområde i tabellen, eller tilføj navnet til parameteren "Styringsområde: synonymer".`,
-  /** R0.6: two lines, each short enough for the Tekst column of the Tillægsbevillinger sheet. */
-  roundedDecisionAmounts: (unit: string) => [
-    `Beløbene er summen af opfølgningens afrundede rækker i ${unit} og kan afvige fra det præcise beløb (2018: 8.131.000 kr. mod besluttet 8.132.000 kr.).`,
-    "Det præcise beløb fås ved at opgøre tabellen Opfoelgning i kr. (parameteren Enhed = kr.).",
-  ],
   sourceForOtherType: (post: string, feed: string, type: string, lineType: string) =>
     `Kilde "${feed}" henter kun beløb til en linje af typen ${type}; linjen "${post}" har typen ${lineType} og bruger sine egne beløb. Ret Type eller Kilde.`,
   sourceLooksLikeFeed: (post: string, kilde: string, feed: string) =>
@@ -133,6 +130,14 @@ export const messages = {
   fedFromInvestments: () => "tabellen Investeringer, ændring i nettogevinst",
   badRange: (from: number, to: number, step: number, max: number) =>
     `Følsomhedsintervallet fra ${formatDanishNumber(from)} til ${formatDanishNumber(to)} i trin af ${formatDanishNumber(step)} kan ikke bruges: Trin skal være positivt, Til mindst Fra, og der må højst være ${max} beløb. Ret rækken i tabellen Foelsomhed (på arket Reguleringer).`,
+  unknownCaseKind: (text: string, kinds: readonly string[]) =>
+    `Ukendt sagstype "${text}". Brug en af: ${kinds.join(", ")}.`,
+  caseKindChosen: (kind: string, why: string) =>
+    `Sagstypen er ${kind}, fordi ${why}. Skriv en anden sagstype (Budgetopfølgning, Regnskab eller Orientering) i parameteren Sagstype på arket Regler for at ændre den.`,
+  poolTypo: (pool: string, near: string) =>
+    `Puljen "${pool}" findes ikke, men ligner "${near}". Mente du "${near}"? Ret navnet i kolonnen Pulje; ellers bliver den en pulje og en tillægsbevilling for sig.`,
+  ledgerFollowUpMismatch: (post: string, pool: string, ledger: string, followUp: string, rows: number) =>
+    `Puljens linje "${post}" viser ${ledger} for ${pool}, men opfølgningens ${rows} rækker i puljen summer til ${followUp}; forskellen er større end afrundingen af rækkerne. Tillægsbevillingen følger puljens linje: kontrollér, at linjen er denne opfølgning.`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår på arket Regler.`,
 } as const;
 

@@ -5,6 +5,7 @@ import { messages } from "./messages";
 import { normalizeName } from "./normalize";
 import { parseYesNo } from "./yesNo";
 import { Amount, DEFAULT_UNIT, Kroner, parseUnit, Unit } from "./units";
+import { CASE_KINDS, CaseKind, parseCaseKind } from "./caseKind";
 
 /** Every rule parameter of docs/rules.md; interpretations are parameters, never hidden constants (R10). */
 export interface Parameters {
@@ -36,6 +37,10 @@ export interface Parameters {
   steeringArea: string;
   /** R7.1: other names of the steering area in the accounts, separated by ";". */
   steeringAreaSynonyms: string;
+  /** R15: the kind of committee case; undefined = the tool chooses from the tables present. */
+  caseKind: CaseKind | undefined;
+  /** R15.2: the administration that makes the indstilling ("<Forvaltning> indstiller til <Udvalg> …"). */
+  administration: string;
   /** Words used for each sub-pool in the R9 sentences, keyed by pool name. */
   poolDescriptions: Record<string, string>;
 }
@@ -43,7 +48,16 @@ export interface Parameters {
 type ScalarKey = Exclude<keyof Parameters, "poolDescriptions">;
 
 /** How a parameter's value is read and shown. */
-export type ParameterKind = "unit" | "year" | "amount" | "kroner" | "fraction" | "number" | "text" | "yesno";
+export type ParameterKind =
+  | "unit"
+  | "year"
+  | "amount"
+  | "kroner"
+  | "fraction"
+  | "number"
+  | "text"
+  | "yesno"
+  | "caseKind";
 
 export interface ParameterDefinition {
   key: ScalarKey;
@@ -69,6 +83,21 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
     unitLabel: "år",
     min: 1900,
     max: 2200,
+  },
+  {
+    key: "caseKind",
+    name: "Sagstype",
+    label:
+      "Budgetopfølgning, Regnskab eller Orientering; tom = vælges efter tabellerne (opfølgning: Budgetopfølgning, kun Regnskab: Regnskab)",
+    kind: "caseKind",
+    unitLabel: "",
+  },
+  {
+    key: "administration",
+    name: "Forvaltning",
+    label: "Forvaltningen, der indstiller sagen",
+    kind: "text",
+    unitLabel: "",
   },
   {
     key: "budgetvaern",
@@ -254,6 +283,14 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   },
 ];
 
+/** The closed list of values of a parameter, for the template's drop-down; undefined when it has none. */
+export function parameterChoices(definition: ParameterDefinition): readonly string[] | undefined {
+  if (definition.kind === "caseKind") return CASE_KINDS;
+  if (definition.kind === "yesno") return ["Ja", "Nej"];
+  if (definition.kind === "unit") return ["kr.", "1.000 kr.", "mio. kr."];
+  return undefined;
+}
+
 export const POOL_DESCRIPTION_PREFIX = "Puljebeskrivelse:";
 
 /** The pool names that mean "not part of the reservation pools" (R1). */
@@ -286,6 +323,8 @@ export function defaultParameters(): Parameters {
     steeringArea: "Særlige driftsområder",
     steeringAreaSynonyms:
       "Særlig drift; Særlige driftsområder uden overførsel; Særlige driftsområder uden overførselsadgang",
+    caseKind: undefined,
+    administration: "Beskæftigelses- og Socialforvaltningen",
     poolDescriptions: {
       Budgetgaranti: "budgetgaranterede områder og øvrige overførsler",
       Beskæftigelsestilskud: "beskæftigelsestilskuddet",
@@ -352,6 +391,15 @@ function readOne(
       if (yes === undefined)
         diagnostics.error("NOT_A_YES_NO", messages.notAYesNo(definition.name, text), cell.at);
       else target[definition.key] = yes;
+      return;
+    }
+    case "caseKind": {
+      const text = cellText(cell);
+      if (text === undefined) return;
+      const kind = parseCaseKind(text);
+      if (kind === undefined)
+        diagnostics.error("UNKNOWN_CASE_KIND", messages.unknownCaseKind(text, CASE_KINDS), cell.at);
+      else parameters.caseKind = kind;
       return;
     }
     case "unit": {

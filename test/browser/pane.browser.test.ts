@@ -128,7 +128,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
         /Økonomi forslag\s*GRØN\s*· farve\s*GUL\s*\(valgt\)/,
       );
       expect(await poolRegion.innerText()).toContain(
-        "Områdets eget resultat (Vurdering og Investeringsprojekter): 13.825",
+        "Områdets eget resultat (uden reguleringer): 13.825",
       );
       // R14.2 "Kopiér til sagen": the case's tables as HTML on the real clipboard, dots in their colours.
       const caseRegion = page.getByRole("region", { name: "Sagen" });

@@ -16,7 +16,7 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     ]);
     expect(run.summary!.indicators![0]!.bemærkning).toMatch(/^Der forventes et merforbrug på 6,9 mio\. kr\./);
     expect(run.summary!.pool!.areaResult).toBe(13825);
-    expect(run.out).toContain("Områdets eget resultat (Vurdering og Investeringsprojekter): 13.825");
+    expect(run.out).toContain("Områdets eget resultat (uden reguleringer): 13.825");
     // A "–" proposal says why in the report.
     expect(run.out).toContain("Forslag: Intet forslag: fuldtidspersoner i tabellen Opfoelgning mangler.");
 
@@ -36,7 +36,7 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     const values: unknown[] = [];
     result.eachRow((row) => values.push(row.getCell(1).value));
     expect(values).toContain("Hovedindikatorer");
-    expect(values).toContain("Områdets eget resultat (Vurdering og Investeringsprojekter)");
+    expect(values).toContain("Områdets eget resultat (uden reguleringer)");
     // The Resultat sheet says why there is no proposal, under the indicator.
     const antal = values.indexOf("Antal ledige");
     expect(values[antal + 1]).toBe("   Intet forslag: fuldtidspersoner i tabellen Opfoelgning mangler.");

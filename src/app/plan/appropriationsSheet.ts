@@ -1,4 +1,4 @@
-import { cellText, normalizeName, roundingNote, Unit } from "../../domain";
+import { cellText, kronerNote, normalizeName, Unit } from "../../domain";
 import { SheetSnapshot } from "../../workbook/port";
 import { APPROPRIATIONS_HEADERS, APPROPRIATIONS_SHEET, NUMBER_FORMATS } from "../contract";
 import { ContractResults } from "../compute";
@@ -28,7 +28,7 @@ export function appropriationsSheet(b: PlanBuilder, results: ContractResults, un
         sheet: APPROPRIATIONS_SHEET,
         row: 2,
         col: 1,
-        values: lines.map((l, i) => [i + 1, l.tekst]),
+        values: lines.map((l) => [l.punkt, l.tekst]),
         wrap: true,
       },
       {
@@ -48,14 +48,17 @@ export function appropriationsSheet(b: PlanBuilder, results: ContractResults, un
       },
     );
     // R0.6: in 1.000 kr. the amounts are sums of rounded rows; say so next to them.
-    const note = roundingNote(unit);
-    if (note)
+    const note = kronerNote(unit);
+    if (note) {
       b.plan.blocks.push({
         sheet: APPROPRIATIONS_SHEET,
         row: lines.length + 3,
         col: 2,
-        values: note.map((line) => [line]),
+        values: [[note]],
+        wrap: true,
       });
+      b.fitRowHeight(APPROPRIATIONS_SHEET, lines.length + 3, [[note, 80]]);
+    }
   }
   // Wrapped rows get the height of their longest cell (about 15 points a line).
   const widths = [6, 80, 16, 8, 40, 40];

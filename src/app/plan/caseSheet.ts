@@ -79,6 +79,16 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     const title = table.unit ? `${table.title} (${table.unit})` : table.title;
     blocks.push({ sheet, row, col: 1, values: [[title]], bold: true });
     row++;
+    if (table.intro) {
+      // The indstilling's opening sentence, wrapped across the page.
+      blocks.push(cell(sheet, row, { col: 1, span: right }, table.intro, { wrap: true }));
+      b.fitRowHeight(sheet, row, [[table.intro, spanWidth({ col: 1, span: right })]]);
+      row++;
+    }
+    if (table.columns.length === 0) {
+      row++;
+      continue;
+    }
     // The header row: wrapped, so "Mer-/mindreforbrug" is never cut.
     blocks.push(
       ...rowBlocks(

@@ -53,7 +53,7 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
     rows.push({ values: ["Puljens lyskryds", outcome.flag], flag: outcome.flag, flagAt: 1 });
     if (results.areaResult !== undefined)
       rows.push({
-        values: ["Områdets eget resultat (Vurdering og Investeringsprojekter)", results.areaResult],
+        values: ["Områdets eget resultat (uden reguleringer)", results.areaResult],
       });
   }
   if (results.indicators) {

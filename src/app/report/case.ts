@@ -1,4 +1,13 @@
-import { AppropriationTableRow, Flag, isOutsidePools, NOT_APPLICABLE, TOTAL_COLUMN } from "../../domain";
+import {
+  AppropriationTableRow,
+  Decision,
+  Flag,
+  isOutsidePools,
+  kronerNote,
+  NOT_APPLICABLE,
+  TOTAL_COLUMN,
+  TransferTable,
+} from "../../domain";
 import type { ContractResults } from "../compute";
 import { DOT_COLOURS, FLAG_FILLS, FLAG_FONTS, NOT_ASSESSED_COLOUR } from "../contract";
 import type { ContractInputs } from "../readContract";
@@ -36,13 +45,15 @@ export interface CaseRow {
 }
 
 export type CaseTableKey =
-  "indicators" | "followUp" | "years" | "ledger" | "appropriationTable" | "indstilling";
+  "indicators" | "followUp" | "years" | "ledger" | "transfers" | "appropriationTable" | "indstilling";
 
 export interface CaseTable {
   key: CaseTableKey;
   title: string;
   /** The unit of the amounts, shown after the title: "(1.000 kr.)". */
   unit?: string;
+  /** A sentence above the table (the indstilling's opening). A table may be only this: no columns. */
+  intro?: string;
   columns: CaseColumn[];
   rows: CaseRow[];
   /** A line under the table (the sign convention, a rounding note). */
@@ -85,42 +96,52 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
       note: results.years.map((y) => `${y.kolonne}: ${y.grundlag}`).join(" "),
     });
   if (results.ledger) tables.push(ledgerTable(results, p.unit));
-  if (results.appropriationTable && results.appropriationTable.length > 0)
-    tables.push(appropriationTableCase(results.appropriationTable));
-  if (results.appropriations && results.appropriations.length > 0)
-    tables.push({
-      key: "indstilling",
-      title: "Indstilling",
-      columns: [
-        { header: "Nr", kind: "text" },
-        { header: "Det indstilles, at", kind: "text", long: true },
-      ],
-      rows: results.appropriations.map((a, i) => ({ cells: [`${i + 1}.`, a.tekst] })),
-    });
+  const decision = results.decision;
+  const note = [...(decision?.figureNotes ?? []), kronerNote(p.unit) ?? ""].filter((t) => t !== "").join(" ");
+  if (decision?.transfers && decision.transfers.rows.length > 0)
+    tables.push(transferTableCase(decision.transfers, kronerNote(p.unit)));
+  if (decision && decision.table.length > 0) tables.push(appropriationTableCase(decision.table, note));
+  if (decision) tables.push(indstillingTable(decision, note));
   const year = p.budgetYear === undefined ? "" : `Budgetår ${p.budgetYear} · `;
+  const kind = results.caseKind ? `${results.caseKind} · ` : "";
   return {
     title: CASE_TITLE,
-    subtitle: `${year}beløb i ${p.unit}, bevillinger i kr.`,
+    subtitle: `${kind}${year}beløb i ${p.unit}, bevillinger i kr.`,
     tables,
   };
 }
 
+/**
+ * The headline indicators as the committee reads them: the colour that counts as its word on its fill
+ * (readable in black and white), the rule's proposal beside it only where the administration chose
+ * otherwise, and the sentence — the user's, else the rule's grounds; "–" where there is no proposal (the
+ * reason is in the diagnostics). An accounts case leaves out the indicators it has no inputs for.
+ */
 function indicatorTable(results: ContractResults): CaseTable {
+  const shown = results.indicators!.filter(
+    (i) => results.caseKind !== "Regnskab" || i.valgt !== undefined || i.forslag !== NOT_APPLICABLE,
+  );
+  const differs = shown.some((i) => i.valgt !== undefined && i.valgt !== i.forslag);
   return {
     key: "indicators",
     title: "Hovedindikatorer",
     columns: [
       { header: "Indikator", kind: "text" },
-      { header: "Farve", kind: "dot" },
-      { header: "Forslag", kind: "flag" },
+      { header: "Farve", kind: "flag" },
+      ...(differs ? [{ header: "Forslag efter reglerne", kind: "flag" as const }] : []),
       { header: "Bemærkning", kind: "text", long: true },
     ],
-    rows: results.indicators!.map((i) => ({
-      // Without the user's sentence, the rule's own reasoning is what the committee reads.
-      cells: [i.indikator, i.farve, i.forslag, i.bemærkning ?? i.grundlag],
-      flags: [undefined, i.farve, i.forslag, undefined],
-    })),
-    note: "Farve er den valgte farve (forvaltningens vurdering), ellers forslaget efter reglerne.",
+    rows: shown.map((i) => {
+      const other = i.valgt !== undefined && i.valgt !== i.forslag;
+      const sentence = i.bemærkning ?? (i.forslag === NOT_APPLICABLE ? NOT_APPLICABLE : i.grundlag);
+      return {
+        cells: [i.indikator, i.farve, ...(differs ? [other ? i.forslag : null] : []), sentence],
+        flags: [undefined, i.farve, ...(differs ? [other ? i.forslag : undefined] : []), undefined],
+      };
+    }),
+    note: differs
+      ? "Farve er forvaltningens vurdering; Forslag efter reglerne står, hvor reglernes forslag er et andet."
+      : "Farve er forvaltningens vurdering, ellers forslaget efter reglerne.",
   };
 }
 
@@ -204,7 +225,7 @@ function ledgerTable(results: ContractResults, unit: string): CaseTable {
   if (results.areaResult !== undefined)
     rows.push({
       cells: [
-        "Områdets eget resultat (Vurdering og Investeringsprojekter)",
+        "Områdets eget resultat (uden reguleringer)",
         ...ledger.pools.map(() => null),
         results.areaResult,
       ],
@@ -230,7 +251,7 @@ function ledgerTable(results: ContractResults, unit: string): CaseTable {
   };
 }
 
-function appropriationTableCase(table: readonly AppropriationTableRow[]): CaseTable {
+function appropriationTableCase(table: readonly AppropriationTableRow[], note: string): CaseTable {
   const years = [...new Set(table.map((r) => r.år))].sort((x, y) => x - y);
   const rows: CaseRow[] = [];
   for (const punkt of [...new Set(table.map((r) => r.punkt))]) {
@@ -276,7 +297,56 @@ function appropriationTableCase(table: readonly AppropriationTableRow[]): CaseTa
       ...years.map((y) => ({ header: String(y), kind: "amount" as const })),
     ],
     rows,
-    note: "+ = tilført, − = afgivet. Hvert indstillingspunkt summer til 0.",
+    note: ["+ = tilført, − = afgivet. Hvert indstillingspunkt summer til 0.", note].filter((t) => t !== "").join(" "),
+  };
+}
+
+/** R15.2 The indstilling: the opening sentence, then the numbered points (none in an Orientering). */
+function indstillingTable(decision: Decision, note: string): CaseTable {
+  const points = decision.points;
+  return {
+    key: "indstilling",
+    title: "Indstilling",
+    intro: decision.indledning,
+    columns:
+      points.length === 0
+        ? []
+        : [
+            { header: "Nr", kind: "text" },
+            { header: "Indstillingspunkt", kind: "text", long: true },
+          ],
+    rows: points.map((pt) => ({ cells: [`${pt.nr}.`, pt.tekst] })),
+    ...(points.length > 1 && note !== "" ? { note } : {}),
+  };
+}
+
+/**
+ * R15.4 The overførsel table of an accounts case, per Regnskab line: Afvigelse N · Kassen · Overførsel to
+ * each year, with I alt, in whole kr.
+ */
+function transferTableCase(t: TransferTable, note: string | undefined): CaseTable {
+  const row = (r: TransferTable["total"], bold: boolean): CaseRow => ({
+    cells: [r.beskrivelse, r.styringsområde, r.afvigelse, r.kassen, ...r.overførsel],
+    ...(bold ? { bold } : {}),
+  });
+  return {
+    key: "transfers",
+    title: `Overførsel af mer- og mindreforbrug fra ${t.accountsYear}`,
+    unit: "kr.",
+    columns: [
+      { header: "Beskrivelse", kind: "text" },
+      { header: "Styringsområde", kind: "text", long: true },
+      { header: `Afvigelse ${t.accountsYear}`, kind: "amount" },
+      { header: "Kassen", kind: "amount" },
+      ...t.years.map((y) => ({ header: `Overførsel ${y}`, kind: "amount" as const })),
+    ],
+    rows: [...t.rows.map((r) => row(r, false)), row(t.total, true)],
+    note: [
+      "+ = mindreforbrug, − = merforbrug. Linjer uden overførselsadgang går i kassen og afregnes derefter med reservationspuljen; linjer med overførselsadgang overføres.",
+      note ?? "",
+    ]
+      .filter((x) => x !== "")
+      .join(" "),
   };
 }
 

@@ -44,10 +44,12 @@ function htmlTable(table: CaseTable): string {
     })
     .join("");
   const note = table.note ? `<p style="margin:2px 0 12px 0;font-size:9pt">${escape(table.note)}</p>` : "";
-  return (
-    `<p style="margin:12px 0 4px 0;font-weight:bold">${escape(title)}</p>` +
-    `<table style="border-collapse:collapse;font-size:10pt"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>${note}`
-  );
+  const intro = table.intro ? `<p style="margin:0 0 4px 0">${escape(table.intro)}</p>` : "";
+  const grid =
+    table.columns.length === 0
+      ? ""
+      : `<table style="border-collapse:collapse;font-size:10pt"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<p style="margin:12px 0 4px 0;font-weight:bold">${escape(title)}</p>${intro}${grid}${note}`;
 }
 
 /**
@@ -69,7 +71,8 @@ export function casePlainText(doc: CaseDocument): string {
   const lines = [doc.title, doc.subtitle];
   for (const table of doc.tables) {
     lines.push("", table.unit ? `${table.title} (${table.unit})` : table.title);
-    lines.push(table.columns.map((c) => c.header).join("\t"));
+    if (table.intro) lines.push(table.intro);
+    if (table.columns.length > 0) lines.push(table.columns.map((c) => c.header).join("\t"));
     for (const row of table.rows)
       lines.push(table.columns.map((_, i) => caseCellText(row.cells[i] ?? null)).join("\t"));
     if (table.note) lines.push(table.note);
