@@ -26,6 +26,7 @@ import {
   SOURCE_FOLLOW_UP,
   yearEndPoolShare,
   investmentLedgerLine,
+  investmentYears,
   compareScenarios,
   countFlags,
   estimateGrant,
@@ -160,11 +161,33 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
     results.investments = computeInvestments(inputs.investments.rows, p.investmentMinReturn);
     const pools = inputs.ledger?.ledger.pools;
     if (pools && results.investments.ændring !== undefined) {
-      const values = investmentLedgerLine(results.investments, pools, p.unit, diagnostics);
+      const values = investmentLedgerLine(
+        results.investments,
+        pools,
+        p.unit,
+        diagnostics,
+        p.budgetYear,
+        p.budgetYear,
+      );
       results.investmentLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
     }
   }
   const byYear = inputs.ledger ? ledgersByYear(inputs.ledger.ledger, p.budgetYear, diagnostics) : [];
+  // R8: a change dated to a year without a ledger of its own reaches no pool; say so at the project.
+  if (results.investments && inputs.ledger)
+    for (const { år, project } of investmentYears(results.investments))
+      if (!byYear.some((y) => y.år === år))
+        diagnostics.warning(
+          "NO_SOURCE",
+          messages.investmentYearWithoutLedger(project.projekt, år),
+          project.at ?? {},
+        );
+  /** R8: the investments' changes dated to another year feed that year's Investeringsprojekter line. */
+  const investmentsIn = (år: number | undefined, pools: readonly string[]) => {
+    if (!results.investments || results.investments.ændring === undefined) return {};
+    const values = investmentLedgerLine(results.investments, pools, p.unit, diagnostics, år, p.budgetYear);
+    return { investments: Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0])) };
+  };
   const main = byYear.find((y) => y.år === p.budgetYear);
   if (inputs.ledger && byYear.length > 0 && !main)
     diagnostics.warning("MISSING_YEAR", appMessages.noLedgerForBudgetYear(p.budgetYear), {});
@@ -175,6 +198,7 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
       {
         prognoses: [],
         ...followUpFeed(inputs, results, year.år, year.ledger.pools),
+        ...investmentsIn(year.år, year.ledger.pools),
         ...(year.år === undefined ? {} : { year: year.år }),
         otherYear: { budgetYear: p.budgetYear },
       },
@@ -238,7 +262,11 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
     // Why an indicator has no proposal goes to the diagnostics, not onto the committee's page.
     for (const i of results.indicators)
       if (i.forslag === NOT_APPLICABLE)
-        diagnostics.info("NO_PROPOSAL", messages.noIndicatorProposal(i.indikator, i.grundlag), {});
+        diagnostics.info(
+          "NO_PROPOSAL",
+          messages.noIndicatorProposal(i.indikator, i.grundlag, results.caseKind === "Regnskab" && !i.valgt),
+          {},
+        );
   }
   return results;
 }
@@ -333,8 +361,7 @@ function decide(inputs: ContractInputs, results: ContractResults, diagnostics: R
   }
   const year = p.budgetYear;
   if (kind === "Budgetopfølgning") {
-    if (results.yearEnd)
-      diagnostics.info("CASE_KIND", appMessages.yearEndNotProposed(), {});
+    if (results.yearEnd) diagnostics.info("CASE_KIND", appMessages.yearEndNotProposed(), {});
     if (!results.followUp) diagnostics.warning("CASE_KIND", appMessages.noFollowUpForCase(), {});
     if (year === undefined || !results.followUp) {
       if (year !== undefined) results.decision = followUpDecision([], year, p);
@@ -372,8 +399,9 @@ function poolMovements(
   const ledger = results.ledger;
   const vurdering = ledger?.lines.filter((l) => l.type === "Vurdering") ?? [];
   const line =
-    vurdering.filter((l) => l.kilde !== undefined && normalizeName(l.kilde) === normalizeName(SOURCE_FOLLOW_UP)).at(-1) ??
-    vurdering.at(-1);
+    vurdering
+      .filter((l) => l.kilde !== undefined && normalizeName(l.kilde) === normalizeName(SOURCE_FOLLOW_UP))
+      .at(-1) ?? vurdering.at(-1);
   if (!ledger || !line) return pooled.map(([pulje, t]) => ({ pulje, amount: t.afvigelse }));
   const unit = inputs.parameters.unit;
   return ledger.pools.map((pulje, i) => {
@@ -384,7 +412,13 @@ function poolMovements(
     if (Math.abs(amount - sum) > Math.max(0.5, rows * 0.5) + 1e-9)
       diagnostics.warning(
         "LEDGER_MISMATCH",
-        messages.ledgerFollowUpMismatch(line.post, pulje, formatAmountIn(amount, unit), formatAmountIn(sum, unit), rows),
+        messages.ledgerFollowUpMismatch(
+          line.post,
+          pulje,
+          formatAmountIn(amount, unit),
+          formatAmountIn(sum, unit),
+          rows,
+        ),
         line.at ?? {},
       );
     return { pulje, amount, post: line.post, ...(amount === sum ? {} : { followUpSum: sum }) };
@@ -396,7 +430,10 @@ function poolMovements(
  * Regnskab table), with the table's own figure beside it where they differ; without such a line, the
  * Regnskab table's Kassen of the steering area.
  */
-function settlement(results: ContractResults, p: ContractInputs["parameters"]): AccountsSettlement | undefined {
+function settlement(
+  results: ContractResults,
+  p: ContractInputs["parameters"],
+): AccountsSettlement | undefined {
   const fromTable = results.yearEnd ? yearEndPoolShare(results.yearEnd, p) : undefined;
   const line = results.ledger?.lines.filter((l) => l.type === "Regnskab").at(-1);
   if (!line) return fromTable === undefined ? undefined : { amount: fromTable };

@@ -18,7 +18,13 @@ export interface Summary {
   overførsel?: {
     regnskabsår: number;
     år: number[];
-    rows: { beskrivelse: string; styringsområde: string; afvigelse: number; kassen: number; overførsel: number[] }[];
+    rows: {
+      beskrivelse: string;
+      styringsområde: string;
+      afvigelse: number;
+      kassen: number;
+      overførsel: number[];
+    }[];
     total: { afvigelse: number; kassen: number; overførsel: number[] };
   };
   followUp?: {
@@ -305,7 +311,8 @@ export function buildSummary(
   if (results.appropriationTable)
     summary.appropriationTable = results.appropriationTable.map((r) => ({ ...r }));
   const note = kronerNote(inputs.parameters.unit);
-  if (results.appropriations && results.appropriations.length > 0 && note) summary.appropriationsNote = [note];
+  if (results.appropriations && results.appropriations.length > 0 && note)
+    summary.appropriationsNote = [note];
   if (results.caseKind)
     summary.sagstype = {
       type: results.caseKind,

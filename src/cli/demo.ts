@@ -1,7 +1,12 @@
 import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import { main } from "./workbook";
-import { buildSampleWorkbook, buildYearsSampleWorkbook, writeSampleWorkbook } from "./sampleWorkbook";
+import {
+  buildAccountsSampleWorkbook,
+  buildSampleWorkbook,
+  buildYearsSampleWorkbook,
+  writeSampleWorkbook,
+} from "./sampleWorkbook";
 
 const io = {
   out: (t: string) => process.stdout.write(`${t}\n`),
@@ -12,7 +17,8 @@ const io = {
 /**
  * The demo: builds the 2018 sample workbook from samples/2018, runs the headless command on it and writes
  * the coloured output workbook, its JSON summary and the committee case (Word) to out/; then the same for
- * the August 2024 sample (samples/2024): budget years side by side, a ledger per year, the budget model.
+ * the August 2024 sample (samples/2024): budget years side by side, a ledger per year, the budget model — an
+ * orientation; and the accounts case (samples/regnskab-2023): overførsel, konvertering and afregning.
  */
 async function demo(): Promise<number> {
   const dir = resolve(process.argv[2] ?? "out");
@@ -26,7 +32,13 @@ async function demo(): Promise<number> {
     {
       name: "reservationspulje-2024",
       build: buildYearsSampleWorkbook,
-      title: "Årene side om side: eksempelprojektmappe bygget af tabellerne fra BSU 27/8 2024",
+      title:
+        "Årene side om side: eksempelprojektmappe bygget af tabellerne fra BSU 27/8 2024 (en orienteringssag)",
+    },
+    {
+      name: "reservationspulje-regnskab-2023",
+      build: buildAccountsSampleWorkbook,
+      title: "Regnskabssag: årsberetning 2023 med projektets egne tal (samples/regnskab-2023)",
     },
   ];
   for (const [i, run] of runs.entries()) {

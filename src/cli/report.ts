@@ -131,11 +131,7 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
       if (i.bemærkning) out.push(`${" ".repeat(23)}${i.bemærkning}`);
     }
   }
-  if (summary.pool)
-    out.push(
-      "",
-      `Områdets eget resultat (uden reguleringer): ${n(summary.pool.areaResult)}`,
-    );
+  if (summary.pool) out.push("", `Områdets eget resultat (uden reguleringer): ${n(summary.pool.areaResult)}`);
   const regulations = summary.regulations;
   if (regulations && regulations.scenarios.length > 0) {
     heading("Scenarier: puljens resultat pr. prognose (I alt)");
@@ -217,7 +213,9 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     const t = summary.overførsel;
     heading(`Overførsel af mer- og mindreforbrug fra ${t.regnskabsår} (kr.)`);
     const years = t.år.map((y) => pad(`Overf. ${y}`, 13, true)).join(" ");
-    out.push(`${pad("", 40)} ${pad(`Afvig. ${t.regnskabsår}`, 13, true)} ${pad("Kassen", 13, true)} ${years}`);
+    out.push(
+      `${pad("", 40)} ${pad(`Afvig. ${t.regnskabsår}`, 13, true)} ${pad("Kassen", 13, true)} ${years}`,
+    );
     for (const r of [...t.rows, { beskrivelse: "I alt", ...t.total }])
       out.push(
         `${pad(r.beskrivelse, 40)} ${pad(n(r.afvigelse), 13, true)} ${pad(n(r.kassen), 13, true)} ${r.overførsel.map((x) => pad(n(x), 13, true)).join(" ")}`,

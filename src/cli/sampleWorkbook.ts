@@ -14,6 +14,27 @@ interface CsvTable {
   rows: (string | number | null)[][];
 }
 
+/** The fields of one ';'-separated line; a field in double quotes may hold ';' ("2023: 50 %; 2024: 50 %"). */
+function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') field += line[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === "") quoted = true;
+    else if (c === ";") {
+      fields.push(field);
+      field = "";
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
+}
+
 /** Reads a ';'-separated table; '#' lines are notes; numbers stay numbers, blanks are empty cells. */
 export function readSampleCsv(path: string): CsvTable {
   const lines = readFileSync(path, "utf8")
@@ -23,7 +44,7 @@ export function readSampleCsv(path: string): CsvTable {
     .filter((l) => l.startsWith("#"))
     .map((l) => l.slice(1).trim())
     .join(" ");
-  const [header, ...rows] = lines.filter((l) => !l.startsWith("#")).map((l) => l.split(";"));
+  const [header, ...rows] = lines.filter((l) => !l.startsWith("#")).map(csvFields);
   return {
     note,
     headers: header!,
@@ -150,6 +171,48 @@ export function buildYearsSampleWorkbook(options: SampleOptions): ExcelJS.Workbo
         ),
         ledger: table(csv("reservationspulje.csv"), "Reservationspuljen 2023 og 2024 (1.000 kr.)", [5]),
         budgetModel: table(csv("budgetmodel.csv"), "Budgetmodel 2025 (1.000 kr.)", [2, 3]),
+      },
+    },
+  );
+  const file = FileWorkbook.empty();
+  file.applyNow(plan);
+  file.workbook.creator = "Reservationspuljen";
+  return file.workbook;
+}
+
+/** The accounts case (samples/regnskab-2023): figures of the project's own, in the structure of the minutes. */
+export const ACCOUNTS_SAMPLE_DIR = join(__dirname, "..", "..", "samples", "regnskab-2023");
+
+/**
+ * The accounts sample: an årsberetning for 2023 decided in April 2024 — the Regnskab table (headers with
+ * the accounts' year, two lines converted from Særlige driftsområder to Service), the ledgers for 2023 and
+ * 2024 with the Regnskab line and the investments' changes fed by their År, and the pool's indicator.
+ */
+export function buildAccountsSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
+  const dir = options.dir ?? ACCOUNTS_SAMPLE_DIR;
+  const csv = (name: string) => readSampleCsv(join(dir, name));
+  const table = (data: CsvTable, title: string, amountColumns: number[]): TableData => ({
+    headers: data.headers,
+    rows: data.rows,
+    note: data.note,
+    amountColumns,
+    title,
+  });
+  const { plan } = planTemplate(
+    { sheetNames: [], tableNames: [] },
+    {
+      formulas: false,
+      asTables: options.asTables,
+      only: ["parameters", "yearEnd", "ledger", "investments", "indicators"],
+      data: {
+        parameters: {
+          ...table(rulesTable(csv("regler.csv")), "Regler og parametre", []),
+          amountColumns: undefined,
+        },
+        yearEnd: table(csv("regnskab.csv"), "Regnskab 2023 (kr.)", [3, 4]),
+        ledger: table(csv("reservationspulje.csv"), "Reservationspuljen 2023 og 2024 (kr.)", [5]),
+        investments: table(csv("investeringer.csv"), "Investeringsprojekter (kr.)", [2, 3, 4, 5, 6]),
+        indicators: table(csv("indikatorer.csv"), "Hovedindikatorer, regnskab 2023", []),
       },
     },
   );

@@ -11,7 +11,8 @@ import type { YearEndResult } from "./yearEnd";
 import { matchesSteeringArea } from "./yearEnd";
 
 /** What a point of the indstilling decides. */
-export type DecisionPointKind = "godkendelse" | "tillægsbevilling" | "overførsel" | "konvertering" | "afregning";
+export type DecisionPointKind =
+  "godkendelse" | "tillægsbevilling" | "overførsel" | "konvertering" | "afregning";
 
 /** One numbered point of the indstilling; the bevillingstabel's Indstillingspunkt is this number. */
 export interface DecisionPoint {
@@ -196,7 +197,14 @@ export function accountsDecision(
     const beskrivelse = "Afregning - Reservationspuljen";
     table.push(
       { punkt, beskrivelse, styringsområde: p.steeringArea, udvalg: TREASURY, år: next, beløbKr: share },
-      { punkt, beskrivelse, styringsområde: p.steeringArea, udvalg: p.committee, år: next, beløbKr: -share + 0 },
+      {
+        punkt,
+        beskrivelse,
+        styringsområde: p.steeringArea,
+        udvalg: p.committee,
+        år: next,
+        beløbKr: -share + 0,
+      },
     );
     if (settlement.yearEndSum !== undefined && settlement.yearEndSum !== settlement.amount && settlement.post)
       figureNotes.push(
@@ -236,17 +244,15 @@ export function transferTable(yearEnd: YearEndResult, accountsYear: number, unit
   const years = [...new Set(yearEnd.lines.flatMap((l) => l.overførselPerÅr.map((s) => s.år)))].sort(
     (x, y) => x - y,
   );
-  const rows = yearEnd.lines.map(
-    (l): TransferRow => ({
-      beskrivelse: l.line.område,
-      styringsområde: l.line.styringsområde,
-      afvigelse: kr(l.afvigelse),
-      kassen: kr(l.kassen),
-      overførsel: years.map((y) =>
-        l.overførselPerÅr.filter((s) => s.år === y).reduce((s, x) => s + kr(x.beløb), 0),
-      ),
-    }),
-  );
+  const rows = yearEnd.lines.map((l): TransferRow => ({
+    beskrivelse: l.line.område,
+    styringsområde: l.line.styringsområde,
+    afvigelse: kr(l.afvigelse),
+    kassen: kr(l.kassen),
+    overførsel: years.map((y) =>
+      l.overførselPerÅr.filter((s) => s.år === y).reduce((s, x) => s + kr(x.beløb), 0),
+    ),
+  }));
   const sum = (f: (r: TransferRow) => number) => rows.reduce((s, r) => s + f(r), 0) + 0;
   return {
     accountsYear,

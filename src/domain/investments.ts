@@ -2,7 +2,7 @@ import { cellText, ColumnSpec, fieldCell, RawRecord, readNumber } from "./cells"
 import { clean, difference, sum } from "./compare";
 import { DiagnosticSink, Location } from "./diagnostics";
 import { messages } from "./messages";
-import { poolIndex } from "./yearEnd";
+import { CarryOverShare, parseCarryOverSplit, poolIndex, splitCarryOver } from "./yearEnd";
 import { Flag, NOT_APPLICABLE } from "./flags";
 import { Amount, fromKroner, Kroner, Unit } from "./units";
 
@@ -14,7 +14,8 @@ export type InvestmentField =
   | "realiseretGevinst"
   | "forbrug"
   | "tidligereNettogevinst"
-  | "pulje";
+  | "pulje"
+  | "år";
 
 export const INVESTMENT_COLUMNS: readonly ColumnSpec<InvestmentField>[] = [
   { field: "nr", header: "Nr", required: true },
@@ -26,6 +27,8 @@ export const INVESTMENT_COLUMNS: readonly ColumnSpec<InvestmentField>[] = [
   // The expected net gain at the previous follow-up: the change is a pool movement (R8).
   { field: "tidligereNettogevinst", header: "Tidligere nettogevinst", required: false },
   { field: "pulje", header: "Pulje", required: false },
+  // The year (or years, "2019: 60 %; 2020: 40 %") the change in net gain belongs to; blank = the Budgetår.
+  { field: "år", header: "År", required: false },
 ];
 
 export interface InvestmentProject {
@@ -37,6 +40,8 @@ export interface InvestmentProject {
   forbrug?: Amount;
   tidligereNettogevinst?: Kroner;
   pulje?: string;
+  /** The years the change in net gain lands in (R8); empty = the Budgetår. */
+  fordeling?: CarryOverShare[];
   at?: Location;
 }
 
@@ -121,27 +126,49 @@ export function computeInvestments(
 }
 
 /**
- * R8's ledger line (type Investeringsprojekter): the changes in expected net gain per sub-pool, in the
- * ledger's unit. A project without a Pulje goes to the only pool, or is reported when there are several.
+ * R8's ledger line (type Investeringsprojekter) of one year: the changes in expected net gain per sub-pool,
+ * in the ledger's unit — each project's change split over its År (whole kr., the last year takes the
+ * remainder), a project without År in the Budgetår. A project without a Pulje goes to the only pool, or is
+ * reported when there are several (once, with the Budgetår's line).
  */
 export function investmentLedgerLine(
   result: InvestmentsResult,
   pools: readonly string[],
   unit: Unit,
   diagnostics: DiagnosticSink,
+  year?: number,
+  budgetYear?: number,
 ): Amount[] {
   const kroner: Kroner[][] = pools.map(() => []);
   for (const r of result.rows) {
     if (r.ændring === undefined) continue;
+    const share = changeInYear(r, year, budgetYear);
+    if (share === undefined) continue;
     const pulje = r.project.pulje;
     const index = poolIndex(pulje, pools);
     if (index < 0) {
-      diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pulje ?? "", pools), r.project.at ?? {});
+      if (year === budgetYear)
+        diagnostics.error("UNKNOWN_POOL", messages.unknownPool(pulje ?? "", pools), r.project.at ?? {});
       continue;
     }
-    kroner[index]!.push(r.ændring);
+    kroner[index]!.push(share);
   }
   return kroner.map((k) => clean(fromKroner(sum(k), unit)));
+}
+
+/** The part of a project's change in net gain (kr.) that lands in a year; undefined when none does. */
+function changeInYear(r: InvestmentResult, year: number | undefined, budgetYear: number | undefined) {
+  const shares = r.project.fordeling ?? [];
+  if (shares.length === 0) return year === budgetYear ? r.ændring : undefined;
+  const part = splitCarryOver(r.ændring ?? 0, shares).find((s) => s.år === year);
+  return part?.beløb;
+}
+
+/** The years the projects' changes are dated to (År), for the message when a year has no ledger. */
+export function investmentYears(result: InvestmentsResult): { år: number; project: InvestmentProject }[] {
+  return result.rows.flatMap((r) =>
+    r.ændring === undefined ? [] : (r.project.fordeling ?? []).map((s) => ({ år: s.år, project: r.project })),
+  );
 }
 
 /**
@@ -169,6 +196,12 @@ export function readInvestments(
     const tidligereNettogevinst = amount("tidligereNettogevinst", "Tidligere nettogevinst", false);
     if (gevinst === undefined || investeringssum === undefined) continue;
     const pulje = cellText(record.cells.pulje);
+    const yearText = cellText(record.cells.år);
+    const fordeling = yearText === undefined ? [] : parseCarryOverSplit(yearText);
+    if (fordeling === undefined) {
+      diagnostics.error("BAD_SPLIT", messages.badSplit(yearText ?? ""), record.cells.år?.at ?? record.at);
+      continue;
+    }
     projects.push({
       nr,
       projekt: cellText(record.cells.projekt) ?? "",
@@ -178,6 +211,7 @@ export function readInvestments(
       forbrug,
       ...(tidligereNettogevinst === undefined ? {} : { tidligereNettogevinst }),
       ...(pulje === undefined ? {} : { pulje }),
+      ...(fordeling.length === 0 ? {} : { fordeling }),
       at: record.at,
     });
   }

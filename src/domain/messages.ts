@@ -70,8 +70,11 @@ export const messages = {
     `Ledighed i kommunen ${formatPercent(municipality)} mod ${formatPercent(national)} på landsplan: ${formatDanishNumber((municipality - national) * 100, 1)} procentpoint over.`,
   indicatorPool: () => "Puljens eget lyskryds (forventet resultat mod budgetværnet).",
   indicatorMissing: (what: string) => `Intet forslag, fordi ${what} mangler.`,
-  noIndicatorProposal: (indicator: string, grundlag: string) =>
-    `Hovedindikatoren ${indicator}: ${grundlag} Sagen viser "–" eller forvaltningens egen farve fra tabellen Indikatorer.`,
+  noIndicatorProposal: (indicator: string, grundlag: string, leftOut: boolean) =>
+    `Hovedindikatoren ${indicator}: ${grundlag} ` +
+    (leftOut
+      ? "Regnskabssagen udelader den, medmindre forvaltningen giver den en farve i tabellen Indikatorer."
+      : `Sagen viser "–" eller forvaltningens egen farve fra tabellen Indikatorer.`),
   unknownIndicator: (name: string, known: readonly string[]) =>
     `Indikatoren "${name}" kendes ikke; brug en af ${known.join(", ")}.`,
   duplicateIndicator: (indicator: string, first: string | undefined) =>
@@ -138,6 +141,8 @@ export const messages = {
     `Puljen "${pool}" findes ikke, men ligner "${near}". Mente du "${near}"? Ret navnet i kolonnen Pulje; ellers bliver den en pulje og en tillægsbevilling for sig.`,
   ledgerFollowUpMismatch: (post: string, pool: string, ledger: string, followUp: string, rows: number) =>
     `Puljens linje "${post}" viser ${ledger} for ${pool}, men opfølgningens ${rows} rækker i puljen summer til ${followUp}; forskellen er større end afrundingen af rækkerne. Tillægsbevillingen følger puljens linje: kontrollér, at linjen er denne opfølgning.`,
+  investmentYearWithoutLedger: (projekt: string, år: number) =>
+    `Ændringen i nettogevinst for projektet "${projekt}" hører til ${år}, men reservationspuljen har ingen linjer for ${år}; den del indgår ikke i nogen pulje. Tilføj puljens linjer for ${år} (kolonnen År), eller ret År.`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår på arket Regler.`,
 } as const;
 

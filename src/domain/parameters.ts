@@ -49,15 +49,7 @@ type ScalarKey = Exclude<keyof Parameters, "poolDescriptions">;
 
 /** How a parameter's value is read and shown. */
 export type ParameterKind =
-  | "unit"
-  | "year"
-  | "amount"
-  | "kroner"
-  | "fraction"
-  | "number"
-  | "text"
-  | "yesno"
-  | "caseKind";
+  "unit" | "year" | "amount" | "kroner" | "fraction" | "number" | "text" | "yesno" | "caseKind";
 
 export interface ParameterDefinition {
   key: ScalarKey;

@@ -201,7 +201,7 @@ export interface LedgerSources {
   followUp?: Record<string, Amount>;
   /** The ledger's year, for messages. */
   year?: number;
-  /** A ledger of another year than the Budgetår: only the follow-up feeds it. */
+  /** A ledger of another year than the Budgetår: only the follow-up and the investments feed it. */
   otherYear?: { budgetYear: number | undefined };
 }
 
@@ -221,7 +221,8 @@ export function feedLedger(ledger: Ledger, sources: LedgerSources, diagnostics: 
     let amounts: Record<string, Amount> | undefined;
     let missing: string;
     let from = "";
-    const feeds = [SOURCE_CHOSEN_SCENARIO, SOURCE_OWN_ESTIMATE, SOURCE_YEAR_END, SOURCE_INVESTMENTS];
+    // Investeringer feeds every year's ledger (a change is dated by its År); the others only the Budgetår's.
+    const feeds = [SOURCE_CHOSEN_SCENARIO, SOURCE_OWN_ESTIMATE, SOURCE_YEAR_END];
     if (sources.otherYear && feeds.some((f) => normalizeName(f) === source)) {
       diagnostics.error(
         "NO_SOURCE",

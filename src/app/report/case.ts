@@ -297,7 +297,9 @@ function appropriationTableCase(table: readonly AppropriationTableRow[], note: s
       ...years.map((y) => ({ header: String(y), kind: "amount" as const })),
     ],
     rows,
-    note: ["+ = tilført, − = afgivet. Hvert indstillingspunkt summer til 0.", note].filter((t) => t !== "").join(" "),
+    note: ["+ = tilført, − = afgivet. Hvert indstillingspunkt summer til 0.", note]
+      .filter((t) => t !== "")
+      .join(" "),
   };
 }
 

@@ -66,9 +66,7 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
       <Body1>
         Puljens lyskryds: <FlagBadge flag={summary.pool.flag} />
       </Body1>
-      <Caption1>
-        Områdets eget resultat (uden reguleringer): {amount(summary.pool.areaResult)}
-      </Caption1>
+      <Caption1>Områdets eget resultat (uden reguleringer): {amount(summary.pool.areaResult)}</Caption1>
       {summary.pool.fedLines.length > 0 && (
         <Caption1>Linjer hentet efter deres Kilde: {summary.pool.fedLines.join(", ")}.</Caption1>
       )}
