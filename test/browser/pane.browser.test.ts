@@ -190,12 +190,15 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       // permission, and write is made to refuse): the hidden copy and the copy command carry the tables.
       const caseRegion = page.getByRole("region", { name: "Sagen" });
       await caseRegion.getByRole("button", { name: "Kopiér til sagen" }).click();
-      await caseRegion.getByText("Kopieret: 6 tabeller").waitFor({ timeout: 10_000 });
+      // An orientation: no bevillingstabel, the indstilling says so (R15.2).
+      await caseRegion.getByText("Kopieret: 5 tabeller").waitFor({ timeout: 10_000 });
       const copied = await page.evaluate(
         () => (window as unknown as { __COPIED__?: string }).__COPIED__ ?? "",
       );
       expect(copied).toContain("Udvikling i udgifter og reservationspulje");
       expect(copied).toContain("131.936");
+      expect(copied).toContain("til orientering. Der indstilles ingen bevillinger.");
+      expect(copied).not.toContain("tillægsbevilling");
       await years.scrollIntoViewIfNeeded();
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, "taskpane-2024.png"), fullPage: true });

@@ -41,7 +41,17 @@ describe("bad input through the headless command", () => {
     const run = await runCli(input, join(dir, "ledger-only-out.xlsx"));
     expect(run.code).toBe(0);
     // R13: with a pool, the headline indicators are proposed too.
-    expect(Object.keys(run.summary!).sort()).toEqual(["diagnostics", "indicators", "pool", "unit"]);
+    expect(Object.keys(run.summary!).sort()).toEqual([
+      "diagnostics",
+      "indicators",
+      "indstilling",
+      "pool",
+      "sagstype",
+      "unit",
+    ]);
+    // R15.1: neither a follow-up nor an accounts table: an orientation, which proposes nothing.
+    expect(run.summary!.sagstype).toEqual({ type: "Orientering", valgtAf: "tabellerne" });
+    expect(run.summary!.indstilling!.punkter).toEqual([]);
     expect(run.summary!.pool!.kassefinansiering).toBe(36093);
     expect(
       (await load(join(dir, "ledger-only-out.xlsx"))).getWorksheet("Tillægsbevillinger"),

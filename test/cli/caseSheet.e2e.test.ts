@@ -7,7 +7,7 @@ import { Diagnostics } from "../../src/domain";
 import { runContract } from "../../src/app/run";
 import { CASE_TITLE } from "../../src/app/report";
 import { DOT } from "../../src/app/report";
-import { DOT_COLOURS } from "../../src/app/contract";
+import { DOT_COLOURS, FLAG_FILLS } from "../../src/app/contract";
 import { FileWorkbook } from "../../src/workbook/fileWorkbook";
 import { OfficeWorkbook } from "../../src/workbook/officeWorkbook";
 import { emptyPlan } from "../../src/workbook/port";
@@ -58,7 +58,9 @@ describe("R14.2 the Sag sheet: the case's tables, one printed page each", () => 
 
   it("has a title, the year and units, and the five tables in order, each starting a page", async () => {
     expect(ws.getCell("A1").value).toBe(CASE_TITLE);
-    expect(ws.getCell("A2").value).toBe("Budgetår 2018 · beløb i 1.000 kr., bevillinger i kr.");
+    expect(ws.getCell("A2").value).toBe(
+      "Budgetopfølgning · Budgetår 2018 · beløb i 1.000 kr., bevillinger i kr.",
+    );
     const titles = titleRows(ws);
     expect(titles.map(([, t]) => t)).toEqual(TABLES);
     // A manual page break above every table but the first (a break's id is the last row of the page before).
@@ -112,6 +114,33 @@ describe("R14.2 the Sag sheet: the case's tables, one printed page each", () => 
     expect(merges).toEqual(
       expect.arrayContaining([expect.stringMatching(/^E\d+:J\d+$/), expect.stringMatching(/^B\d+:J\d+$/)]),
     );
+  });
+
+  it("the indicators: the chosen colour as its word on its fill, the rule's proposal only where it differs, no diagnostics", () => {
+    const rows = new Map<string, ExcelJS.Row>();
+    ws.eachRow((row) => {
+      const v = row.getCell(1).value;
+      if (typeof v === "string" && !rows.has(v)) rows.set(v, row);
+    });
+    const header = rows.get("Indikator")!;
+    expect([3, 4, 5].map((c) => header.getCell(c).value)).toEqual([
+      "Farve",
+      "Forslag efter reglerne",
+      "Bemærkning",
+    ]);
+    // Økonomi: the administration chose GUL where the rule proposes GRØN — both words, each on its fill.
+    const economy = rows.get("Økonomi")!;
+    expect([economy.getCell(3).value, economy.getCell(4).value]).toEqual(["GUL", "GRØN"]);
+    expect((economy.getCell(3).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FLAG_FILLS.GUL);
+    // Reservationspulje: chosen as proposed (RØD), so no second word; Antal ledige: the rules could not
+    // assess it (no fuldtidspersoner), which the proposal column says with "–".
+    const pool = rows.get("Reservationspulje")!;
+    expect([pool.getCell(3).value, pool.getCell(4).value]).toEqual(["RØD", null]);
+    const persons = rows.get("Antal ledige")!;
+    expect([persons.getCell(3).value, persons.getCell(4).value]).toEqual(["GRØN", "–"]);
+    let sag = "";
+    ws.eachRow((row) => row.eachCell((c) => (sag += `${String(c.value)}\n`)));
+    expect(sag).not.toMatch(/Intet forslag|Opfoelgning/);
   });
 
   it("the follow-up table shows a dot (●) per indicator in the flag's colour, – where not assessed", () => {
@@ -205,7 +234,13 @@ describe("--docx: the committee case as a Word document", () => {
     expect(row).toContain("-2.469");
     expect(row).toMatch(/<w:color w:val="FF0000"\/>(?:(?!<\/w:r>).)*<w:t[^>]*>●<\/w:t>/s);
     // The indicators' chosen colours and the bevillingstabel's amounts in whole kr.
-    expect(xml).toContain("-8.131.000");
+    expect(xml).toContain("-8.132.000");
+    expect(xml).not.toContain("8.131.000");
+    // The indstilling as the minutes write it: the opening sentence, point 1, the bevillinger from 2.
+    expect(xml).toContain(
+      "Beskæftigelses- og Socialforvaltningen indstiller til Beskæftigelses- og Socialudvalget, at byrådet godkender:",
+    );
+    expect(xml).toContain("Den samlede økonomiopfølgning for området for forsørgelses- og sikringsydelse.");
     expect(xml).toContain("Der forventes et merforbrug på 6,9 mio. kr.");
     const header = Object.keys(zip.files).find((f) => /^word\/header\d*\.xml$/.test(f))!;
     expect(await zip.file(header)!.async("string")).toContain(CASE_TITLE);

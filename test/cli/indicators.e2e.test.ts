@@ -18,7 +18,15 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     expect(run.summary!.pool!.areaResult).toBe(13825);
     expect(run.out).toContain("Områdets eget resultat (uden reguleringer): 13.825");
     // A "–" proposal says why in the report.
-    expect(run.out).toContain("Forslag: Intet forslag: fuldtidspersoner i tabellen Opfoelgning mangler.");
+    expect(run.out).toContain(
+      "Forslag: Intet forslag, fordi fuldtidspersoner i tabellen Opfølgning mangler.",
+    );
+    // … and the diagnostics say it once, not the committee's page (R15.6).
+    expect(run.summary!.diagnostics.map((d) => [d.level, d.code, d.message])).toContainEqual([
+      "info",
+      "NO_PROPOSAL",
+      expect.stringContaining("Hovedindikatoren Antal ledige: Intet forslag"),
+    ]);
 
     const wb = await load(output);
     const ws = wb.getWorksheet("Indikatorer")!;
@@ -39,7 +47,7 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     expect(values).toContain("Områdets eget resultat (uden reguleringer)");
     // The Resultat sheet says why there is no proposal, under the indicator.
     const antal = values.indexOf("Antal ledige");
-    expect(values[antal + 1]).toBe("   Intet forslag: fuldtidspersoner i tabellen Opfoelgning mangler.");
+    expect(values[antal + 1]).toBe("   Intet forslag, fordi fuldtidspersoner i tabellen Opfølgning mangler.");
   });
 });
 
@@ -50,10 +58,10 @@ describe("R14.1 in the 2018 sample: the bevillingstabel", () => {
     const run = await runCli(await sampleFile(dir, true), output);
     expect(run.code).toBe(0);
     expect(run.summary!.appropriationTable!.map((r) => [r.punkt, r.udvalg, r.beløbKr])).toEqual([
-      [1, "Beskæftigelses- og Socialudvalget", -8_131_000],
-      [1, "Økonomiudvalget", 8_131_000],
-      [2, "Beskæftigelses- og Socialudvalget", 15_011_000],
-      [2, "Økonomiudvalget", -15_011_000],
+      [2, "Beskæftigelses- og Socialudvalget", -8_132_000],
+      [2, "Økonomiudvalget", 8_132_000],
+      [3, "Beskæftigelses- og Socialudvalget", 15_011_000],
+      [3, "Økonomiudvalget", -15_011_000],
     ]);
     const ws = (await load(output)).getWorksheet("Bevillinger")!;
     expect(ws.getRow(3).values).toEqual([
@@ -70,10 +78,10 @@ describe("R14.1 in the 2018 sample: the bevillingstabel", () => {
       ws.getCell(r, 5).value,
     ]);
     expect(table).toEqual([
-      [1, "Særlige driftsområder", -8_131_000],
-      [null, "Reservationspuljen vedrørende budgetgaranterede områder og øvrige overførsler", 8_131_000],
+      [2, "Særlige driftsområder", -8_132_000],
+      [null, "Reservationspuljen vedrørende budgetgaranterede områder og øvrige overførsler", 8_132_000],
       [null, "I alt", 0],
-      [2, "Særlige driftsområder", 15_011_000],
+      [3, "Særlige driftsområder", 15_011_000],
       [null, "Reservationspuljen vedrørende beskæftigelsestilskuddet", -15_011_000],
       [null, "I alt", 0],
     ]);

@@ -142,7 +142,7 @@ describe.each([
       "Fra",
       "Til",
     ]);
-    expect(ws.getCell("C2").value).toBe(8131000);
+    expect(ws.getCell("C2").value).toBe(8132000);
     expect(ws.getCell("C3").value).toBe(15011000);
     expect(ws.getCell("C2").numFmt).toBe("#,##0");
     expect(String(ws.getCell("B3").value)).toContain("til Beskæftigelses- og Socialudvalget");
@@ -200,9 +200,27 @@ describe.each([
       46611898, 14368000,
     ]);
     expect(s.appropriations!.map((a) => [a.beløbKr, a.år])).toEqual([
-      [8131000, 2018],
+      [8132000, 2018],
       [15011000, 2018],
     ]);
+    // R15: a Budgetopfølgning (chosen from the tables): point 1 approves the follow-up, the bevillinger are
+    // points 2 and 3 — the ledger's "Vurdering ved 2. halvår", 8.132 and −15.011, as the committee decided.
+    expect(s.sagstype).toEqual({ type: "Budgetopfølgning", valgtAf: "tabellerne" });
+    expect(s.indstilling!.indledning).toBe(
+      "Beskæftigelses- og Socialforvaltningen indstiller til Beskæftigelses- og Socialudvalget, at byrådet godkender:",
+    );
+    expect(s.indstilling!.punkter.map((p: { nr: number; art: string }) => [p.nr, p.art])).toEqual([
+      [1, "godkendelse"],
+      [2, "tillægsbevilling"],
+      [3, "tillægsbevilling"],
+    ]);
+    expect(s.indstilling!.punkter[1].tekst).toContain("på 8.132.000 kr. i 2018, til reservationspuljen");
+    expect(s.indstilling!.punkter[2].tekst).toContain("på 15.011.000 kr. i 2018, fra reservationspuljen");
+    expect(s.appropriationTable!.map((r: { punkt: number }) => r.punkt)).toEqual([2, 2, 3, 3]);
+    // One figure: the follow-up's own sum (8.131 from rounded rows) is shown beside it, with the difference.
+    expect(s.indstilling!.noter[0]).toBe(
+      'Bevillingen vedrørende budgetgaranterede områder og øvrige overførsler er puljens linje "Vurdering ved 2. halvår": 8.132 (1.000 kr.). Opfølgningens rækker summer til 8.131, en forskel på 1.',
+    );
     expect(s.yearEnd).toBeUndefined();
     expect(s.diagnostics.filter((d: { level: string }) => d.level !== "info")).toEqual([]);
   });

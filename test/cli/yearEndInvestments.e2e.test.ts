@@ -104,21 +104,52 @@ describe("year-end (R7) through the headless command, in whole kr.", () => {
     expect(run.summary!.pool!.result["I alt"]).toBe(103_898_000 - 78_446_000 - 3_091_654);
   });
 
-  it("R14.1: the year-end's punkter in the bevillingstabel, each summing to 0, and the Bevillinger sheet", () => {
-    const rows = run.summary!.appropriationTable!.map((r) => [r.punkt, r.styringsområde, r.år, r.beløbKr]);
-    expect(rows).toEqual([
-      // Overførsel: each styringsområde gets its carried-over amount per year; the treasury finances it.
-      [1, "Særlige driftsområder", 2019, -6_990_333],
-      [1, "Service", 2019, 1_592_594 - 1],
-      [1, "Service", 2020, 1_061_729],
-      [1, "Kassen", 2019, 6_990_333 - 1_592_593],
-      [1, "Kassen", 2020, -1_061_729],
-      // Kassen afregning: the total Kassen (−3.091.654, a merforbrug) is paid by the treasury.
-      [2, "Særlige driftsområder", 2018, 3_091_654],
-      [2, "Kassen", 2018, -3_091_654],
+  it("R15.4: an accounts case (chosen: no follow-up) — overførsel per line, the afregning once, in N+1", () => {
+    expect(run.summary!.sagstype).toEqual({ type: "Regnskab", valgtAf: "tabellerne" });
+    expect(run.summary!.indstilling!.punkter.map((p) => [p.nr, p.art, p.tekst])).toEqual([
+      [
+        1,
+        "godkendelse",
+        "Årsberetning 2018 (økonomisk regnskab og effektregnskab) for Beskæftigelses- og Socialudvalget.",
+      ],
+      [
+        2,
+        "overførsel",
+        "At det samlede merforbrug på 4.336.011 kr. fra 2018 overføres til kommende budgetår. Der overføres -5.397.740 kr. til 2019 og 1.061.729 kr. til 2020.",
+      ],
+      [
+        3,
+        "afregning",
+        "Der tilføres 3.091.654 kr. fra kassen til styringsområdet Særlige driftsområder under Beskæftigelses- og Socialudvalget; reservationspuljen under Økonomiudvalget forringes tilsvarende i 2019.",
+      ],
     ]);
-    // The overførsel punkt's area rows are the minutes' Overførsel T+1 · T+2.
-    expect(run.summary!.yearEnd!.overførselPerÅr).toEqual({ "2019": -5_397_740, "2020": 1_061_729 });
+    // The overførsel table, per line, as the minutes print it: Afvigelse · Kassen · Overførsel 2019 · 2020.
+    const t = run.summary!.overførsel!;
+    expect(t.år).toEqual([2019, 2020]);
+    expect(t.rows.map((r) => [r.beskrivelse, r.afvigelse, r.kassen, ...r.overførsel])).toEqual([
+      ["Kontanthjælp", 10_949_667, 10_949_667, 0, 0],
+      ["A-dagpenge", -14_041_321, -14_041_321, 0, 0],
+      ["Projekter med ekstern finansiering", -6_990_333, 0, -6_990_333, 0],
+      ["Jobcenter drift", 2_654_323, 0, 1_592_594, 1_061_729],
+      ["Administration", -1, 0, -1, 0],
+    ]);
+    expect(t.total).toEqual({
+      afvigelse: -7_427_665,
+      kassen: -3_091_654,
+      overførsel: [-5_397_740, 1_061_729],
+    });
+    // The bevillingstabel: only the afregning, in 2019 (the overførsel is its own table, without Kassen rows).
+    const rows = run.summary!.appropriationTable!.map((r) => [
+      r.punkt,
+      r.styringsområde,
+      r.udvalg,
+      r.år,
+      r.beløbKr,
+    ]);
+    expect(rows).toEqual([
+      [3, "Særlige driftsområder", "Kassen", 2019, -3_091_654],
+      [3, "Særlige driftsområder", "Beskæftigelses- og Socialudvalget", 2019, 3_091_654],
+    ]);
     const ws = out.getWorksheet("Bevillinger")!;
     expect(ws.getRow(3).values).toEqual([
       undefined,
@@ -126,13 +157,9 @@ describe("year-end (R7) through the headless command, in whole kr.", () => {
       "Beskrivelse",
       "Styringsområde",
       "Udvalg",
-      "2018",
       "2019",
-      "2020",
     ]);
-    expect(ws.getCell("B4").value).toBe(
-      "Overførsel af over- og underskud fra 2018 til 2019 og 2020 på områder med overførselsadgang (+ overføres til området, − finansieres af kassen).",
-    );
+    expect(ws.getCell("B4").value).toBe("Afregning - Reservationspuljen");
   });
 
   it("changes no input cell", async () => {
@@ -160,16 +187,24 @@ describe("R14.1 konvertering: a line's overførsel moved to another styringsomr�
     await wb.xlsx.writeFile(input);
     const run = await runCli(input, join(dir, "out.xlsx"));
     expect(run.code).toBe(0);
-    expect(run.summary!.appropriationTable!.map((r) => [r.punkt, r.styringsområde, r.år, r.beløbKr])).toEqual(
-      [
-        [1, "Særlig drift med overførsel", 2024, 500_500],
-        [1, "Kassen", 2024, -500_500],
-        [2, "Særlig drift med overførsel", 2024, -500_500],
-        [2, "Service", 2024, 500_500],
-        [3, "Særlige driftsområder", 2023, -10_950_000],
-        [3, "Kassen", 2023, 10_950_000],
-      ],
+    // Punkt 2 is the overførsel (its own table); the konvertering (3) and the afregning (4) in N+1.
+    expect(run.summary!.indstilling!.punkter.map((p) => [p.nr, p.art])).toEqual([
+      [1, "godkendelse"],
+      [2, "overførsel"],
+      [3, "konvertering"],
+      [4, "afregning"],
+    ]);
+    expect(run.summary!.indstilling!.punkter[2]!.tekst).toBe(
+      "Der flyttes budget på 500.500 kr. fra styringsområdet Særlig drift med overførsel til styringsområdet Service i 2024.",
     );
+    expect(
+      run.summary!.appropriationTable!.map((r) => [r.punkt, r.styringsområde, r.udvalg, r.år, r.beløbKr]),
+    ).toEqual([
+      [3, "Service", "Beskæftigelses- og Socialudvalget", 2024, 500_500],
+      [3, "Særlig drift med overførsel", "Beskæftigelses- og Socialudvalget", 2024, -500_500],
+      [4, "Særlige driftsområder", "Kassen", 2024, 10_950_000],
+      [4, "Særlige driftsområder", "Beskæftigelses- og Socialudvalget", 2024, -10_950_000],
+    ]);
 
     accounts.getCell("F3").value = "Service";
     await wb.xlsx.writeFile(input);

@@ -8,7 +8,8 @@ import {
   Diagnostics,
   transfersPerYear,
   YearEndLine,
-  yearEndAppropriationTable,
+  accountsDecision,
+  yearEndPoolShare,
 } from "../../src/domain";
 import fc from "fast-check";
 
@@ -114,48 +115,81 @@ function byPunkt(rows: readonly AppropriationTableRow[]): Record<number, [string
   return out;
 }
 
-describe("R14.1 the bevillingstabel from the year-end", () => {
+describe("R15.4 the accounts case's decision (Regnskab on the accounts of N, decided in N+1)", () => {
   const kr = { ...defaultParameters(), unit: "kr." as const };
-  const result = computeYearEnd(yearEndLines, 2018);
-  const rows = yearEndAppropriationTable(result, 2018, kr, 3);
+  // Two lines converted from Særlig drift med overførsel to Service: Mentorordning (no year: 2019) and a
+  // second one carried to 2019 too — one konvertering punkt, not two.
+  const lines: YearEndLine[] = [
+    ...yearEndLines,
+    {
+      ...line("Jobrotation", "Særlig drift med overførsel", true, 1_000_000, 750_000),
+      konverteresTil: "Service",
+    },
+  ];
+  const result = computeYearEnd(lines, 2018);
+  const decision = accountsDecision(result, 2018, { amount: yearEndPoolShare(result, kr)! }, kr);
 
-  it("overførsel per styringsområde and year against the treasury, konvertering, the kassen afregning", () => {
-    expect(byPunkt(rows)).toEqual({
+  it("points 1–4: årsberetning, overførsel, one konvertering per (from, to, year), the afregning in N+1", () => {
+    expect(decision.points.map((pt) => [pt.nr, pt.kind])).toEqual([
+      [1, "godkendelse"],
+      [2, "overførsel"],
+      [3, "konvertering"],
+      [4, "afregning"],
+    ]);
+    expect(decision.points[2]!.tekst).toBe(
+      "Der flyttes budget på 750.000 kr. fra styringsområdet Særlig drift med overførsel til styringsområdet Service i 2019.",
+    );
+    // Kassen = 10.949.667 − 14.041.321 = −3.091.654: a merforbrug, settled in 2019 (N+1), not 2018.
+    expect(byPunkt(decision.table)).toEqual({
       3: [
-        ["Særlig drift med overførsel", 2019, -6_990_333 + 500_000],
-        ["Service", 2019, 1_592_594],
-        ["Service", 2020, 1_061_729],
-        ["Kassen", 2019, 6_490_333 - 1_592_594],
-        ["Kassen", 2020, -1_061_729],
+        ["Service", 2019, 750_000],
+        ["Særlig drift med overførsel", 2019, -750_000],
       ],
-      // Mentorordning's 500.000 (no year given: 2019) moves from its styringsområde to Service.
       4: [
-        ["Særlig drift med overførsel", 2019, -500_000],
-        ["Service", 2019, 500_000],
-      ],
-      // Kassen = 10.949.667 − 14.041.321 = −3.091.654: a merforbrug the treasury pays.
-      5: [
-        ["Særlige driftsområder", 2018, 3_091_654],
-        ["Kassen", 2018, -3_091_654],
+        ["Særlige driftsområder", 2019, -3_091_654],
+        ["Særlige driftsområder", 2019, 3_091_654],
       ],
     });
+    expect(decision.table.filter((r) => r.punkt === 4).map((r) => r.udvalg)).toEqual([
+      "Kassen",
+      kr.committee,
+    ]);
+    expect(decision.table.some((r) => r.år === 2018)).toBe(false);
+    expect(decision.appropriations).toEqual([]);
     const diagnostics = new Diagnostics();
-    checkAppropriationTable(rows, diagnostics);
+    checkAppropriationTable(decision.table, diagnostics);
     expect(diagnostics.items).toEqual([]);
-    expect(rows.find((r) => r.styringsområde === "Kassen")!.udvalg).toBe(kr.poolCommittee);
-    expect(rows.find((r) => r.punkt === 4)!.beskrivelse).toBe(
-      "Konvertering af overførslen vedrørende Mentorordning fra Særlig drift med overførsel til Service.",
+  });
+
+  it("the overførsel table per line, its I alt the sum of the rows, Kassen I alt the pool's share", () => {
+    const t = decision.transfers!;
+    expect(t.years).toEqual([2019, 2020]);
+    expect(t.rows.map((r) => [r.beskrivelse, r.kassen, ...r.overførsel])).toEqual([
+      ["Kontanthjælp", 10_949_667, 0, 0],
+      ["A-dagpenge", -14_041_321, 0, 0],
+      ["Projekter med ekstern finansiering", 0, -6_990_333, 0],
+      ["Jobcenter drift", 0, 1_592_594, 1_061_729],
+      ["Mentorordning", 0, 500_000, 0],
+      ["Jobrotation", 0, 250_000, 0],
+    ]);
+    expect(t.total.overførsel).toEqual([-6_990_333 + 1_592_594 + 750_000, 1_061_729]);
+    expect(t.total.kassen).toBe(-3_091_654);
+    expect(decision.points[1]!.tekst).toBe(
+      "At det samlede merforbrug på 3.586.010 kr. fra 2018 overføres til kommende budgetår. Der overføres -4.647.739 kr. til 2019 og 1.061.729 kr. til 2020.",
     );
   });
 
-  it("the overførsel punkt's area rows per year are the year-end's overførsel per year", () => {
-    const perYear = transfersPerYear(result.lines);
-    for (const [år, total] of Object.entries(perYear))
-      expect(
-        rows
-          .filter((r) => r.punkt === 3 && r.år === Number(år) && r.styringsområde !== "Kassen")
-          .reduce((s, r) => s + r.beløbKr, 0),
-      ).toBe(total);
+  it("the afregning follows the ledger's Regnskab line and shows the table's own figure beside it where they differ", () => {
+    const d = accountsDecision(
+      result,
+      2018,
+      { amount: -3_000_000, post: "Regnskab 2018", yearEndSum: -3_091_654 },
+      kr,
+    );
+    expect(d.table.filter((r) => r.punkt === 4).map((r) => r.beløbKr)).toEqual([-3_000_000, 3_000_000]);
+    expect(d.figureNotes).toEqual([
+      'Afregningen er puljens linje "Regnskab 2018": -3.000.000 (kr.). Regnskabets kassebeløb for Særlige driftsområder er -3.091.654, en forskel på 91.654.',
+    ]);
   });
 
   it("without a year to carry to, the overførsel is a warning at its line, not a silent 0", () => {
@@ -170,7 +204,7 @@ describe("R14.1 the bevillingstabel from the year-end", () => {
     ]);
   });
 
-  it("in 1.000 kr. every row is whole kr. and every punkt sums to 0 (property)", () => {
+  it("in 1.000 kr. every row is whole kr., every punkt sums to 0, points are numbered 1, 2, 3 … (property)", () => {
     const amount = fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((x) => Math.round(x * 1000) / 1000);
     fc.assert(
       fc.property(
@@ -193,10 +227,20 @@ describe("R14.1 the bevillingstabel from the year-end", () => {
             ]),
             ...(s.adgang && s.convert ? { konverteresTil: "Service" } : {}),
           }));
-          const table = yearEndAppropriationTable(computeYearEnd(input, 2024), 2024, p, 1);
-          for (const r of table) expect(Number.isInteger(r.beløbKr)).toBe(true);
+          const r = computeYearEnd(input, 2024);
+          const share = yearEndPoolShare(r, p);
+          const d = accountsDecision(r, 2024, share === undefined ? undefined : { amount: share }, p);
+          for (const row of d.table) expect(Number.isInteger(row.beløbKr)).toBe(true);
+          expect(d.points.map((pt) => pt.nr)).toEqual(d.points.map((_, i) => i + 1));
+          expect(new Set(d.table.map((row) => row.punkt)).size).toBe(
+            d.points.filter((pt) => pt.kind === "konvertering" || pt.kind === "afregning").length,
+          );
+          // The afregning, when any, is in N+1 and its Kassen row is the pool's share in whole kr.
+          const kassen = d.table.filter((row) => row.udvalg === "Kassen");
+          expect(kassen.every((row) => row.år === 2025)).toBe(true);
+          expect(kassen.reduce((s2, row) => s2 + row.beløbKr, 0)).toBe(Math.round((share ?? 0) * 1000) + 0);
           const diagnostics = new Diagnostics();
-          checkAppropriationTable(table, diagnostics);
+          checkAppropriationTable(d.table, diagnostics);
           expect(diagnostics.items).toEqual([]);
         },
       ),

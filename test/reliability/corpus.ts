@@ -204,7 +204,10 @@ export const CORPUS: CorpusCase[] = [
       for (let row = 5; row <= 29; row++) opf(wb).spliceRows(5, 1);
     },
     ok: true,
-    expected: [["warning", "EMPTY_TABLE", O, "A4"]],
+    expected: [
+      ["warning", "EMPTY_TABLE", O, "A4"],
+      ["warning", "LEDGER_MISMATCH", L, "A9"],
+    ],
     summary: (s) => expect(s.followUp!.rows).toEqual([]),
   },
   {
@@ -213,7 +216,10 @@ export const CORPUS: CorpusCase[] = [
       for (let row = 5; row <= 14; row++) ledger(wb).getCell(`E${row}`).value = null;
     },
     ok: true,
-    expected: [["warning", "EMPTY_POOL", L, "E4"]],
+    expected: [
+      ["warning", "EMPTY_POOL", L, "E4"],
+      ["warning", "LEDGER_MISMATCH", L, "A9"],
+    ],
     summary: (s) => expect(s.pool!.result["I alt"]).toBe(-125507),
   },
   {
@@ -240,7 +246,10 @@ export const CORPUS: CorpusCase[] = [
     name: "a sub-pool in Opfølgning with no column in Reservationspulje",
     change: (wb) => (opf(wb).getCell("B7").value = "Ny pulje"),
     ok: true,
-    expected: [["warning", "UNKNOWN_POOL", O, "A7"]],
+    expected: [
+      ["warning", "UNKNOWN_POOL", O, "A7"],
+      ["warning", "LEDGER_MISMATCH", L, "A9"],
+    ],
   },
   {
     name: "zero and negative budgets (flags by the documented rule, no error)",
@@ -250,7 +259,10 @@ export const CORPUS: CorpusCase[] = [
       opf(wb).getCell("E6").value = 2000;
     },
     ok: true,
-    expected: [],
+    expected: [
+      // The ledger's typed "Vurdering ved 2. halvår" no longer matches the changed follow-up (R15.5).
+      ["warning", "LEDGER_MISMATCH", L, "A9"],
+    ],
     summary: (s) => {
       expect(s.followUp!.rows[0]!.økonomi).toBe("RØD");
       expect(s.followUp!.rows[1]!.økonomi).toBe("RØD");
@@ -444,7 +456,10 @@ export const CORPUS: CorpusCase[] = [
       opf(wb).getCell("E5").value = -99700;
     },
     ok: true,
-    expected: [],
+    expected: [
+      // The ledger's typed "Vurdering ved 2. halvår" no longer matches the changed follow-up (R15.5).
+      ["warning", "LEDGER_MISMATCH", L, "A9"],
+    ],
     summary: (s) => expect(s.followUp!.rows[0]!.økonomi).toBe("GUL"),
   },
   {
@@ -490,7 +505,10 @@ export const CORPUS: CorpusCase[] = [
     name: "nil as printed: an en dash alone in an amount cell is 0, silently",
     change: (wb) => (opf(wb).getCell("E5").value = "–"),
     ok: true,
-    expected: [],
+    expected: [
+      // The ledger's typed "Vurdering ved 2. halvår" no longer matches the changed follow-up (R15.5).
+      ["warning", "LEDGER_MISMATCH", L, "A9"],
+    ],
     summary: (s) => expect(s.followUp!.rows[0]!.afvigelse).toBe(659160),
   },
   {
@@ -556,7 +574,10 @@ export const CORPUS: CorpusCase[] = [
       for (const c of ["C", "D", "E"]) opf(wb).getCell(`${c}6`).value = null;
     },
     ok: true,
-    expected: [],
+    expected: [
+      // The ledger's typed "Vurdering ved 2. halvår" no longer matches the changed follow-up (R15.5).
+      ["warning", "LEDGER_MISMATCH", L, "A9"],
+    ],
     summary: (s) => expect(s.followUp!.rows.map((r) => r.område)).not.toContain("Kontantydelse"),
   },
   {

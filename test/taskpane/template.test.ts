@@ -44,7 +44,7 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
     expect(fake.cell(`Regler`, `A${PARAMETER_DEFINITIONS.length + 4}`)?.value).toBe(
       PARAMETER_DEFINITIONS.at(-1)!.name,
     );
-    expect(fake.cell("Regler", "B8")?.value).toBe(250000);
+    expect(fake.cell("Regler", "B10")?.value).toBe(250000);
 
     // The inserted template is read back by the contract: default parameters, and the ledger's two
     // starter lines (Oprindelig, Resultat) give a pool of 0 until the user fills in amounts.

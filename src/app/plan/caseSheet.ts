@@ -60,14 +60,15 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
   if (!b.generatedSheet(CASE_SHEET, (s) => cellValue(s, 1, 1) === CASE_TITLE)) return;
   const sheet = CASE_SHEET;
   const blocks: BlockWrite[] = b.plan.blocks;
-  blocks.push(
-    { sheet, row: 1, col: 1, values: [[doc.title]], bold: true },
-    { sheet, row: 2, col: 1, values: [[doc.subtitle]] },
-  );
   let row = 4;
   const right = Math.max(
     GRID.lastCol,
     ...doc.tables.flatMap((t) => casePlacement(t).map((p) => p.col + p.span - 1)),
+  );
+  blocks.push(
+    { sheet, row: 1, col: 1, values: [[doc.title]], bold: true },
+    // The kind of case, the year and the units: one line across the page.
+    cell(sheet, 2, { col: 1, span: right }, doc.subtitle, { wrap: true }),
   );
   const widths = gridWidths(doc, right);
   const spanWidth = (at: { col: number; span: number }) =>
