@@ -379,7 +379,8 @@ function decide(inputs: ContractInputs, results: ContractResults, diagnostics: R
       results.decision = accountsDecision(undefined, year, undefined, p);
     } else results.decision = accountsDecision(results.yearEnd, year, settlement(results, p), p);
   }
-  results.appropriations = results.decision.appropriations;
+  // The Tillægsbevillinger sheet is the follow-up's; an accounts case's points are in the indstilling.
+  if (kind === "Budgetopfølgning") results.appropriations = results.decision.appropriations;
   results.appropriationTable = results.decision.table;
 }
 

@@ -90,7 +90,7 @@ export const messages = {
     " Skriv en af puljekolonnernes navne i kolonnen Pulje.",
   notAYesNo: (field: string, text: string) =>
     `Feltet "${field}" skal være Ja eller Nej, men indeholder "${text}".`,
-  notAYear: (text: string) => `"${text}" er ikke et årstal. Skriv året med fire cifre, fx 2024.`,
+  notAYear: (text: string) => `"${text}" er ikke et årstal. Skriv året med fire cifre, fx 2030.`,
   duplicateOpening: (post: string, år: number | undefined) =>
     `Linjen "${post}" er en anden Oprindelig-linje${år === undefined ? "" : ` i ${år}`}; et år har én oprindelig pulje. Ret Type, eller angiv linjens År.`,
   noFollowUpForYear: (post: string, år: number | undefined) =>
@@ -104,7 +104,7 @@ export const messages = {
   carryOverWithoutYear: (område: string) =>
     `Linjens overførsel ("${område}") kan ikke fordeles på år: angiv Overføres til år, eller Budgetår i Regler (så overføres den til året efter).`,
   badSplit: (text: string) =>
-    `Fordelingen "${text}" kan ikke læses. Skriv et år (2019) eller fx "2019: 60 %; 2020: 40 %".`,
+    `Fordelingen "${text}" kan ikke læses. Skriv et år (2030) eller fx "2030: 60 %; 2031: 40 %".`,
   unknownGrantInput: (label: string) =>
     `Ukendt forudsætning "${label}" i tabellen Tilskudsberegning (på arket Reguleringer); den bruges ikke. Ret navnet i kolonnen Input.`,
   negativeCount: (label: string) => `"${label}" kan ikke være negativ.`,
