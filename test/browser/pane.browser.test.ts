@@ -127,9 +127,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       expect(await page.getByRole("region", { name: "Hovedindikatorer" }).innerText()).toMatch(
         /Økonomi forslag\s*GRØN\s*· farve\s*GUL\s*\(valgt\)/,
       );
-      expect(await poolRegion.innerText()).toContain(
-        "Områdets eget resultat (uden reguleringer): 13.825",
-      );
+      expect(await poolRegion.innerText()).toContain("Områdets eget resultat (uden reguleringer): 13.825");
       // R14.2 "Kopiér til sagen": the case's tables as HTML on the real clipboard, dots in their colours.
       const caseRegion = page.getByRole("region", { name: "Sagen" });
       await caseRegion.getByRole("button", { name: "Kopiér til sagen" }).click();

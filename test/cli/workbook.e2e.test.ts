@@ -214,8 +214,8 @@ describe.each([
       [2, "tillægsbevilling"],
       [3, "tillægsbevilling"],
     ]);
-    expect(s.indstilling!.punkter[1].tekst).toContain("på 8.132.000 kr. i 2018, til reservationspuljen");
-    expect(s.indstilling!.punkter[2].tekst).toContain("på 15.011.000 kr. i 2018, fra reservationspuljen");
+    expect(s.indstilling!.punkter[1]!.tekst).toContain("på 8.132.000 kr. i 2018, til reservationspuljen");
+    expect(s.indstilling!.punkter[2]!.tekst).toContain("på 15.011.000 kr. i 2018, fra reservationspuljen");
     expect(s.appropriationTable!.map((r: { punkt: number }) => r.punkt)).toEqual([2, 2, 3, 3]);
     // One figure: the follow-up's own sum (8.131 from rounded rows) is shown beside it, with the difference.
     expect(s.indstilling!.noter[0]).toBe(

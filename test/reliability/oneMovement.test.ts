@@ -103,7 +103,7 @@ describe("R15.3 one movement, one bevilling (property over generated workbooks)"
     await fc.assert(
       fc.asyncProperty(generated, async (g) => {
         const wb = workbook(g);
-        const port = await FileWorkbook.fromBuffer((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+        const port = await FileWorkbook.fromBuffer(await wb.xlsx.writeBuffer());
         const outcome = await runContract(port, new Diagnostics(), { write: false });
         expect(outcome.ok).toBe(true);
         const s = outcome.summary;

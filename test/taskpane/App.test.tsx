@@ -49,6 +49,7 @@ const summary2018: Summary = {
   },
   appropriations: [
     {
+      punkt: 2,
       tekst: "Budgetneutral tillægsbevilling fra …",
       beløbKr: 8131000,
       år: 2018,
