@@ -50,6 +50,11 @@ export const appMessages = {
     "Sagstypen er Budgetopfølgning, men projektmappen har ingen opfølgning (tabellen Opfølgning); sagen foreslår derfor ingen tillægsbevillinger.",
   noYearEndForCase: () =>
     "Sagstypen er Regnskab, men projektmappen har intet regnskab (tabellen Regnskab); sagen foreslår derfor ingen overførsel, konvertering eller afregning.",
+  noParametersTable: () =>
+    "Projektmappen har ingen tabel Parametre (arket Regler); sagstypen kan ikke skrives. Indsæt skabelonen, eller tilføj tabellen.",
+  noCaseKindRow: (table: string) =>
+    `Tabellen ${table} har ingen række Sagstype, og rækken kan ikke tilføjes automatisk. Tilføj en række med Parameter = Sagstype nederst i tabellen, og vælg sagstypen igen.`,
+  caseKindWritten: (kind: string, cell: string) => `Sagstypen er nu ${kind} (${cell}). Beregner igen …`,
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
   writeFailed: (reason: string, restored: boolean | undefined) =>

@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Button, tokens, typographyStyles } from "@fluentui/react-components";
 import type { PaneServices } from "./services";
+import type { CaseKind } from "../domain/caseKind";
 import { failure, PaneState } from "./state";
 
 // Loaded when first needed: the pane's first render is the shell alone (title, buttons, switch).
@@ -52,6 +53,33 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
     }
   };
 
+  /** R15.1: another Sagstype, written to the Regler sheet, then Beregn again. */
+  const changeCaseKind = async (kind: CaseKind) => {
+    setState({ kind: "running", step: `Skriver sagstypen ${kind} …` });
+    try {
+      const written = await services.setCaseKind(kind);
+      if (!written.ok) {
+        setState({
+          kind: "error",
+          title: "Sagstypen kunne ikke skrives",
+          message: written.message,
+          technical: "",
+        });
+        return;
+      }
+    } catch (error) {
+      setState(
+        failure(
+          "Sagstypen kunne ikke skrives",
+          "Excel kunne ikke skrive parameteren Sagstype på arket Regler. Kontrollér, at arket ikke er beskyttet, og prøv igen.",
+          error,
+        ),
+      );
+      return;
+    }
+    await compute();
+  };
+
   const insertTemplate = async () => {
     setState({ kind: "running", step: "Indsætter skabelonen …" });
     try {
@@ -94,7 +122,13 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
       <React.Suspense fallback={null}>
         {(state.kind !== "idle" || !inExcel) && <Status state={state} inExcel={inExcel} />}
         {state.kind === "result" && (
-          <Results summary={state.summary} ok={state.ok} services={services} caseDocument={state.case} />
+          <Results
+            summary={state.summary}
+            ok={state.ok}
+            services={services}
+            caseDocument={state.case}
+            onCaseKind={inExcel ? (kind) => void changeCaseKind(kind) : undefined}
+          />
         )}
       </React.Suspense>
     </main>

@@ -2,6 +2,8 @@
 import type { RunCode } from "../app/codes";
 import { caseDocument } from "../app/report/case";
 import { runContract } from "../app/run";
+import { CaseKindWrite, setCaseKind } from "../app/setCaseKind";
+import type { CaseKind } from "../domain/caseKind";
 import { Diagnostics } from "../domain";
 import { ExcelRun, OfficeWorkbook, SupportsSet } from "../workbook/officeWorkbook";
 import type { ComputeResult, TemplateResult } from "./services";
@@ -26,4 +28,12 @@ export function insertTemplateInExcel(
   options: { formulas: boolean },
 ): Promise<TemplateResult> {
   return insertTemplate(run, options, supports);
+}
+
+export function setCaseKindInExcel(
+  run: ExcelRun,
+  supports: SupportsSet,
+  kind: CaseKind,
+): Promise<CaseKindWrite> {
+  return setCaseKind(new OfficeWorkbook(run, supports), kind);
 }

@@ -48,6 +48,7 @@ export function excelServices(): PaneServices {
       return (await engine()).computeInExcel(run, supports);
     },
     insertTemplate: async (options) => (await engine()).insertTemplateInExcel(run, supports, options),
+    setCaseKind: async (kind) => (await engine()).setCaseKindInExcel(run, supports, kind),
     async select(sheet, cell) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

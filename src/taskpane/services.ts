@@ -1,5 +1,7 @@
 import type { CaseDocument } from "../app/report/case";
 import type { Summary } from "../app/summary";
+import type { CaseKindWrite } from "../app/setCaseKind";
+import type { CaseKind } from "../domain/caseKind";
 
 /** What the pane does to the workbook; the Excel implementation is excelServices.ts, tests inject fakes. */
 export interface PaneServices {
@@ -7,6 +9,8 @@ export interface PaneServices {
   compute(onProgress: (step: string) => void): Promise<ComputeResult>;
   /** Adds the contract's sheets as Excel tables, under new names where a sheet already exists. */
   insertTemplate(options: { formulas: boolean }): Promise<TemplateResult>;
+  /** R15.1: writes the Sagstype parameter (the user's choice in the pane). */
+  setCaseKind(kind: CaseKind): Promise<CaseKindWrite>;
   /** Selects a cell (or a sheet) in the workbook. */
   select(sheet: string, cell?: string): Promise<void>;
   /** Copies a text to the clipboard. */

@@ -64,9 +64,10 @@ const summary2018: Summary = {
 
 function services(
   overrides: Partial<PaneServices> = {},
-): PaneServices & { selected: [string, string | undefined][]; copied: string[] } {
+): PaneServices & { selected: [string, string | undefined][]; copied: string[]; kinds: string[] } {
   const selected: [string, string | undefined][] = [];
   const copied: string[] = [];
+  const kinds: string[] = [];
   return {
     compute: async () => ({ ok: true, summary: summary2018 }),
     insertTemplate: async (options) => ({
@@ -75,8 +76,13 @@ function services(
     select: async (sheet, cell) => void selected.push([sheet, cell]),
     copy: async (text) => void copied.push(text),
     copyHtml: async (html) => void copied.push(html),
+    setCaseKind: async (kind) => {
+      kinds.push(kind);
+      return { ok: true, message: `Sagstypen er nu ${kind}.` };
+    },
     selected,
     copied,
+    kinds,
     ...overrides,
   };
 }
@@ -150,15 +156,88 @@ describe("the task pane", () => {
   });
 
   it("appropriations in 1.000 kr.: the note on rounded rows stands next to the texts (R0.6)", async () => {
-    const note = ["Beløbene er summen af opfølgningens afrundede rækker i 1.000 kr.", "Brug kr."];
+    const note = ["Beløbene i kr. er omregnet fra tabellernes 1.000 kr."];
     renderPane(
       services({
         compute: async () => ({ ok: true, summary: { ...summary2018, appropriationsNote: note } }),
       }),
     );
     fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
-    const section = await screen.findByRole("region", { name: "Tillægsbevillinger" });
+    const section = await screen.findByRole("region", { name: "Indstilling" });
     expect(within(section).getByRole("note").textContent).toBe(note.join(" "));
+  });
+
+  it("R15: the indstilling with its kind; another Sagstype is written to the workbook and computed again", async () => {
+    const indstilling = {
+      indledning: "Forvaltningen indstiller til udvalget, at byrådet godkender:",
+      punkter: [
+        { nr: 1, art: "godkendelse", tekst: "Den samlede økonomiopfølgning." },
+        { nr: 2, art: "tillægsbevilling", tekst: "Budgetneutral tillægsbevilling fra …" },
+      ],
+      noter: [],
+    };
+    let runs = 0;
+    const s = services({
+      compute: async () => {
+        runs++;
+        return {
+          ok: true,
+          summary: {
+            ...summary2018,
+            sagstype: {
+              type: runs === 1 ? "Budgetopfølgning" : "Orientering",
+              valgtAf: runs === 1 ? "tabellerne" : "parameter",
+            },
+            indstilling:
+              runs === 1 ? indstilling : { indledning: "Til orientering.", punkter: [], noter: [] },
+          },
+        };
+      },
+    });
+    renderPane(s);
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const section = await screen.findByRole("region", { name: "Indstilling" });
+    expect(section.textContent).toContain("Forvaltningen indstiller til udvalget, at byrådet godkender:");
+    expect(
+      within(section)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Den samlede økonomiopfølgning.", "Budgetneutral tillægsbevilling fra …"]);
+    const select = within(section).getByLabelText("Sagstype") as HTMLSelectElement;
+    expect(select.value).toBe("Budgetopfølgning");
+    expect(section.textContent).toContain("Valgt efter projektmappens tabeller");
+    fireEvent.click(within(section).getByRole("button", { name: "Kopiér teksterne" }));
+    await waitFor(() =>
+      expect(s.copied).toEqual([
+        "Forvaltningen indstiller til udvalget, at byrådet godkender:\n1. Den samlede økonomiopfølgning.\n2. Budgetneutral tillægsbevilling fra …",
+      ]),
+    );
+    fireEvent.change(select, { target: { value: "Orientering" } });
+    await waitFor(() => expect(s.kinds).toEqual(["Orientering"]));
+    await waitFor(() => expect(runs).toBe(2));
+    const after = await screen.findByRole("region", { name: "Indstilling" });
+    expect(after.textContent).toContain("Til orientering.");
+    expect((within(after).getByLabelText("Sagstype") as HTMLSelectElement).value).toBe("Orientering");
+  });
+
+  it("R15: a Sagstype that cannot be written says why, in Danish, and nothing is computed", async () => {
+    let runs = 0;
+    const s = services({
+      compute: async () => {
+        runs++;
+        return {
+          ok: true,
+          summary: { ...summary2018, sagstype: { type: "Budgetopfølgning", valgtAf: "tabellerne" } },
+        };
+      },
+      setCaseKind: async () => ({ ok: false, message: "Tabellen Parametre har ingen række Sagstype." }),
+    });
+    renderPane(s);
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    const section = await screen.findByRole("region", { name: "Indstilling" });
+    fireEvent.change(within(section).getByLabelText("Sagstype"), { target: { value: "Regnskab" } });
+    expect(await screen.findByText("Tabellen Parametre har ingen række Sagstype.")).toBeTruthy();
+    expect(runs).toBe(1);
   });
 
   it("computed with diagnostics: lists them, and a click selects the cell", async () => {

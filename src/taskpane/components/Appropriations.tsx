@@ -1,28 +1,79 @@
 import * as React from "react";
-import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Select, Subtitle2 } from "@fluentui/react-components";
 import { APPROPRIATIONS_SHEET } from "../../app/contract";
 import type { Summary } from "../../app/summary";
+import { CASE_KINDS, type CaseKind } from "../../domain/caseKind";
 import type { PaneServices } from "../services";
 import { useStyles } from "./styles";
 
-/** The appropriation texts, to copy into the case, and the way to their sheet. */
-export function Appropriations({ summary, services }: { summary: Summary; services: PaneServices }) {
+/**
+ * R15 The indstilling as the committee reads it: the kind of case (and a way to change it, which writes
+ * the Sagstype parameter and computes again), the opening sentence, the numbered points, the notes beside
+ * the amounts; the texts to copy, and the way to the Tillægsbevillinger sheet when the case has one.
+ */
+export function Appropriations({
+  summary,
+  services,
+  onCaseKind,
+}: {
+  summary: Summary;
+  services: PaneServices;
+  onCaseKind?: ((kind: CaseKind) => void) | undefined;
+}) {
   const styles = useStyles();
-  const appropriations = summary.appropriations ?? [];
+  const indstilling = summary.indstilling;
+  const kind = summary.sagstype;
+  const texts = indstilling
+    ? [indstilling.indledning, ...indstilling.punkter.map((p) => `${p.nr}. ${p.tekst}`)]
+    : (summary.appropriations ?? []).map((a) => a.tekst);
   return (
-    <section className={styles.section} aria-label={APPROPRIATIONS_SHEET}>
-      <Subtitle2 as="h2">{APPROPRIATIONS_SHEET}</Subtitle2>
-      {appropriations.map((a, i) => (
-        <Body1 key={i}>{a.tekst}</Body1>
+    <section className={styles.section} aria-label="Indstilling">
+      <Subtitle2 as="h2">Indstilling</Subtitle2>
+      {kind && (
+        <Field
+          label="Sagstype"
+          hint={
+            kind.valgtAf === "parameter"
+              ? "Fra parameteren Sagstype på arket Regler."
+              : "Valgt efter projektmappens tabeller; vælg en anden for at skrive den i parameteren Sagstype."
+          }
+        >
+          <Select
+            value={kind.type}
+            disabled={!onCaseKind}
+            onChange={(_, data) => onCaseKind?.(data.value as CaseKind)}
+          >
+            {CASE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
+      {indstilling && <Body1>{indstilling.indledning}</Body1>}
+      {indstilling && indstilling.punkter.length > 0 && (
+        <ol className={styles.diagnostics}>
+          {indstilling.punkter.map((p) => (
+            <li key={p.nr} value={p.nr}>
+              <Body1>{p.tekst}</Body1>
+            </li>
+          ))}
+        </ol>
+      )}
+      {!indstilling && texts.map((t, i) => <Body1 key={i}>{t}</Body1>)}
+      {(indstilling?.noter ?? summary.appropriationsNote ?? []).map((note, i) => (
+        <Caption1 key={i} role="note">
+          {note}
+        </Caption1>
       ))}
-      {summary.appropriationsNote && <Caption1 role="note">{summary.appropriationsNote.join(" ")}</Caption1>}
       <div className={styles.actions}>
-        <Button onClick={() => void services.copy(appropriations.map((a) => a.tekst).join("\n"))}>
-          Kopiér teksterne
-        </Button>
-        <Button appearance="subtle" onClick={() => void services.select(APPROPRIATIONS_SHEET, "A1")}>
-          Gå til arket {APPROPRIATIONS_SHEET}
-        </Button>
+        <Button onClick={() => void services.copy(texts.join("\n"))}>Kopiér teksterne</Button>
+        {summary.appropriations && summary.appropriations.length > 0 && (
+          <Button appearance="subtle" onClick={() => void services.select(APPROPRIATIONS_SHEET, "A1")}>
+            Gå til arket {APPROPRIATIONS_SHEET}
+          </Button>
+        )}
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-com
 import type { Summary } from "../../app/summary";
 import type { PaneServices } from "../services";
 import type { CaseDocument } from "../../app/report/case";
+import type { CaseKind } from "../../domain/caseKind";
 import { Appropriations } from "./Appropriations";
 import { CaseSection } from "./CaseSection";
 import { DiagnosticList } from "./DiagnosticList";
@@ -21,11 +22,14 @@ export default function Results({
   ok,
   services,
   caseDocument,
+  onCaseKind,
 }: {
   summary: Summary;
   ok: boolean;
   services: PaneServices;
   caseDocument?: CaseDocument | undefined;
+  /** Writes another Sagstype and computes again. */
+  onCaseKind?: ((kind: CaseKind) => void) | undefined;
 }) {
   const errors = summary.diagnostics.filter((d) => d.level === "error");
   const warnings = summary.diagnostics.filter((d) => d.level === "warning");
@@ -70,8 +74,8 @@ export default function Results({
       {summary.regulations && <Regulations regulations={summary.regulations} />}
       {summary.followUp && <FlagCounts followUp={summary.followUp} />}
       <YearEndAndInvestments summary={summary} />
-      {summary.appropriations && summary.appropriations.length > 0 && (
-        <Appropriations summary={summary} services={services} />
+      {(summary.indstilling || (summary.appropriations && summary.appropriations.length > 0)) && (
+        <Appropriations summary={summary} services={services} onCaseKind={onCaseKind} />
       )}
       {caseDocument && caseDocument.tables.length > 0 && (
         <CaseSection caseDocument={caseDocument} services={services} />
