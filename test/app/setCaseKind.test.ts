@@ -35,7 +35,7 @@ describe("setCaseKind: the user's Sagstype written to the Regler sheet", () => {
       ["Område", "Pulje", "Korrigeret budget", "Forventet regnskab"],
       ["A", "Budgetgaranti", 10, 8],
     ]);
-    const file = await FileWorkbook.fromBuffer((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const file = await FileWorkbook.fromBuffer(await wb.xlsx.writeBuffer());
     expect(await setCaseKind(file, "Orientering")).toMatchObject({ ok: true, sheet: "Regler", cell: "B3" });
     const outcome = await runContract(file, new Diagnostics(), { write: false });
     expect(outcome.summary.sagstype).toEqual({ type: "Orientering", valgtAf: "parameter" });
@@ -60,7 +60,7 @@ describe("setCaseKind: the user's Sagstype written to the Regler sheet", () => {
   it("without a Parametre table it says so", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Ark1").getCell("A1").value = "Noget andet";
-    const file = await FileWorkbook.fromBuffer((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const file = await FileWorkbook.fromBuffer(await wb.xlsx.writeBuffer());
     expect(await setCaseKind(file, "Regnskab")).toEqual({
       ok: false,
       message:

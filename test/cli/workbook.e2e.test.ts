@@ -146,11 +146,10 @@ describe.each([
     expect(ws.getCell("C3").value).toBe(15011000);
     expect(ws.getCell("C2").numFmt).toBe("#,##0");
     expect(String(ws.getCell("B3").value)).toContain("til Beskæftigelses- og Socialudvalget");
-    // R0.6: in 1.000 kr. the amount is the sum of rounded rows (8.131.000, decided 8.132.000): said next to it.
-    expect(String(ws.getCell("B5").value)).toContain("summen af opfølgningens afrundede rækker i 1.000 kr.");
-    expect(String(ws.getCell("B6").value)).toContain("Enhed = kr.");
-    expect(run.summary!.appropriationsNote).toHaveLength(2);
-    expect(run.out).toContain("NB: Beløbene er summen af opfølgningens afrundede rækker");
+    // R0.6: kroner from 1.000 kr. rows are rounded: said next to them.
+    expect(String(ws.getCell("B5").value)).toContain("omregnet fra tabellernes 1.000 kr. række for række");
+    expect(run.summary!.appropriationsNote).toHaveLength(1);
+    expect(run.out).toContain("NB: Beløbene i kr. er omregnet fra tabellernes 1.000 kr.");
   });
 
   it("writes the investment outputs in kr. and the budget model's pool", async () => {

@@ -203,7 +203,7 @@ describe("the task pane", () => {
         .getAllByRole("listitem")
         .map((li) => li.textContent),
     ).toEqual(["Den samlede økonomiopfølgning.", "Budgetneutral tillægsbevilling fra …"]);
-    const select = within(section).getByLabelText("Sagstype") as HTMLSelectElement;
+    const select = within(section).getByLabelText<HTMLSelectElement>("Sagstype");
     expect(select.value).toBe("Budgetopfølgning");
     expect(section.textContent).toContain("Valgt efter projektmappens tabeller");
     fireEvent.click(within(section).getByRole("button", { name: "Kopiér teksterne" }));
@@ -217,7 +217,7 @@ describe("the task pane", () => {
     await waitFor(() => expect(runs).toBe(2));
     const after = await screen.findByRole("region", { name: "Indstilling" });
     expect(after.textContent).toContain("Til orientering.");
-    expect((within(after).getByLabelText("Sagstype") as HTMLSelectElement).value).toBe("Orientering");
+    expect(within(after).getByLabelText<HTMLSelectElement>("Sagstype").value).toBe("Orientering");
   });
 
   it("R15: a Sagstype that cannot be written says why, in Danish, and nothing is computed", async () => {
