@@ -6,10 +6,19 @@ import {
   normalizeName,
   OUTSIDE_POOLS,
   PARAMETER_DEFINITIONS,
+  parameterChoices,
   rulesSheetRows,
   SOURCE_CHOSEN_SCENARIO,
 } from "../domain";
-import { ColumnList, emptyPlan, WorkbookNames, WorkbookPort, WritePlan, WriteValue } from "../workbook/port";
+import {
+  ColumnList,
+  emptyPlan,
+  TableCreate,
+  WorkbookNames,
+  WorkbookPort,
+  WritePlan,
+  WriteValue,
+} from "../workbook/port";
 import { CONTRACT, NUMBER_FORMATS, REGULATIONS_SHEET, TableContract } from "./contract";
 
 /** The ledger template's pool columns: the 2018 split; users rename, add or remove them. */
@@ -318,6 +327,7 @@ function placeTable(
         // Pool names are the user's (the ledger's columns may be renamed): warn there, refuse elsewhere.
         return values ? { values, strict: normalizeName(header) !== normalizeName("Pulje") } : undefined;
       }),
+      ...(spec.key === "parameters" ? { cellLists: parameterLists(rows) } : {}),
     });
     return;
   }
@@ -352,6 +362,17 @@ function cellFormat(spec: TemplateTable, row: number, col: number, value: WriteV
   const amounts = spec.amountColumns;
   if (amounts ? amounts.includes(col) : typeof value === "number") return NUMBER_FORMATS.amount;
   return "General";
+}
+
+/** R15.1: the Regler rows whose value comes from a closed list (Sagstype, Enhed, Ja/Nej) get a drop-down. */
+function parameterLists(rows: readonly WriteValue[][]): NonNullable<TableCreate["cellLists"]> {
+  return rows.flatMap((r, row) => {
+    const definition = PARAMETER_DEFINITIONS.find(
+      (d) => normalizeName(d.name) === normalizeName(String(r[0] ?? "")),
+    );
+    const values = definition && parameterChoices(definition);
+    return values ? [{ row, col: 1, list: { values, strict: true } }] : [];
+  });
 }
 
 /** Widths that show headers and texts whole: the first column wide for names, the Regler descriptions wider. */

@@ -322,7 +322,7 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
       const cell = ws.getCell(spec.top + 1 + i, spec.left + c);
       const format = spec.numberFormats[i]?.[c];
       if (format && format !== "General") cell.numFmt = format;
-      const list = spec.lists?.[c];
+      const list = spec.lists?.[c] ?? spec.cellLists?.find((l) => l.row === i && l.col === c)?.list;
       if (list)
         cell.dataValidation = {
           type: "list",

@@ -10,6 +10,7 @@ import {
   Argb,
   BlockWrite,
   ChartWrite,
+  ColumnList,
   SheetLayout,
   SheetSnapshot,
   SnapshotRequest,
@@ -556,17 +557,25 @@ function createTable(ws: Excel.Worksheet, spec: TableCreate, lists: boolean): vo
   if (rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")))) body.formulas = rows;
   else if (rows.length > 0) body.values = rows;
   if (!lists) return;
-  spec.lists?.forEach((list, i) => {
-    if (!list) return;
-    const column = ws.getRange(`${a1(spec.top + 1, spec.left + i)}:${a1(bottom, spec.left + i)}`);
-    column.dataValidation.rule = { list: { inCellDropDown: true, source: list.values.join(",") } };
-    column.dataValidation.errorAlert = {
+  const validate = (range: Excel.Range, list: ColumnList, title: string) => {
+    range.dataValidation.rule = { list: { inCellDropDown: true, source: list.values.join(",") } };
+    range.dataValidation.errorAlert = {
       showAlert: true,
       style: list.strict ? "Stop" : "Warning",
-      title: spec.headers[i]!,
+      title,
       message: `Vælg en af værdierne på listen: ${list.values.join(", ")}.`,
     };
+  };
+  spec.lists?.forEach((list, i) => {
+    if (list)
+      validate(
+        ws.getRange(`${a1(spec.top + 1, spec.left + i)}:${a1(bottom, spec.left + i)}`),
+        list,
+        spec.headers[i]!,
+      );
   });
+  for (const { row, col, list } of spec.cellLists ?? [])
+    validate(ws.getRange(a1(spec.top + 1 + row, spec.left + col)), list, spec.headers[col]!);
 }
 
 /**

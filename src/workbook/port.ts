@@ -150,6 +150,8 @@ export interface TableCreate {
   numberFormats: string[][];
   /** A drop-down list per column, or undefined; written where the host supports it (ExcelApi 1.8). */
   lists?: (ColumnList | undefined)[];
+  /** Drop-down lists on single data cells (0-based data row and column), e.g. one parameter's value. */
+  cellLists?: { row: number; col: number; list: ColumnList }[];
 }
 
 /** How a sheet the tool owns is seen and printed. */

@@ -127,6 +127,19 @@ describe("Indsæt skabelon (through the simulated Excel)", () => {
       style: "Warning",
     });
     expect(fake.cell("Regnskab", "C5")?.validation?.list).toBe("Ja,Nej");
+    // R15.1: on the Regler sheet, a drop-down on the values with a closed list (Sagstype, Enhed, Ja/Nej).
+    const rules = fake.sheet("Regler");
+    const valueOf = (name: string) =>
+      [...rules.cells]
+        .find(([address, c]) => address.startsWith("A") && c.value === name)![0]
+        .replace("A", "B");
+    expect(fake.cell("Regler", valueOf("Sagstype"))?.validation).toEqual({
+      list: "Budgetopfølgning,Regnskab,Orientering",
+      style: "Stop",
+    });
+    expect(fake.cell("Regler", valueOf("Enhed"))?.validation?.list).toBe("kr.,1.000 kr.,mio. kr.");
+    expect(fake.cell("Regler", valueOf("Mængder: grøn vinder"))?.validation?.list).toBe("Ja,Nej");
+    expect(fake.cell("Regler", valueOf("Budgetår"))?.validation).toBeUndefined();
     const without = fakeExcelFrom(new ExcelJS.Workbook());
     await insertTemplate(without.run);
     expect(without.sheets.flatMap((s) => [...s.cells.values()]).filter((c) => c.validation)).toEqual([]);
