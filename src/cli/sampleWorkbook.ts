@@ -3,6 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { Diagnostics, GRANT_INPUT_DEFINITIONS, readParameters, rulesSheetRows } from "../domain";
 import { planTemplate, TableData } from "../app/template";
+import type { TableContract } from "../app/contract";
 import { FileWorkbook } from "../workbook/fileWorkbook";
 
 /** The 2018 tables committed with the project, in the workbook contract's column names. */
@@ -141,43 +142,15 @@ export const YEARS_SAMPLE_DIR = join(__dirname, "..", "..", "samples", "2024");
 /**
  * The years sample: Økonomisk Status 2024 and Budget 2025 as the minutes print them — the follow-up with
  * Regnskab 2023, Vedtaget budget 2024, Forventet regnskab 2024 and Budget 2025 (blank where a line does
- * not exist), the ledgers for 2023 and 2024 (År) with the linked Vurdering, the budget model for 2025.
+ * not exist), the ledgers for 2023 and 2024 (År) with the linked Vurdering, the budget model for 2025; an
+ * orientation (Sagstype in regler.csv).
  */
 export function buildYearsSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
-  const dir = options.dir ?? YEARS_SAMPLE_DIR;
-  const csv = (name: string) => readSampleCsv(join(dir, name));
-  const table = (data: CsvTable, title: string, amountColumns: number[]): TableData => ({
-    headers: data.headers,
-    rows: data.rows,
-    note: data.note,
-    amountColumns,
-    title,
+  return csvSampleWorkbook(options.dir ?? YEARS_SAMPLE_DIR, options.asTables, {
+    followUp: ["opfoelgning.csv", "Økonomisk Status 2024 og Budget 2025 (1.000 kr.)", [2, 3, 4, 5]],
+    ledger: ["reservationspulje.csv", "Reservationspuljen 2023 og 2024 (1.000 kr.)", [5]],
+    budgetModel: ["budgetmodel.csv", "Budgetmodel 2025 (1.000 kr.)", [2, 3]],
   });
-  const { plan } = planTemplate(
-    { sheetNames: [], tableNames: [] },
-    {
-      formulas: false,
-      asTables: options.asTables,
-      only: ["parameters", "followUp", "ledger", "budgetModel"],
-      data: {
-        parameters: {
-          ...table(rulesTable(csv("regler.csv")), "Regler og parametre", []),
-          amountColumns: undefined,
-        },
-        followUp: table(
-          csv("opfoelgning.csv"),
-          "Økonomisk Status 2024 og Budget 2025 (1.000 kr.)",
-          [2, 3, 4, 5],
-        ),
-        ledger: table(csv("reservationspulje.csv"), "Reservationspuljen 2023 og 2024 (1.000 kr.)", [5]),
-        budgetModel: table(csv("budgetmodel.csv"), "Budgetmodel 2025 (1.000 kr.)", [2, 3]),
-      },
-    },
-  );
-  const file = FileWorkbook.empty();
-  file.applyNow(plan);
-  file.workbook.creator = "Reservationspuljen";
-  return file.workbook;
 }
 
 /** The accounts case (samples/regnskab-2023): figures of the project's own, in the structure of the minutes. */
@@ -189,32 +162,39 @@ export const ACCOUNTS_SAMPLE_DIR = join(__dirname, "..", "..", "samples", "regns
  * 2024 with the Regnskab line and the investments' changes fed by their År, and the pool's indicator.
  */
 export function buildAccountsSampleWorkbook(options: SampleOptions): ExcelJS.Workbook {
-  const dir = options.dir ?? ACCOUNTS_SAMPLE_DIR;
-  const csv = (name: string) => readSampleCsv(join(dir, name));
-  const table = (data: CsvTable, title: string, amountColumns: number[]): TableData => ({
-    headers: data.headers,
-    rows: data.rows,
-    note: data.note,
-    amountColumns,
-    title,
+  return csvSampleWorkbook(options.dir ?? ACCOUNTS_SAMPLE_DIR, options.asTables, {
+    yearEnd: ["regnskab.csv", "Regnskab 2023 (kr.)", [3, 4]],
+    ledger: ["reservationspulje.csv", "Reservationspuljen 2023 og 2024 (kr.)", [5]],
+    investments: ["investeringer.csv", "Investeringsprojekter (kr.)", [2, 3, 4, 5, 6]],
+    indicators: ["indikatorer.csv", "Hovedindikatorer, regnskab 2023", []],
   });
+}
+
+/**
+ * A sample workbook from a folder of CSV files: the Regler sheet from regler.csv (every parameter, the
+ * sample's own values where given) and each named table from its file, under its title, with its amount
+ * columns — through the template, as "Indsæt skabelon" would lay them out.
+ */
+function csvSampleWorkbook(
+  dir: string,
+  asTables: boolean,
+  files: Partial<Record<TableContract["key"], [file: string, title: string, amountColumns: number[]]>>,
+): ExcelJS.Workbook {
+  const csv = (name: string) => readSampleCsv(join(dir, name));
+  const rules = rulesTable(csv("regler.csv"));
+  const data: Partial<Record<TableContract["key"], TableData>> = {
+    parameters: { headers: rules.headers, rows: rules.rows, note: rules.note, title: "Regler og parametre" },
+  };
+  for (const [key, [file, title, amountColumns]] of Object.entries(files) as [
+    TableContract["key"],
+    [string, string, number[]],
+  ][]) {
+    const table = csv(file);
+    data[key] = { headers: table.headers, rows: table.rows, note: table.note, amountColumns, title };
+  }
   const { plan } = planTemplate(
     { sheetNames: [], tableNames: [] },
-    {
-      formulas: false,
-      asTables: options.asTables,
-      only: ["parameters", "yearEnd", "ledger", "investments", "indicators"],
-      data: {
-        parameters: {
-          ...table(rulesTable(csv("regler.csv")), "Regler og parametre", []),
-          amountColumns: undefined,
-        },
-        yearEnd: table(csv("regnskab.csv"), "Regnskab 2023 (kr.)", [3, 4]),
-        ledger: table(csv("reservationspulje.csv"), "Reservationspuljen 2023 og 2024 (kr.)", [5]),
-        investments: table(csv("investeringer.csv"), "Investeringsprojekter (kr.)", [2, 3, 4, 5, 6]),
-        indicators: table(csv("indikatorer.csv"), "Hovedindikatorer, regnskab 2023", []),
-      },
-    },
+    { formulas: false, asTables, only: Object.keys(data) as TableContract["key"][], data },
   );
   const file = FileWorkbook.empty();
   file.applyNow(plan);
