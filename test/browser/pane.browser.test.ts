@@ -156,6 +156,23 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
         ),
       ).toEqual([]);
       await page.screenshot({ path: join(ARTIFACTS, "taskpane-2018.png"), fullPage: true });
+      // R15: the indstilling with its kind; choosing Orientering writes Sagstype and computes again.
+      const indstilling = page.getByRole("region", { name: "Indstilling" });
+      expect(await indstilling.innerText()).toMatch(
+        /\n2\. Budgetneutral tillægsbevilling[^\n]*8\.132\.000 kr\./,
+      );
+      await indstilling.getByLabel("Sagstype").selectOption("Orientering");
+      await page
+        .getByRole("region", { name: "Indstilling" })
+        .getByText("til orientering. Der indstilles ingen bevillinger.")
+        .waitFor({ timeout: 15_000 });
+      const sagstype = await page.evaluate(() => {
+        const fake = (window as unknown as { __FAKE_EXCEL__: FakeExcel }).__FAKE_EXCEL__;
+        const rules = fake.sheets.find((s) => s.name === "Regler")!;
+        const row = [...rules.cells].find(([, c]) => c.value === "Sagstype")![0].replace(/^A/, "");
+        return rules.cells.get(`B${row}`)?.value;
+      });
+      expect(sagstype).toBe("Orientering");
     } finally {
       await browser.close();
     }

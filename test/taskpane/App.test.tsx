@@ -202,7 +202,7 @@ describe("the task pane", () => {
       within(section)
         .getAllByRole("listitem")
         .map((li) => li.textContent),
-    ).toEqual(["Den samlede økonomiopfølgning.", "Budgetneutral tillægsbevilling fra …"]);
+    ).toEqual(["1. Den samlede økonomiopfølgning.", "2. Budgetneutral tillægsbevilling fra …"]);
     const select = within(section).getByLabelText<HTMLSelectElement>("Sagstype");
     expect(select.value).toBe("Budgetopfølgning");
     expect(section.textContent).toContain("Valgt efter projektmappens tabeller");

@@ -53,10 +53,12 @@ export function Appropriations({
       )}
       {indstilling && <Body1>{indstilling.indledning}</Body1>}
       {indstilling && indstilling.punkter.length > 0 && (
-        <ol className={styles.diagnostics}>
+        // The numbers are the indstilling's own (the bevillingstabel's punkter), written out: they are
+        // what the committee cites, so they must read the same in the pane, on paper and when copied.
+        <ol className={styles.diagnostics} style={{ listStyleType: "none", paddingLeft: 0 }}>
           {indstilling.punkter.map((p) => (
             <li key={p.nr} value={p.nr}>
-              <Body1>{p.tekst}</Body1>
+              <Body1>{`${p.nr}. ${p.tekst}`}</Body1>
             </li>
           ))}
         </ol>
