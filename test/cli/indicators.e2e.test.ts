@@ -85,6 +85,10 @@ describe("R14.1 in the 2018 sample: the bevillingstabel", () => {
       [null, "Reservationspuljen vedrørende beskæftigelsestilskuddet", -15_011_000],
       [null, "I alt", 0],
     ]);
+    // R0.6: the kroner come from 1.000 kr. rows: said under the table.
+    expect(ws.getCell("B12").value).toBe(
+      "Beløbene i kr. er omregnet fra tabellernes 1.000 kr. række for række og er derfor afrundet til hele tusinde kroner.",
+    );
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1 });
   });
 });

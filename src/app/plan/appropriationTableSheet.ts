@@ -11,7 +11,11 @@ const WIDTHS = [18, 60, 50, 34];
  * R14.1 The Bevillinger sheet, Odense's form: Indstillingspunkt · Beskrivelse · Styringsområde · Udvalg ·
  * one column per year, in whole kr. (+ received, − given); each punkt's rows and its I alt (0).
  */
-export function appropriationTableSheet(b: PlanBuilder, rows: readonly AppropriationTableRow[]): void {
+export function appropriationTableSheet(
+  b: PlanBuilder,
+  rows: readonly AppropriationTableRow[],
+  note?: string,
+): void {
   if (!b.generatedSheet(APPROPRIATION_TABLE_SHEET, (s) => cellValue(s, 1, 1) === APPROPRIATION_TABLE_TITLE))
     return;
   const years = [...new Set(rows.map((r) => r.år))].sort((x, y) => x - y);
@@ -67,6 +71,11 @@ export function appropriationTableSheet(b: PlanBuilder, rows: readonly Appropria
       },
     );
     row += 2;
+  }
+  if (note) {
+    // R0.6: kroner from rows in another unit are rounded; said under the table, wrapped across it.
+    b.plan.blocks.push({ sheet, row, col: 2, values: [[note]], wrap: true });
+    b.fitRowHeight(sheet, row, [[note, WIDTHS[1]!]]);
   }
   [...WIDTHS, ...years.map(() => 16)].forEach((width, i) =>
     b.plan.columnWidths.push({ sheet, col: i + 1, width }),

@@ -1,4 +1,4 @@
-import { changeHeader, isComputedType, openingPool } from "../../domain";
+import { changeHeader, isComputedType, kronerNote, openingPool } from "../../domain";
 import { changeKey } from "../locate";
 import { RunDiagnostics } from "../codes";
 import { WorkbookSnapshot, WritePlan, WriteValue } from "../../workbook/port";
@@ -145,7 +145,7 @@ export function planWrites(
   if (results.scenarios || results.sensitivity || results.estimate) scenarioSheet(planner, inputs, results);
   if (results.appropriations) appropriationsSheet(planner, results, inputs.parameters.unit);
   if (results.appropriationTable && results.appropriationTable.length > 0)
-    appropriationTableSheet(planner, results.appropriationTable);
+    appropriationTableSheet(planner, results.appropriationTable, kronerNote(inputs.parameters.unit));
   if (results.years) overviewSheet(planner, results.years, inputs.parameters.unit);
   caseSheet(planner, caseDocument(inputs, results));
   return planner.plan;
