@@ -15,9 +15,14 @@ const ANSI = {
   dim: "\x1b[2m",
 };
 
+/**
+ * A column of the report: a label longer than its column is cut with "…"; a right-aligned figure never
+ * is (a cut amount could be misread) — it takes the room it needs.
+ */
 function pad(text: string, width: number, right = false): string {
+  if (right) return text.padStart(width);
   const t = text.length > width ? `${text.slice(0, width - 1)}…` : text;
-  return right ? t.padStart(width) : t.padEnd(width);
+  return t.padEnd(width);
 }
 
 function flag(word: string, options: ReportOptions): string {

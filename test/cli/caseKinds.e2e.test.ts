@@ -200,3 +200,15 @@ describe("R15.7 right or loud", () => {
     }
   });
 });
+
+describe("the terminal report of a case in kr.", () => {
+  it("never cuts a figure: the accounts sample's amounts stand whole", async () => {
+    const { run } = await runSample(buildAccountsSampleWorkbook);
+    expect(run.out).toMatch(/Forventet resultat:\s+120\.780\.000\n/);
+    expect(run.out).toMatch(
+      /Midtvejsregulering \(juni 2023\)\s+Midtvejsreg…\s+-12\.300\.000\s+-12\.300\.000/,
+    );
+    // No amount ends in "…" (a label may, "… nettogevinst 20…").
+    expect(run.out).not.toMatch(/\d\.\d{0,2}…/);
+  });
+});
