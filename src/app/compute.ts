@@ -387,8 +387,9 @@ function decide(inputs: ContractInputs, results: ContractResults, diagnostics: R
 /**
  * R15.5 One figure: a pool's tillægsbevilling is the movement the Budgetår's ledger shows for this
  * follow-up — its Vurdering line fed from the follow-up, else its last Vurdering line — with the
- * follow-up's own sum beside it where they differ; without such a line, the follow-up's sum. A difference
- * beyond the rounding of the pool's rows is a warning: the line may be another follow-up's.
+ * follow-up's own sum beside it where they differ by rounding; without such a line, the follow-up's sum.
+ * A difference beyond the rounding of the pool's rows (½ unit a row) means the line is not this
+ * follow-up's: the follow-up's sum is proposed, with a warning at the line.
  */
 function poolMovements(
   inputs: ContractInputs,
@@ -410,7 +411,9 @@ function poolMovements(
     const group = pooled.find(([name]) => normalizeName(name) === normalizeName(pulje));
     const sum = group?.[1].afvigelse ?? 0;
     const rows = followUp.rows.filter((r) => normalizeName(r.row.pulje) === normalizeName(pulje)).length;
-    if (Math.abs(amount - sum) > Math.max(0.5, rows * 0.5) + 1e-9)
+    // Beyond the rounding of the pool's rows the line is not this follow-up's (an earlier one's, or a
+    // typo): the follow-up's own sum is proposed, and the warning says to add or link the line.
+    if (Math.abs(amount - sum) > Math.max(0.5, rows * 0.5) + 1e-9) {
       diagnostics.warning(
         "LEDGER_MISMATCH",
         messages.ledgerFollowUpMismatch(
@@ -422,6 +425,8 @@ function poolMovements(
         ),
         line.at ?? {},
       );
+      return { pulje, amount: sum };
+    }
     return { pulje, amount, post: line.post, ...(amount === sum ? {} : { followUpSum: sum }) };
   });
 }

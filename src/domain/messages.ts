@@ -140,7 +140,7 @@ export const messages = {
   poolTypo: (pool: string, near: string) =>
     `Puljen "${pool}" findes ikke, men ligner "${near}". Mente du "${near}"? Ret navnet i kolonnen Pulje; ellers bliver den en pulje og en tillægsbevilling for sig.`,
   ledgerFollowUpMismatch: (post: string, pool: string, ledger: string, followUp: string, rows: number) =>
-    `Puljens linje "${post}" viser ${ledger} for ${pool}, men opfølgningens ${rows} rækker i puljen summer til ${followUp}; forskellen er større end afrundingen af rækkerne. Tillægsbevillingen følger puljens linje: kontrollér, at linjen er denne opfølgning.`,
+    `Puljens linje "${post}" viser ${ledger} for ${pool}, men opfølgningens ${rows} rækker i puljen summer til ${followUp}; forskellen er større end afrundingen af rækkerne, så linjen er ikke denne opfølgnings. Tillægsbevillingen foreslås med opfølgningens ${followUp}. Tilføj opfølgningens Vurdering-linje i Reservationspulje (eller skriv Kilde = Opfølgning på linjen), så sagens pulje viser samme beløb.`,
   investmentYearWithoutLedger: (projekt: string, år: number) =>
     `Ændringen i nettogevinst for projektet "${projekt}" hører til ${år}, men reservationspuljen har ingen linjer for ${år}; den del indgår ikke i nogen pulje. Tilføj puljens linjer for ${år} (kolonnen År), eller ret År.`,
   missingYear: () => `Budgetår mangler: angiv parameteren Budgetår på arket Regler.`,
