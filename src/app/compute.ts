@@ -406,7 +406,11 @@ function poolMovements(
       .at(-1) ?? vurdering.at(-1);
   if (!ledger || !line) return pooled.map(([pulje, t]) => ({ pulje, amount: t.afvigelse }));
   const unit = inputs.parameters.unit;
-  return ledger.pools.map((pulje, i) => {
+  // A follow-up pool the ledger lacks (warned about above) keeps its own sum: its money is not dropped.
+  const unmatched = pooled
+    .filter(([name]) => !ledger.pools.some((pool) => normalizeName(pool) === normalizeName(name)))
+    .map(([pulje, t]) => ({ pulje, amount: t.afvigelse }));
+  const matched = ledger.pools.map((pulje, i): PoolMovement => {
     const amount = line.values[i] ?? 0;
     const group = pooled.find(([name]) => normalizeName(name) === normalizeName(pulje));
     const sum = group?.[1].afvigelse ?? 0;
@@ -429,6 +433,7 @@ function poolMovements(
     }
     return { pulje, amount, post: line.post, ...(amount === sum ? {} : { followUpSum: sum }) };
   });
+  return [...matched, ...unmatched];
 }
 
 /**

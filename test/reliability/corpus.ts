@@ -37,6 +37,7 @@ export interface SummaryLike {
     kassefinansiering: number;
     lines: { post: string; fedFrom?: string; values: Record<string, number> }[];
   };
+  appropriations?: { pulje: string; beløbKr: number }[];
   diagnostics: { level: string; code: string; message: string }[];
 }
 
@@ -252,6 +253,9 @@ export const CORPUS: CorpusCase[] = [
       ["warning", "UNKNOWN_POOL", O, "A7"],
       ["warning", "LEDGER_MISMATCH", L, "A9"],
     ],
+    // Its money is not dropped: the pool the ledger lacks keeps a tillægsbevilling of its own sum (670).
+    summary: (s) =>
+      expect(s.appropriations!.map((a) => [a.pulje, a.beløbKr])).toContainEqual(["Ny pulje", 670_000]),
   },
   {
     name: "zero and negative budgets (flags by the documented rule, no error)",
