@@ -145,7 +145,9 @@ export function accountsDecision(
     const perYear = transfers.years
       .map((y, i) => [y, carried[i]!] as const)
       .filter(([, x]) => x !== 0)
-      .map(([y, x]) => `${formatKroner(x)} til ${y}`);
+      .map(([y, x]) =>
+        x >= 0 ? `${formatKroner(x)} til ${y}` : `et merforbrug på ${formatKroner(-x)} til ${y}`,
+      );
     points.push({
       nr: points.length + 1,
       kind: "overførsel",

@@ -115,7 +115,7 @@ describe("year-end (R7) through the headless command, in whole kr.", () => {
       [
         2,
         "overførsel",
-        "At det samlede merforbrug på 4.336.011 kr. fra 2018 overføres til kommende budgetår. Der overføres -5.397.740 kr. til 2019 og 1.061.729 kr. til 2020.",
+        "At det samlede merforbrug på 4.336.011 kr. fra 2018 overføres til kommende budgetår. Der overføres et merforbrug på 5.397.740 kr. til 2019 og 1.061.729 kr. til 2020.",
       ],
       [
         3,

@@ -175,7 +175,7 @@ describe("R15.4 the accounts case's decision (Regnskab on the accounts of N, dec
     expect(t.total.overførsel).toEqual([-6_990_333 + 1_592_594 + 750_000, 1_061_729]);
     expect(t.total.kassen).toBe(-3_091_654);
     expect(decision.points[1]!.tekst).toBe(
-      "At det samlede merforbrug på 3.586.010 kr. fra 2018 overføres til kommende budgetår. Der overføres -4.647.739 kr. til 2019 og 1.061.729 kr. til 2020.",
+      "At det samlede merforbrug på 3.586.010 kr. fra 2018 overføres til kommende budgetår. Der overføres et merforbrug på 4.647.739 kr. til 2019 og 1.061.729 kr. til 2020.",
     );
   });
 
