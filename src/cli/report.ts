@@ -127,7 +127,11 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
   if (summary.indicators) {
     heading("Hovedindikatorer (forslag efter reglerne, valgt af forvaltningen)");
     out.push(`${pad("Indikator", 22)} Forslag Valgt   Farve`);
-    for (const i of summary.indicators) {
+    // An accounts case leaves out the indicators it has no inputs for, as the Sag sheet does (R15.6).
+    const shown = summary.indicators.filter(
+      (i) => summary.sagstype?.type !== "Regnskab" || i.valgt !== undefined || i.forslag !== "–",
+    );
+    for (const i of shown) {
       out.push(
         `${pad(i.indikator, 22)} ${flag(i.forslag, options)}   ${flag(i.valgt ?? "", options)}   ${flag(i.farve, options)}`,
       );

@@ -148,6 +148,9 @@ describe("R15 the three kinds of case, end to end", () => {
     sameDecisionEverywhere(s, v);
     expect(v.sag).toContain("Reservationspulje");
     expect(v.sag).not.toMatch(/Antal ledige|Ledighedsudvikling/);
+    const indicators = run.out.slice(run.out.indexOf("Hovedindikatorer"), run.out.indexOf("Områdets eget"));
+    expect(indicators).toContain("Reservationspulje");
+    expect(indicators).not.toMatch(/Antal ledige|Ledighedsudvikling/);
     expect(v.word).toContain("Overførsel af mer- og mindreforbrug fra 2023");
   });
 
