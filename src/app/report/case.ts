@@ -106,7 +106,8 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
   const kind = results.caseKind ? `${results.caseKind} · ` : "";
   return {
     title: CASE_TITLE,
-    subtitle: `${kind}${year}beløb i ${p.unit}, bevillinger i kr.`,
+    // "bevillinger i kr." only where the case proposes bevillinger (not in an orientation).
+    subtitle: `${kind}${year}beløb i ${p.unit}${(decision?.points.length ?? 0) > 1 ? ", bevillinger i kr." : ""}`,
     tables,
   };
 }
