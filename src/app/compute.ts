@@ -57,7 +57,7 @@ import {
   yearsOverview,
   yearTotals,
   Location,
-  formatDanishNumber,
+  formatFigure,
   NOT_APPLICABLE,
 } from "../domain";
 import { RunDiagnostics } from "./codes";
@@ -157,20 +157,17 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
         );
     }
   }
+  /** R8: the investments' changes dated to a year (no År: the Budgetår) as that year's Investeringsprojekter line. */
+  const investmentsIn = (år: number | undefined, pools: readonly string[]) => {
+    if (!results.investments || results.investments.ændring === undefined) return undefined;
+    const values = investmentLedgerLine(results.investments, pools, p.unit, diagnostics, år, p.budgetYear);
+    return Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
+  };
   if (inputs.investments) {
     results.investments = computeInvestments(inputs.investments.rows, p.investmentMinReturn);
     const pools = inputs.ledger?.ledger.pools;
-    if (pools && results.investments.ændring !== undefined) {
-      const values = investmentLedgerLine(
-        results.investments,
-        pools,
-        p.unit,
-        diagnostics,
-        p.budgetYear,
-        p.budgetYear,
-      );
-      results.investmentLedgerLine = Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0]));
-    }
+    const line = pools && investmentsIn(p.budgetYear, pools);
+    if (line) results.investmentLedgerLine = line;
   }
   const byYear = inputs.ledger ? ledgersByYear(inputs.ledger.ledger, p.budgetYear, diagnostics) : [];
   // R8: a change dated to a year without a ledger of its own reaches no pool; say so at the project.
@@ -182,23 +179,19 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
           messages.investmentYearWithoutLedger(project.projekt, år),
           project.at ?? {},
         );
-  /** R8: the investments' changes dated to another year feed that year's Investeringsprojekter line. */
-  const investmentsIn = (år: number | undefined, pools: readonly string[]) => {
-    if (!results.investments || results.investments.ændring === undefined) return {};
-    const values = investmentLedgerLine(results.investments, pools, p.unit, diagnostics, år, p.budgetYear);
-    return { investments: Object.fromEntries(pools.map((pool, i) => [pool, values[i] ?? 0])) };
-  };
   const main = byYear.find((y) => y.år === p.budgetYear);
   if (inputs.ledger && byYear.length > 0 && !main)
     diagnostics.warning("MISSING_YEAR", appMessages.noLedgerForBudgetYear(p.budgetYear), {});
   results.ledgerYears = [];
   for (const year of byYear.filter((y) => y !== main)) {
+    // A change dated to another year feeds that year's Investeringsprojekter line.
+    const investments = investmentsIn(year.år, year.ledger.pools);
     const fed = feedLedger(
       year.ledger,
       {
         prognoses: [],
         ...followUpFeed(inputs, results, year.år, year.ledger.pools),
-        ...investmentsIn(year.år, year.ledger.pools),
+        ...(investments ? { investments } : {}),
         ...(year.år === undefined ? {} : { year: year.år }),
         otherYear: { budgetYear: p.budgetYear },
       },
@@ -423,8 +416,8 @@ function poolMovements(
         messages.ledgerFollowUpMismatch(
           line.post,
           pulje,
-          formatAmountIn(amount, unit),
-          formatAmountIn(sum, unit),
+          `${formatFigure(amount)} (${unit})`,
+          `${formatFigure(sum)} (${unit})`,
           rows,
         ),
         line.at ?? {},
@@ -453,8 +446,4 @@ function settlement(
     post: line.post,
     ...(fromTable === undefined || fromTable === line.total ? {} : { yearEndSum: fromTable }),
   };
-}
-
-function formatAmountIn(amount: number, unit: string): string {
-  return `${formatDanishNumber(amount, Number.isInteger(amount) ? 0 : 1)} (${unit})`;
 }

@@ -1,11 +1,10 @@
-import { CaseKind, Diagnostics, normalizeName } from "../domain";
+import { CaseKind, cellText, Diagnostics, normalizeName } from "../domain";
 import { a1 } from "../workbook/address";
 import { emptyPlan, WorkbookPort } from "../workbook/port";
 import { RunCode } from "./codes";
 import { contractFor, READ_REQUEST } from "./contract";
 import { cellValue, locateTable } from "./locate";
 import { appMessages } from "./messages";
-import { cellText } from "../domain";
 
 /** What changing the Sagstype did: the cell written, or why nothing was. */
 export interface CaseKindWrite {

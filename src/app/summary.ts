@@ -1,4 +1,4 @@
-import { kronerNote, TOTAL_COLUMN, transfersPerYear } from "../domain";
+import { decisionNotes, kronerNote, TOTAL_COLUMN, transfersPerYear } from "../domain";
 import { RunDiagnostic } from "./codes";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
@@ -323,7 +323,7 @@ export function buildSummary(
     summary.indstilling = {
       indledning: decision.indledning,
       punkter: decision.points.map((p) => ({ nr: p.nr, art: p.kind, tekst: p.tekst })),
-      noter: [...decision.figureNotes, ...(note && decision.points.length > 1 ? [note] : [])],
+      noter: decisionNotes(decision, inputs.parameters.unit),
     };
     const t = decision.transfers;
     if (t && t.rows.length > 0)

@@ -69,6 +69,11 @@ export function formatDanishNumber(value: number, decimals = 0): string {
 }
 
 /** "8.132.000 kr." */
+/** An amount in a sentence: whole when it is, else with one decimal ("8.132", "938,9"). */
+export function formatFigure(value: number): string {
+  return formatDanishNumber(value, Number.isInteger(value) ? 0 : 1);
+}
+
 export function formatKroner(kroner: number): string {
   return `${formatDanishNumber(kroner)} kr.`;
 }

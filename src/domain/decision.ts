@@ -2,13 +2,13 @@ import { appropriations } from "./appropriations";
 import type { Appropriation } from "./appropriations";
 import { appropriationTable, AppropriationTableRow, TREASURY } from "./appropriationTable";
 import type { CaseKind } from "./caseKind";
-import { formatDanishNumber, formatKroner } from "./danishNumber";
+import { formatFigure, formatKroner } from "./danishNumber";
 import { normalizeName } from "./normalize";
 import { poolDescription } from "./parameters";
 import type { Parameters } from "./parameters";
 import { Amount, Kroner, toWholeKroner, Unit } from "./units";
 import type { YearEndResult } from "./yearEnd";
-import { matchesSteeringArea } from "./yearEnd";
+import { isPoolKassenLine } from "./yearEnd";
 
 /** What a point of the indstilling decides. */
 export type DecisionPointKind =
@@ -104,8 +104,8 @@ export function followUpDecision(movements: readonly PoolMovement[], år: number
     figureNotes: movements.flatMap((m) => {
       if (m.followUpSum === undefined || m.followUpSum === m.amount || m.post === undefined) return [];
       return [
-        `Bevillingen vedrørende ${poolDescription(p, m.pulje)} er puljens linje "${m.post}": ${amount(m.amount)} (${p.unit}). ` +
-          `Opfølgningens rækker summer til ${amount(m.followUpSum)}, en forskel på ${amount(m.amount - m.followUpSum)}.`,
+        `Bevillingen vedrørende ${poolDescription(p, m.pulje)} er puljens linje "${m.post}": ${formatFigure(m.amount)} (${p.unit}). ` +
+          `Opfølgningens rækker summer til ${formatFigure(m.followUpSum)}, en forskel på ${formatFigure(m.amount - m.followUpSum)}.`,
       ];
     }),
   };
@@ -210,8 +210,8 @@ export function accountsDecision(
     );
     if (settlement.yearEndSum !== undefined && settlement.yearEndSum !== settlement.amount && settlement.post)
       figureNotes.push(
-        `Afregningen er puljens linje "${settlement.post}": ${amount(settlement.amount)} (${p.unit}). ` +
-          `Regnskabets kassebeløb for ${p.steeringArea} er ${amount(settlement.yearEndSum)}, en forskel på ${amount(settlement.amount - settlement.yearEndSum)}.`,
+        `Afregningen er puljens linje "${settlement.post}": ${formatFigure(settlement.amount)} (${p.unit}). ` +
+          `Regnskabets kassebeløb for ${p.steeringArea} er ${formatFigure(settlement.yearEndSum)}, en forskel på ${formatFigure(settlement.amount - settlement.yearEndSum)}.`,
       );
   }
   return {
@@ -272,12 +272,17 @@ export function transferTable(yearEnd: YearEndResult, accountsYear: number, unit
 
 /** The pool's share of the accounts from the Regnskab table: the Kassen of the steering area's lines. */
 export function yearEndPoolShare(yearEnd: YearEndResult, p: Parameters): Amount | undefined {
-  const lines = yearEnd.lines.filter(
-    (l) =>
-      !l.line.overførselsadgang &&
-      matchesSteeringArea(l.line.styringsområde, p.steeringArea, p.steeringAreaSynonyms),
-  );
+  const lines = yearEnd.lines.filter((l) => isPoolKassenLine(l, p.steeringArea, p.steeringAreaSynonyms));
   return lines.length === 0 ? undefined : lines.reduce((s, l) => s + l.kassen, 0);
+}
+
+/**
+ * R15.5 The notes beside a decision's amounts: where a proposed figure differs from another figure of the
+ * case, and — when the case proposes bevillinger — the rounding of kroner from rows in another unit.
+ */
+export function decisionNotes(decision: Decision, unit: Unit): string[] {
+  const kroner = kronerNote(unit);
+  return [...decision.figureNotes, ...(kroner && decision.points.length > 1 ? [kroner] : [])];
 }
 
 /** R0.6/R15.5: the note wherever kroner come from rows in another unit; undefined in kr. */
@@ -285,10 +290,6 @@ export function kronerNote(unit: Unit): string | undefined {
   return unit === "kr."
     ? undefined
     : `Beløbene i kr. er omregnet fra tabellernes ${unit} række for række og er derfor afrundet til hele ${unit === "mio. kr." ? "millioner" : "tusinde"} kroner.`;
-}
-
-function amount(value: Amount): string {
-  return formatDanishNumber(value, Number.isInteger(value) ? 0 : 1);
 }
 
 /** "a", "a og b", "a, b og c". */

@@ -148,6 +148,15 @@ export function matchesSteeringArea(name: string, steeringArea: string, synonyms
     .some((s) => steeringAreaStem(s) === stem);
 }
 
+/**
+ * R7: a line whose afvigelse is the pool's — without overførselsadgang (it goes to the kassen) and of the
+ * pool's steering area (by stem or a synonym). The ledger's Regnskab line and the accounts case's afregning
+ * are made of these lines.
+ */
+export function isPoolKassenLine(r: YearEndLineResult, steeringArea: string, synonyms = ""): boolean {
+  return !r.line.overførselsadgang && matchesSteeringArea(r.line.styringsområde, steeringArea, synonyms);
+}
+
 /** R7's ledger line per pool, with how many year-end lines it took and the steering areas it saw. */
 export interface YearEndMovement {
   values: Amount[];
@@ -172,8 +181,7 @@ export function yearEndMovement(
   const values: Amount[][] = pools.map(() => []);
   let matched = 0;
   for (const r of result.lines) {
-    if (r.line.overførselsadgang || !matchesSteeringArea(r.line.styringsområde, steeringArea, synonyms))
-      continue;
+    if (!isPoolKassenLine(r, steeringArea, synonyms)) continue;
     matched++;
     const index = poolIndex(r.line.pulje, pools);
     if (index < 0) {

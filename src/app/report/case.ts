@@ -1,6 +1,7 @@
 import {
   AppropriationTableRow,
   Decision,
+  decisionNotes,
   Flag,
   isOutsidePools,
   kronerNote,
@@ -97,7 +98,7 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
     });
   if (results.ledger) tables.push(ledgerTable(results, p.unit));
   const decision = results.decision;
-  const note = [...(decision?.figureNotes ?? []), kronerNote(p.unit) ?? ""].filter((t) => t !== "").join(" ");
+  const note = decision ? decisionNotes(decision, p.unit).join(" ") : "";
   if (decision?.transfers && decision.transfers.rows.length > 0)
     tables.push(transferTableCase(decision.transfers, kronerNote(p.unit)));
   if (decision && decision.table.length > 0) tables.push(appropriationTableCase(decision.table, note));
