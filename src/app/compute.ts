@@ -25,6 +25,7 @@ import {
   PoolMovement,
   SOURCE_FOLLOW_UP,
   yearEndPoolShare,
+  isPoolKassenLine,
   investmentLedgerLine,
   investmentYears,
   compareScenarios,
@@ -370,7 +371,21 @@ function decide(inputs: ContractInputs, results: ContractResults, diagnostics: R
     if (!results.yearEnd) {
       diagnostics.warning("CASE_KIND", appMessages.noYearEndForCase(), {});
       results.decision = accountsDecision(undefined, year, undefined, p);
-    } else results.decision = accountsDecision(results.yearEnd, year, settlement(results, p), p);
+    } else {
+      results.decision = accountsDecision(results.yearEnd, year, settlement(results, p), p);
+      // A kassen line outside the pool's steering area reaches no punkt: said at the line, never silent.
+      for (const r of results.yearEnd.lines)
+        if (
+          !r.line.overførselsadgang &&
+          r.kassen !== 0 &&
+          !isPoolKassenLine(r, p.steeringArea, p.steeringAreaSynonyms)
+        )
+          diagnostics.warning(
+            "NO_SOURCE",
+            messages.kassenOutsidePool(r.line.område, r.line.styringsområde, p.steeringArea),
+            r.line.at ?? {},
+          );
+    }
   }
   // The Tillægsbevillinger sheet is the follow-up's; an accounts case's points are in the indstilling.
   if (kind === "Budgetopfølgning") results.appropriations = results.decision.appropriations;

@@ -139,6 +139,10 @@ export const messages = {
     `Sagstypen er ${kind}, fordi ${why}. Skriv en anden sagstype (Budgetopfølgning, Regnskab eller Orientering) i parameteren Sagstype på arket Regler for at ændre den.`,
   poolTypo: (pool: string, near: string) =>
     `Puljen "${pool}" findes ikke, men ligner "${near}". Mente du "${near}"? Ret navnet i kolonnen Pulje; ellers bliver den en pulje og en tillægsbevilling for sig.`,
+  steeringAreaTypo: (area: string, near: string) =>
+    `Styringsområdet "${area}" i Konverteres til findes ikke i tabellen Regnskab, men ligner "${near}". Mente du "${near}"? Ret navnet; ellers bliver det en konvertering til et styringsområde for sig.`,
+  kassenOutsidePool: (område: string, area: string, steeringArea: string) =>
+    `Linjen "${område}" har ikke overførselsadgang, så dens afvigelse går i kassen, men styringsområdet "${area}" er ikke ${steeringArea} eller et af dets synonymer; beløbet afregnes derfor ikke med reservationspuljen og indgår ikke i noget indstillingspunkt. Ret Styringsområde, eller tilføj navnet til parameteren "Styringsområde: synonymer".`,
   ledgerFollowUpMismatch: (post: string, pool: string, ledger: string, followUp: string, rows: number) =>
     `Puljens linje "${post}" viser ${ledger} for ${pool}, men opfølgningens ${rows} rækker i puljen summer til ${followUp}; forskellen er større end afrundingen af rækkerne, så linjen er ikke denne opfølgnings. Tillægsbevillingen foreslås med opfølgningens ${followUp}. Tilføj opfølgningens Vurdering-linje i Reservationspulje (eller skriv Kilde = Opfølgning på linjen), så sagens pulje viser samme beløb.`,
   investmentYearWithoutLedger: (projekt: string, år: number) =>

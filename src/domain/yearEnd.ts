@@ -4,6 +4,7 @@ import { difference, sum } from "./compare";
 import { DiagnosticSink, Location } from "./diagnostics";
 import { messages } from "./messages";
 import { normalizeName } from "./normalize";
+import { nearPool } from "./poolNames";
 import { parseNumberText } from "./danishNumber";
 import { Amount } from "./units";
 
@@ -234,6 +235,7 @@ export function readYearEndLines(
   diagnostics: DiagnosticSink,
 ): YearEndLine[] {
   const lines: YearEndLine[] = [];
+  const conversions: { to: string; at: Location | undefined }[] = [];
   for (const record of records) {
     const område = cellText(record.cells.område);
     if (område === undefined || område.startsWith("#")) continue;
@@ -300,6 +302,15 @@ export function readYearEndLines(
       ...(pulje === undefined ? {} : { pulje }),
       ...(konverteresTil === undefined ? {} : { konverteresTil }),
     });
+    if (konverteresTil !== undefined)
+      conversions.push({ to: konverteresTil, at: record.cells.konverteresTil?.at ?? record.at });
+  }
+  // R15.7: a Konverteres til a letter or two from a styringsområde of the table is a slip, not a new area
+  // (it would be a konvertering punkt of its own under a wrong name).
+  const areas = [...new Set(lines.map((l) => l.styringsområde))];
+  for (const { to, at } of conversions) {
+    const near = nearPool(to, areas);
+    if (near !== undefined) diagnostics.error("POOL_TYPO", messages.steeringAreaTypo(to, near), at);
   }
   return lines;
 }

@@ -215,3 +215,37 @@ describe("the terminal report of a case in kr.", () => {
     expect(run.out).not.toMatch(/\d\.\d{0,2}…/);
   });
 });
+
+describe("R15.7 the accounts case: nothing silent", () => {
+  it("a Konverteres til a letter off a styringsområde of the table is an error at the cell with Mente du …?", async () => {
+    const { run } = await runSample(buildAccountsSampleWorkbook, (wb) => {
+      const ws = wb.getWorksheet("Regnskab")!;
+      expect(ws.getCell("H7").value).toBe("Service");
+      ws.getCell("H7").value = "Servce";
+    });
+    expect(run.code).toBe(1);
+    expect(run.summary!.diagnostics.find((d) => d.code === "POOL_TYPO")).toMatchObject({
+      level: "error",
+      sheet: "Regnskab",
+      cell: "H7",
+      message:
+        'Styringsområdet "Servce" i Konverteres til findes ikke i tabellen Regnskab, men ligner "Service". Mente du "Service"? Ret navnet; ellers bliver det en konvertering til et styringsområde for sig.',
+    });
+  });
+
+  it("a kassen line outside the pool's steering area is said at the line: it reaches no punkt", async () => {
+    const { run } = await runSample(buildAccountsSampleWorkbook, (wb) => {
+      const ws = wb.getWorksheet("Regnskab")!;
+      // Service (row 5) without overførselsadgang: its 3.700.000 goes to the kassen, not the pool.
+      ws.getCell("C5").value = "Nej";
+    });
+    expect(run.code).toBe(0);
+    const warning = run.summary!.diagnostics.find((d) => d.code === "NO_SOURCE" && d.cell?.startsWith("A5"));
+    expect(warning).toMatchObject({ level: "warning", sheet: "Regnskab" });
+    expect(warning!.message).toContain('styringsområdet "Service" er ikke Særlige driftsområder');
+    // The afregning is still the pool's share alone.
+    expect(run.summary!.indstilling!.punkter.find((p) => p.art === "afregning")!.tekst).toContain(
+      "32.150.000 kr.",
+    );
+  });
+});
