@@ -20,6 +20,7 @@ import {
   WriteValue,
 } from "../workbook/port";
 import { CONTRACT, NUMBER_FORMATS, REGULATIONS_SHEET, TableContract } from "./contract";
+import { fitPrint, outputsPoints } from "./plan/printFit";
 
 /** The ledger template's pool columns: the 2018 split; users rename, add or remove them. */
 export const TEMPLATE_POOLS = ["Budgetgaranti", "Beskæftigelsestilskud"];
@@ -294,9 +295,20 @@ export function planTemplate(
     (plan.layouts ??= []).push({
       sheet,
       headerRows: stacked ? 1 : TITLE_ROWS + 1,
-      printTitle: title ?? sheet,
     });
   }
+  // Room on each sheet's page for the output columns Beregn adds beside its tables.
+  const reserved = new Map(
+    [...bySheet].map(([wanted, specs]) => [
+      added[[...bySheet.keys()].indexOf(wanted)]!,
+      Math.max(
+        ...specs.map((s) =>
+          outputsPoints(CONTRACT.find((c) => c.key === s.key)!.outputs.map((o) => o.header)),
+        ),
+      ),
+    ]),
+  );
+  fitPrint(plan, reserved);
   return { plan, sheets: added };
 }
 

@@ -221,7 +221,11 @@ export class FileWorkbook implements WorkbookPort {
           const fontColor = block.fontColors?.[r]?.[c];
           if (block.wrap) cell.alignment = { ...cell.alignment, wrapText: true, vertical: "top" };
           if (block.bold || fontColor || block.fontColors) {
+            // A font with only a colour would print in the reader's default font (a serif): Calibri 11.
             cell.font = {
+              name: "Calibri",
+              size: 11,
+              family: 2,
               ...cell.font,
               ...(block.bold ? { bold: true } : {}),
               color: fontColor ? { argb: fontColor } : undefined,
@@ -269,7 +273,10 @@ export class FileWorkbook implements WorkbookPort {
       };
       // ExcelJS breaks after a row; the layout names the row a page starts with.
       for (const row of layout.pageBreaks ?? []) ws.getRow(row - 1).addPageBreak();
-      ws.headerFooter = { oddHeader: fileHeader(layout.printTitle), oddFooter: FILE_FOOTER };
+      ws.headerFooter = {
+        oddHeader: layout.printTitle ? fileHeader(layout.printTitle) : "",
+        oddFooter: FILE_FOOTER,
+      };
     }
     // ExcelJS cannot write charts: the data block beside them is the chart's content in the file.
     return { notes: [] };
@@ -317,11 +324,19 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
       }),
     ),
   });
+  // A table with wrapped columns is top-aligned throughout, so a row reads along its first line.
+  const top = (c: number) =>
+    spec.wrapColumns?.includes(c)
+      ? { wrapText: true, vertical: "top" as const }
+      : { vertical: "top" as const };
+  if (spec.wrapColumns?.length)
+    spec.headers.forEach((_, c) => (ws.getCell(spec.top, spec.left + c).alignment = top(c)));
   rows.forEach((r, i) =>
     spec.headers.forEach((_, c) => {
       const cell = ws.getCell(spec.top + 1 + i, spec.left + c);
       const format = spec.numberFormats[i]?.[c];
       if (format && format !== "General") cell.numFmt = format;
+      if (spec.wrapColumns?.length) cell.alignment = top(c);
       const list = spec.lists?.[c] ?? spec.cellLists?.find((l) => l.row === i && l.col === c)?.list;
       if (list)
         cell.dataValidation = {

@@ -2,7 +2,7 @@
 import { errorText, excelSerialToDate, normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, localAddress, parseA1, parseRange } from "./address";
 import { adapterMessages } from "./messages";
-import { boldTitle, PAGE_NUMBER, PRINT_DATE } from "./pageText";
+import { PAGE_NUMBER, PRINT_DATE, SHEET_NAME } from "./pageText";
 import {
   ApplyNote,
   ConditionalFill,
@@ -556,6 +556,10 @@ function createTable(ws: Excel.Worksheet, spec: TableCreate, lists: boolean): vo
   const rows = spec.rows.map((r) => r.map((v) => v ?? ""));
   if (rows.some((r) => r.some((v) => typeof v === "string" && v.startsWith("=")))) body.formulas = rows;
   else if (rows.length > 0) body.values = rows;
+  // A table with wrapped columns is top-aligned throughout, so a row reads along its first line.
+  if (spec.wrapColumns?.length) table.getRange().format.verticalAlignment = "Top";
+  for (const c of spec.wrapColumns ?? [])
+    ws.getRange(`${a1(spec.top, spec.left + c)}:${a1(bottom, spec.left + c)}`).format.wrapText = true;
   if (!lists) return;
   const validate = (range: Excel.Range, list: ColumnList, title: string) => {
     range.dataValidation.rule = { list: { inCellDropDown: true, source: list.values.join(",") } };
@@ -594,8 +598,12 @@ function printLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   ws.pageLayout.paperSize = "A4";
   ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   ws.pageLayout.setPrintTitleRows(`$1:$${layout.headerRows}`);
-  ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = boldTitle(layout.printTitle);
+  // A title in the sheet's first row is a print title, printed once at the top of every page.
+  ws.pageLayout.headersFooters.defaultForAllPages.centerHeader = layout.printTitle
+    ? `&B${layout.printTitle.replace(/&/g, "&&")}`
+    : "";
   ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = PRINT_DATE;
+  ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = SHEET_NAME;
   ws.pageLayout.headersFooters.defaultForAllPages.rightFooter = PAGE_NUMBER;
   if (layout.printArea) ws.pageLayout.setPrintArea(layout.printArea);
   ws.horizontalPageBreaks.removePageBreaks();

@@ -311,8 +311,7 @@ class SheetBuild {
     const breaks = layout?.pageBreaks ?? [];
     const print = layout
       ? `<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-        `<headerFooter><oddHeader>${escapeXml(fileHeader(layout.printTitle))}</oddHeader>` +
-        `<oddFooter>${escapeXml(FILE_FOOTER)}</oddFooter></headerFooter>` +
+        `<headerFooter>${layout.printTitle ? `<oddHeader>${escapeXml(fileHeader(layout.printTitle))}</oddHeader>` : ""}<oddFooter>${escapeXml(FILE_FOOTER)}</oddFooter></headerFooter>` +
         // A break's id is the last row of the page before it.
         (breaks.length > 0
           ? `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join("")}</rowBreaks>`

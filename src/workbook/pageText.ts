@@ -1,27 +1,29 @@
 /**
- * The page header and footer of a printed sheet (SheetLayout), in Excel's header/footer codes, for every
- * writer: the file's header/footer (ExcelJS and the package patcher) and Office.js's pageLayout.
+ * The page footer of a printed sheet (SheetLayout), in Excel's header/footer codes, for every writer: the
+ * file's footer (ExcelJS and the package patcher) and Office.js's pageLayout. The page header stays empty
+ * where the title is the sheet's first row (a print title, so it prints once at the top of every page).
  */
-
-/** Text in a header or footer: "&" doubled, since a single one starts a code. */
-function literal(text: string): string {
-  return text.replace(/&/g, "&&");
-}
 
 /** "Side n af m". */
 export const PAGE_NUMBER = "Side &P af &N";
 /** Today's date. */
 export const PRINT_DATE = "&D";
 
-/** The title, bold, for Office.js's centerHeader. */
-export function boldTitle(title: string): string {
-  return `&B${literal(title)}`;
+/** The sheet's name, so that a loose page tells where it belongs. */
+export const SHEET_NAME = "Ark: &A";
+
+/** The footer in the cells' font and size (Calibri 11): scaled with the page, it prints as the cells do. */
+const FOOTER_FONT = `&"Calibri,Regular"&11`;
+
+/** Text in a header or footer: "&" doubled, since a single one starts a code. */
+function literal(text: string): string {
+  return text.replace(/&/g, "&&");
 }
 
-/** A file's oddHeader: the title, bold, centred. */
+/** A page header's title (only on a sheet whose first row is not its title): bold, centred. */
 export function fileHeader(title: string): string {
-  return `&C&"-,Bold"${literal(title)}`;
+  return `&C&"Calibri,Bold"&11${literal(title)}`;
 }
 
-/** A file's oddFooter: the date on the left, the page number on the right. */
-export const FILE_FOOTER = `&L${PRINT_DATE}&R${PAGE_NUMBER}`;
+/** A file's oddFooter: the date on the left, the sheet in the middle, the page number on the right. */
+export const FILE_FOOTER = `&L${FOOTER_FONT}${PRINT_DATE}&C${FOOTER_FONT}${SHEET_NAME}&R${FOOTER_FONT}${PAGE_NUMBER}`;

@@ -152,19 +152,32 @@ export interface TableCreate {
   lists?: (ColumnList | undefined)[];
   /** Drop-down lists on single data cells (0-based data row and column), e.g. one parameter's value. */
   cellLists?: { row: number; col: number; list: ColumnList }[];
+  /** Columns (0-based) whose header and data cells wrap, top-aligned: long texts within the printed page. */
+  wrapColumns?: number[];
 }
 
-/** How a sheet the tool owns is seen and printed. */
+/**
+ * How a sheet the tool owns is seen and printed: A4 landscape, one page wide (app/plan/printFit.ts fits
+ * it), date, sheet and page in the footer.
+ */
 export interface SheetLayout {
   sheet: string;
   /** Rows at the top kept in view when scrolling (frozen) and printed at the top of every page. */
   headerRows: number;
-  /** Printed on A4 landscape, one page wide; this title in the page header, date and page in the footer. */
-  printTitle: string;
+  /**
+   * A title for the page header, only where the sheet's first row is not its title (its row 1 holds
+   * headers): a title in row 1 is a print title, printed once at the top of every page.
+   */
+  printTitle?: string;
   /** Rows that start a new printed page (manual page breaks above them). */
   pageBreaks?: number[];
   /** The printed range ("A1:J80"); the used range when absent. */
   printArea?: string;
+  /**
+   * Tables that each begin a printed page (the Sag sheet): rows `first`…`last`, of which the first
+   * `repeat` (title and column headers) are repeated where a table continues on the next page.
+   */
+  tables?: { first: number; last: number; repeat: number }[];
 }
 
 export interface WritePlan {

@@ -383,6 +383,7 @@ export class FakeExcel {
     Object.defineProperties(footer, {
       centerHeader: setter("centerHeader"),
       leftFooter: setter("leftFooter"),
+      centerFooter: setter("centerFooter"),
       rightFooter: setter("rightFooter"),
     });
     const layout = {
@@ -488,6 +489,7 @@ export class FakeExcel {
               this.range(name, `${a1(bounds.top, bounds.left)}:${a1(bounds.top, bounds.right)}`),
             getDataBodyRange: () =>
               this.range(name, `${a1(bounds.top + 1, bounds.left)}:${a1(bounds.bottom, bounds.right)}`),
+            getRange: () => this.range(name, model.ref),
           };
         },
       },

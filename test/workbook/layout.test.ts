@@ -35,8 +35,12 @@ describe("the generated sheets read and print as written: frozen header rows, A4
         fitToWidth: 1,
         fitToHeight: 0,
       });
-      expect(ws.headerFooter.oddHeader).toContain(title);
-      expect(ws.headerFooter.oddFooter).toBe("&L&D&RSide &P af &N");
+      // The title once: row 1, a print title on every page; no page header repeating it.
+      expect(ws.getCell("A1").value).toBe(title);
+      expect(ws.headerFooter.oddHeader ?? "").toBe("");
+      expect(ws.headerFooter.oddFooter).toBe(
+        '&L&"Calibri,Regular"&11&D&C&"Calibri,Regular"&11Ark: &A&R&"Calibri,Regular"&11Side &P af &N',
+      );
     }
     // Print titles: a defined name per sheet, local to it.
     const workbook = (await partText(output, "xl/workbook.xml"))!;
@@ -48,7 +52,7 @@ describe("the generated sheets read and print as written: frozen header rows, A4
   it("in Excel (the simulated one): freezeRows, and with ExcelApi 1.9 the page layout", async () => {
     const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
     expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
-    for (const [sheet, rows, title] of LAYOUTS) {
+    for (const [sheet, rows] of LAYOUTS) {
       const model = fake.sheet(sheet);
       expect([sheet, model.frozenRows]).toEqual([sheet, rows]);
       expect(model.pageLayout).toMatchObject({
@@ -56,7 +60,8 @@ describe("the generated sheets read and print as written: frozen header rows, A4
         paperSize: "A4",
         zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
         printTitleRows: `$1:$${rows}`,
-        centerHeader: `&B${title}`,
+        centerHeader: "",
+        centerFooter: "Ark: &A",
         rightFooter: "Side &P af &N",
       });
     }
@@ -78,13 +83,13 @@ describe("the generated sheets read and print as written: frozen header rows, A4
       col: 1,
       values: [["Reservationspuljen – resultat"], ["Enhed"]],
     });
-    plan.layouts = [{ sheet: "Resultat", headerRows: 2, printTitle: "R&D" }];
+    plan.layouts = [{ sheet: "Resultat", headerRows: 2 }];
     file.applyNow(plan);
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);
     const ws = reread.getWorksheet("Resultat")!;
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 2 });
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, printTitlesRow: "1:2" });
-    expect(ws.headerFooter.oddHeader).toBe('&C&"-,Bold"R&&D');
+    expect(ws.headerFooter.oddFooter).toContain("Ark: &A");
   });
 });

@@ -53,10 +53,6 @@ export function appropriationTableSheet(
           wrap: true,
         },
       );
-      b.fitRowHeight(sheet, row, [
-        [i === 0 ? r.beskrivelse : "", WIDTHS[1]!],
-        [r.styringsområde, WIDTHS[2]!],
-      ]);
       row++;
     });
     b.plan.blocks.push(
@@ -75,10 +71,9 @@ export function appropriationTableSheet(
   if (note) {
     // R0.6: kroner from rows in another unit are rounded; said under the table, wrapped across it.
     b.plan.blocks.push({ sheet, row, col: 2, values: [[note]], wrap: true });
-    b.fitRowHeight(sheet, row, [[note, WIDTHS[1]!]]);
   }
   [...WIDTHS, ...years.map(() => 16)].forEach((width, i) =>
     b.plan.columnWidths.push({ sheet, col: i + 1, width }),
   );
-  (b.plan.layouts ??= []).push({ sheet, headerRows: HEADER_ROW, printTitle: APPROPRIATION_TABLE_TITLE });
+  (b.plan.layouts ??= []).push({ sheet, headerRows: HEADER_ROW });
 }

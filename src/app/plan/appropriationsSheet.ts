@@ -1,6 +1,9 @@
 import { cellText, kronerNote, normalizeName, Unit } from "../../domain";
 import { SheetSnapshot } from "../../workbook/port";
 import { APPROPRIATIONS_HEADERS, APPROPRIATIONS_SHEET, NUMBER_FORMATS } from "../contract";
+
+/** The sheet's printed title (its first row holds the headers). */
+export const APPROPRIATIONS_TITLE = "Reservationspuljen – tillægsbevillinger";
 import { ContractResults } from "../compute";
 import { cellValue } from "../locate";
 import { PlanBuilder } from "./ownership";
@@ -57,22 +60,13 @@ export function appropriationsSheet(b: PlanBuilder, results: ContractResults, un
         values: [[note]],
         wrap: true,
       });
-      b.fitRowHeight(APPROPRIATIONS_SHEET, lines.length + 3, [[note, 80]]);
     }
   }
-  // Wrapped rows get the height of their longest cell (about 15 points a line).
-  const widths = [6, 80, 16, 8, 40, 40];
-  lines.forEach((l, i) =>
-    b.fitRowHeight(APPROPRIATIONS_SHEET, 2 + i, [
-      [l.tekst, widths[1]!],
-      [l.fra, widths[4]!],
-      [l.til, widths[5]!],
-    ]),
-  );
+  // Row 1 holds the headers the sheet is recognised by, so the title goes in the page header; widths
+  // and the wrapped rows' heights come from the texts (printFit.ts).
   (b.plan.layouts ??= []).push({
     sheet: APPROPRIATIONS_SHEET,
     headerRows: 1,
-    printTitle: "Reservationspuljen – tillægsbevillinger",
+    printTitle: APPROPRIATIONS_TITLE,
   });
-  widths.forEach((width, i) => b.plan.columnWidths.push({ sheet: APPROPRIATIONS_SHEET, col: i + 1, width }));
 }

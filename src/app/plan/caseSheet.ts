@@ -74,8 +74,10 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
   const spanWidth = (at: { col: number; span: number }) =>
     widths.slice(at.col - 1, at.col - 1 + at.span).reduce((s, w) => s + w, 0);
   const breaks: number[] = [];
+  const printed: { first: number; last: number; repeat: number }[] = [];
   for (const table of doc.tables) {
     if (row > 4) breaks.push(row);
+    const first = row;
     const place = casePlacement(table);
     const title = table.unit ? `${table.title} (${table.unit})` : table.title;
     blocks.push({ sheet, row, col: 1, values: [[title]], bold: true });
@@ -83,10 +85,10 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     if (table.intro) {
       // The indstilling's opening sentence, wrapped across the page.
       blocks.push(cell(sheet, row, { col: 1, span: right }, table.intro, { wrap: true }));
-      b.fitRowHeight(sheet, row, [[table.intro, spanWidth({ col: 1, span: right })]]);
       row++;
     }
     if (table.columns.length === 0) {
+      printed.push({ first, last: row - 1, repeat: row - first });
       row++;
       continue;
     }
@@ -99,12 +101,8 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
         true,
       ),
     );
-    b.fitRowHeight(
-      sheet,
-      row,
-      table.columns.map((c, i) => [c.header, spanWidth(place[i]!)]),
-    );
     row++;
+    const repeat = row - first;
     for (const r of table.rows) {
       const texts: [string, number][] = [];
       const cells: CellSpec[] = r.cells.map((value, i) => {
@@ -114,25 +112,24 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
         return { at, ...caseCellLook(column, value, r.flags?.[i]) };
       });
       blocks.push(...rowBlocks(sheet, row, cells, r.bold === true));
-      b.fitRowHeight(sheet, row, texts);
       row++;
     }
     if (table.note) {
       // A note overflows into the empty cells to its right; wrapped over the table's width when long.
       const span = right;
       blocks.push({ ...cell(sheet, row, { col: 1, span }, table.note, { wrap: true }) });
-      b.fitRowHeight(sheet, row, [[table.note, spanWidth({ col: 1, span })]]);
       row++;
     }
+    printed.push({ first, last: row - 1, repeat });
     row++;
   }
   widths.forEach((width, i) => b.plan.columnWidths.push({ sheet, col: i + 1, width }));
   (b.plan.layouts ??= []).push({
     sheet,
     headerRows: 2,
-    printTitle: CASE_TITLE,
     pageBreaks: breaks,
     printArea: `A1:${columnLetters(right)}${row - 1}`,
+    tables: printed,
   });
 }
 

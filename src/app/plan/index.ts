@@ -11,6 +11,7 @@ import { caseSheet } from "./caseSheet";
 import { overviewSheet } from "./overviewSheet";
 import { caseDocument } from "../report";
 import { PlanBuilder, RowValues } from "./ownership";
+import { fitPrint } from "./printFit";
 import { scenarioSheet } from "./scenarioSheet";
 import { summarySheet } from "./summarySheet";
 
@@ -148,6 +149,7 @@ export function planWrites(
     appropriationTableSheet(planner, results.appropriationTable, kronerNote(inputs.parameters.unit));
   if (results.years) overviewSheet(planner, results.years, inputs.parameters.unit);
   caseSheet(planner, caseDocument(inputs, results));
+  fitPrint(planner.plan);
   return planner.plan;
 }
 

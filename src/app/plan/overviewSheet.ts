@@ -43,17 +43,7 @@ export function overviewSheet(b: PlanBuilder, years: readonly YearOverviewColumn
     },
     { sheet, row: 7, col: 1, values: [["Grundlag", ...years.map((y) => y.grundlag)]], wrap: true },
   );
-  b.fitRowHeight(
-    sheet,
-    4,
-    years.map((y, i) => [y.kolonne, widthOf(i + 2)]),
-  );
-  b.fitRowHeight(
-    sheet,
-    7,
-    years.map((y, i) => [y.grundlag, widthOf(i + 2)]),
-  );
   for (let col = 1; col <= years.length + 1; col++)
     b.plan.columnWidths.push({ sheet, col, width: widthOf(col) });
-  (b.plan.layouts ??= []).push({ sheet, headerRows: 4, printTitle: OVERVIEW_TITLE });
+  (b.plan.layouts ??= []).push({ sheet, headerRows: 4 });
 }

@@ -6,6 +6,8 @@ import { emptyPlan, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteValue } fro
 import { FLAG_FILLS, FLAG_FONTS, NUMBER_FORMATS, OutputColumn, OutputKind, tableLabel } from "../contract";
 import { cellValue, LocatedTable } from "../locate";
 import { appMessages } from "../messages";
+import { rowHeightFor } from "../../workbook/textWidth";
+import { outputColumnLayout, shownText } from "./printFit";
 
 export type RowValues = Map<number, Partial<Record<string, WriteValue>>>;
 
@@ -51,31 +53,42 @@ export class PlanBuilder {
   outputColumns(table: LocatedTable, values: RowValues, extra: readonly OutputColumn[] = []): void {
     let next = table.right;
     const added: string[] = [];
+    let headerLines = 1;
     for (const output of [...table.contract.outputs, ...extra]) {
       // An output no row has a value for (e.g. a change without a previous figure) gets no column.
       if (![...values.values()].some((record) => output.key in record)) continue;
+      const column = new Map<number, WriteValue>();
+      for (const [row, record] of values) if (output.key in record) column.set(row, record[output.key]!);
       let col = table.outputs.get(output.key);
       if (col === undefined) {
         col = ++next;
         if (!this.newColumnIsFree(table, col, output.header)) continue;
         added.push(output.header);
+        // As wide as its widest figure (or its header's longest word); the header wraps above it.
+        const format = output.kind === "ratio" ? NUMBER_FORMATS.ratio : NUMBER_FORMATS.amount;
+        const { width, lines } = outputColumnLayout(
+          output.header,
+          [...column.values()].map((v) => shownText(v, format)),
+        );
+        headerLines = Math.max(headerLines, lines);
         this.plan.blocks.push({
           sheet: table.sheet.name,
           row: table.headerRow,
           col,
           values: [[output.header]],
           bold: true,
+          ...(lines > 1 ? { wrap: true } : {}),
         });
-        this.plan.columnWidths.push({
-          sheet: table.sheet.name,
-          col,
-          width: Math.max(12, output.header.length + 4),
-        });
+        this.plan.columnWidths.push({ sheet: table.sheet.name, col, width });
       }
-      const column = new Map<number, WriteValue>();
-      for (const [row, record] of values) if (output.key in record) column.set(row, record[output.key]!);
       this.column(table.sheet, col, output.kind, column, table);
     }
+    if (headerLines > 1)
+      (this.plan.rowHeights ??= []).push({
+        sheet: table.sheet.name,
+        row: table.headerRow,
+        height: rowHeightFor(headerLines),
+      });
     if (added.length > 0 && table.listObject) {
       this.plan.tableResizes.push({
         table: table.listObject.name,
@@ -189,15 +202,6 @@ export class PlanBuilder {
     if (existing && !this.writable(existing)) return false;
     this.plan.sheets.push({ name: existing?.name ?? name, replace: existing !== undefined });
     return true;
-  }
-
-  /**
-   * A row whose texts wrap in their columns gets the height of the longest (about 15 points a line,
-   * a character about 1,1 width units); a row that fits on one line keeps Excel's height.
-   */
-  fitRowHeight(sheet: string, row: number, texts: [text: string, width: number][]): void {
-    const lines = Math.max(1, ...texts.map(([text, width]) => Math.ceil((text.length * 1.1) / width)));
-    if (lines > 1) (this.plan.rowHeights ??= []).push({ sheet, row, height: 15 * lines });
   }
 
   /** Writes a generated sheet's rows, one block per row, with flag fills where asked. */

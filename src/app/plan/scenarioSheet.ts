@@ -122,7 +122,7 @@ export function scenarioSheet(b: PlanBuilder, inputs: ContractInputs, results: C
     });
   }
   b.writeRows(SCENARIO_SHEET, rows);
-  (b.plan.layouts ??= []).push({ sheet: SCENARIO_SHEET, headerRows: 2, printTitle: SCENARIO_TITLE });
+  (b.plan.layouts ??= []).push({ sheet: SCENARIO_SHEET, headerRows: 2 });
   b.plan.columnWidths.push({ sheet: SCENARIO_SHEET, col: 1, width: 44 });
   // Wide enough for the bold headers "Budgetværn brugt" and "Kassefinansiering".
   for (let col = 2; col <= 12 + pools.length; col++)

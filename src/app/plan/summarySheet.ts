@@ -116,7 +116,7 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
     });
   }
   b.writeRows(SUMMARY_SHEET, rows);
-  (b.plan.layouts ??= []).push({ sheet: SUMMARY_SHEET, headerRows: 2, printTitle: SUMMARY_TITLE });
+  (b.plan.layouts ??= []).push({ sheet: SUMMARY_SHEET, headerRows: 2 });
   b.plan.columnWidths.push({ sheet: SUMMARY_SHEET, col: 1, width: 44 });
   // Wide enough for the longest text in the column (a pool's name, a heading), within reason.
   for (let col = 2; col <= 6; col++) {
