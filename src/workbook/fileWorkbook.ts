@@ -5,7 +5,7 @@ import { a1, parseRange } from "./address";
 import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
 import { adapterMessages } from "./messages";
 import { PackagePatcher } from "./packagePatch";
-import { FILE_FOOTER, fileHeader } from "./pageText";
+import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
 import {
   ApplyReport,
   SheetSnapshot,
@@ -268,6 +268,7 @@ export class FileWorkbook implements WorkbookPort {
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
+        margins: { ...PAGE_MARGINS },
         printTitlesRow: `1:${layout.headerRows}`,
         ...(layout.printArea ? { printArea: layout.printArea } : {}),
       };

@@ -2,7 +2,7 @@
 import { errorText, excelSerialToDate, normalizeName, RawValue } from "../domain";
 import { a1, columnLetters, localAddress, parseA1, parseRange } from "./address";
 import { adapterMessages } from "./messages";
-import { PAGE_NUMBER, PRINT_DATE, SHEET_NAME } from "./pageText";
+import { PAGE_MARGINS, PAGE_NUMBER, PRINT_DATE, SHEET_NAME } from "./pageText";
 import {
   ApplyNote,
   ConditionalFill,
@@ -596,6 +596,9 @@ function setLayout(ws: Excel.Worksheet, layout: SheetLayout, supports: SupportsS
 function printLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   ws.pageLayout.orientation = "Landscape";
   ws.pageLayout.paperSize = "A4";
+  // Excel's "Smalle" margins, in points.
+  ws.pageLayout.leftMargin = PAGE_MARGINS.left * 72;
+  ws.pageLayout.rightMargin = PAGE_MARGINS.right * 72;
   ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
   ws.pageLayout.setPrintTitleRows(`$1:$${layout.headerRows}`);
   // A title in the sheet's first row is a print title, printed once at the top of every page.

@@ -1,6 +1,9 @@
 import JSZip from "jszip";
 import { a1, parseA1, parseRange } from "./address";
-import { FILE_FOOTER, fileHeader } from "./pageText";
+import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
+
+/** Excel's normal margins, for a sheet without a layout. */
+const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
 import { attr, escapeXml, unescapeXml } from "./xml";
 import { BlockWrite, ConditionalFill, SheetLayout, WritePlan, WriteValue } from "./port";
 
@@ -328,7 +331,9 @@ class SheetBuild {
       `<dimension ref="A1:${a1(bottom, right)}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
       `${cols}<sheetData>${data}</sheetData>${merges}` +
-      `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
+      `<pageMargins ${Object.entries(layout ? PAGE_MARGINS : DEFAULT_MARGINS)
+        .map(([side, inches]) => `${side}="${inches}"`)
+        .join(" ")}/>` +
       `${print}${this.keep.join("")}</worksheet>`;
     xml = patchConditionalFormats(xml, this.fills, styles);
     return xml;

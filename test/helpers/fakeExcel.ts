@@ -394,6 +394,8 @@ export class FakeExcel {
     Object.defineProperties(layout, {
       orientation: setter("orientation"),
       paperSize: setter("paperSize"),
+      leftMargin: setter("leftMargin"),
+      rightMargin: setter("rightMargin"),
       zoom: setter("zoom"),
     });
     return layout;

@@ -77,7 +77,7 @@ export class PlanBuilder {
           col,
           values: [[output.header]],
           bold: true,
-          ...(lines > 1 ? { wrap: true } : {}),
+          wrap: true,
         });
         this.plan.columnWidths.push({ sheet: table.sheet.name, col, width });
       }
@@ -135,11 +135,14 @@ export class PlanBuilder {
       if (i < rows.length && rows[i] === rows[i - 1]! + 1) continue;
       const run = rows.slice(start, i);
       const cells = run.map((row) => values.get(row)!);
+      // Top-aligned (wrapping sets it), as the template's tables whose texts wrap: a figure stands on
+      // its row's first line.
       this.plan.blocks.push({
         sheet: sheet.name,
         row: run[0]!,
         col,
         values: cells.map((v) => [v]),
+        wrap: true,
         ...(kind === "flag"
           ? flagColours(cells)
           : { numberFormat: kind === "ratio" ? NUMBER_FORMATS.ratio : NUMBER_FORMATS.amount }),

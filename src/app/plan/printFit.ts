@@ -7,6 +7,7 @@ import {
   widthForText,
   wrappedLines,
 } from "../../workbook/textWidth";
+import { PAGE_MARGINS } from "../../workbook/pageText";
 
 /**
  * How the sheets the tool lays out print (A4 landscape, one page wide): text at 8 pt or more on paper.
@@ -14,14 +15,19 @@ import {
  * wider than that wraps its long texts; a long note is wrapped over the table's width.
  */
 export const PRINT = {
-  /** A4 landscape less the left and right margins (0,7"), in points. */
-  pageWidth: 841.89 - 2 * 0.7 * 72,
+  /** A4 landscape less the left and right margins, in points. */
+  pageWidth: 841.89 - (PAGE_MARGINS.left + PAGE_MARGINS.right) * 72,
   /** A4 landscape less the top and bottom margins (0,75") and the header and footer, in points. */
   pageHeight: 595.28 - 2 * 0.75 * 72 - 2 * 18,
   /** The part of a page's height filled before a table continues on the next (rows vary by renderer). */
   pageFill: 0.95,
-  /** The smallest scale a sheet is printed at (fit to the page's width). */
+  /** The smallest scale a sheet is printed at when its texts can wrap to fit (fit to the page's width). */
   floor: 0.85,
+  /**
+   * Where even the narrowest columns (a number's width, a text's longest word) pass the floor, the
+   * columns share the width down to this scale: Calibri 11 at 8,2 pt on paper.
+   */
+  hardFloor: 8.2 / 11,
   /**
    * LibreOffice measures a column by Carlito's digit (7,43 pixels) where Excel rounds to 7: the same
    * sheet prints 6 % wider there. Fitted for the wider of the two.
@@ -253,25 +259,43 @@ function columnWidths(
     if (w !== undefined) widths.set(col, Math.max(w, 4));
     else if (planned.has(col)) widths.set(col, planned.get(col)!);
   }
-  const budget = PRINT.pageWidth / PRINT.floor / PRINT.slack - reserved;
-  if (totalPoints(widths) <= budget) return widths;
-  // The level L: every text column at most L wide (and at least its longest word).
-  const fitted = (level: number) => {
-    const out = new Map(widths);
-    for (const [col, width] of widths)
-      if (least.has(col)) out.set(col, Math.max(least.get(col)!, Math.min(width, level)));
-    return out;
-  };
-  let low = 4;
-  let high = Math.max(...widths.values());
-  if (totalPoints(fitted(low)) > budget) return fitted(low);
-  while (high - low > 0.25) {
-    const mid = (low + high) / 2;
-    if (totalPoints(fitted(mid)) <= budget) low = mid;
-    else high = mid;
+  const within = (scale: number) => PRINT.pageWidth / scale / PRINT.slack - reserved;
+  if (totalPoints(widths) <= within(PRINT.floor)) return widths;
+  // From the narrowest (each text column its longest word), width goes where it saves the most
+  // wrapped lines per point, until the page's width is used.
+  const narrow = new Map(widths);
+  for (const [col, width] of least) if (widths.has(col)) narrow.set(col, Math.min(width, widths.get(col)!));
+  const budget = totalPoints(narrow) <= within(PRINT.floor) ? within(PRINT.floor) : within(PRINT.hardFloor);
+  let spare = budget - totalPoints(narrow);
+  if (spare <= 0) return narrow;
+  const texts = new Map<number, PlannedCell[]>();
+  for (const cell of cells)
+    if (!cell.number && !cell.lone && cell.span === 1 && least.has(cell.col))
+      texts.set(cell.col, [...(texts.get(cell.col) ?? []), cell].slice(0, LINES_SAMPLE));
+  const linesAt = (col: number, width: number) =>
+    (texts.get(col) ?? []).reduce((n, c) => n + wrappedLines(c.text, width, c.bold), 0);
+  for (;;) {
+    let best: { col: number; width: number; gain: number; cost: number } | undefined;
+    for (const [col, width] of narrow) {
+      const top = widths.get(col)!;
+      if (!texts.has(col) || width >= top) continue;
+      const now = linesAt(col, width);
+      for (let w = Math.min(top, Math.floor(width) + 1); ; w = Math.min(top, w + 1)) {
+        const cost = columnPoints(w) - columnPoints(width);
+        if (cost > spare) break;
+        const gain = (now - linesAt(col, w)) / Math.max(cost, 0.01);
+        if (gain > 0 && (!best || gain > best.gain)) best = { col, width: w, gain, cost };
+        if (w >= top) break;
+      }
+    }
+    if (!best) return narrow;
+    narrow.set(best.col, best.width);
+    spare -= best.cost;
   }
-  return fitted(low);
 }
+
+/** The cells of a column whose wrapping decides its width (enough to judge a long table by). */
+const LINES_SAMPLE = 200;
 
 /** Row heights for the rows whose wrapped texts need more than one line. */
 function rowHeights(cells: PlannedCell[], widths: Map<number, number>): Map<number, number> {
