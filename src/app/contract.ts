@@ -209,11 +209,23 @@ export const FLAG_FONTS = { GRØN: "FF006100", GUL: "FF9C5700", RØD: "FF9C0006"
 export const DOT_COLOURS = { GRØN: "FF00B050", GUL: "FFFFC000", RØD: "FFFF0000" } as const;
 export const NOT_ASSESSED_COLOUR = "FF808080";
 
-/** How a table is named to users: "Opfoelgning (på arket Opfølgning)"; the sheet only where it differs. */
-export function tableLabel(contract: Pick<TableContract, "tableName" | "sheetName">): string {
-  return contract.tableName === contract.sheetName
-    ? contract.tableName
-    : `${contract.tableName} (på arket ${contract.sheetName})`;
+/** Each table as users speak of it (its code name, "Opfoelgning", is for formulas and the contract). */
+const TABLE_WORDS: Record<TableContract["key"], string> = {
+  parameters: "parametrene",
+  followUp: "opfølgningen",
+  ledger: "reservationspuljen",
+  budgetModel: "budgetmodellen",
+  yearEnd: "regnskabet",
+  investments: "investeringsprojekterne",
+  prognoses: "prognoserne",
+  sensitivity: "følsomhedstabellen",
+  grantInputs: "tilskudsberegningen",
+  indicators: "hovedindikatorerne",
+};
+
+/** How a table is named to users: "opfølgningen på arket Opfølgning" — never by its code name. */
+export function tableLabel(contract: Pick<TableContract, "key" | "sheetName">): string {
+  return `${TABLE_WORDS[contract.key]} på arket ${contract.sheetName}`;
 }
 
 /** What a run reads in full: the contract's sheets (by sheet or table name) and the generated sheets. */

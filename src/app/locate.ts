@@ -268,7 +268,7 @@ function reportMissingColumns(
     (c) => c.required && !presentNames.has(normalizeName(c.header)),
   )) {
     const near = nearest(spec.header, present);
-    const where = listObject ? listObject.name : tableLabel(contract);
+    const where = tableLabel(contract);
     // Year-labelled columns without the Budgetår's: say which year is looked for, or that none is set —
     // and never list as "found" a header of the year looked for (it was refused for another reason).
     const years = present.filter((h) => {

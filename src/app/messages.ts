@@ -1,29 +1,32 @@
 import { TECHNICAL_DETAIL } from "../domain";
+
+/** A table's label at the start of a sentence. */
+const start = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 /** Danish messages of the application layer (the engine's are in domain/messages.ts, the adapters' in workbook/messages.ts). */
 export const appMessages = {
   duplicateHeader: (table: string, header: string, first: string) =>
-    `Tabellen ${table} har kolonnen "${header}" to gange (også i ${first}); kun én er tilladt.`,
+    `${start(table)} har kolonnen "${header}" to gange (også i ${first}); kun én er tilladt.`,
   missingColumn: (table: string, column: string, near: string | undefined) =>
-    `Tabellen ${table} mangler kolonnen "${column}".` + (near ? ` Mente du "${near}"?` : ""),
+    `${start(table)} mangler kolonnen "${column}".` + (near ? ` Mente du "${near}"?` : ""),
   missingYearColumn: (table: string, column: string, year: number | undefined, found: string[]) =>
     year === undefined
-      ? `Tabellen ${table} har årskolonner (${found.join(", ")}), men Budgetår mangler: angiv Budgetår på arket Regler, så ved Reservationspuljen, hvilket år opfølgningen gælder.`
-      : `Tabellen ${table} mangler kolonnen "${column} ${year}" (Budgetår ${year}); fundet: ${found.join(", ")}.`,
+      ? `${start(table)} har årskolonner (${found.join(", ")}), men Budgetår mangler: angiv Budgetår på arket Regler, så ved Reservationspuljen, hvilket år opfølgningen gælder.`
+      : `${start(table)} mangler kolonnen "${column} ${year}" (Budgetår ${year}); fundet: ${found.join(", ")}.`,
   noBudgetNoForecast: (område: string) =>
     `Linjen "${område}" har hverken budget eller forventet regnskab og springes over.`,
   blankLine: (område: string) =>
     `Linjen "${område}" har intet beløb i nogen af tabellens år og springes over.`,
-  emptyTable: (table: string) => `Tabellen ${table} har ingen datarækker.`,
+  emptyTable: (table: string) => `${start(table)} har ingen datarækker.`,
   hiddenRows: (table: string, count: number, first: string) =>
-    `Tabellen ${table} har ${count} skjulte eller filtrerede rækker (første: ${first}); de tælles med.`,
+    `${start(table)} har ${count} skjulte eller filtrerede rækker (første: ${first}); de tælles med.`,
   unitMismatch: (header: string, headerUnit: string, unit: string) =>
     `Kolonnen "${header}" er angivet i ${headerUnit}, men parameteren Enhed er ${unit}. Ret overskriften eller Enhed.`,
   noPoolColumns: (table: string) =>
-    `Tabellen ${table} har ingen puljekolonner efter Post, Type, Status og Kilde.`,
+    `${start(table)} har ingen puljekolonner efter Post, Type, Status og Kilde.`,
   notOwned: (cell: string, what: string) =>
     `Cellen ${cell} indeholder ${what}, som ikke er skrevet af tilføjelsesprogrammet; den overskrives ikke, og intet er skrevet. Flyt indholdet, eller tøm cellen, og klik på Beregn igen.`,
   columnBlocked: (table: string, header: string, cell: string) =>
-    `Kolonnen "${header}" kan ikke tilføjes til tabellen ${table}, fordi ${cell} ikke er tom.`,
+    `Kolonnen "${header}" kan ikke tilføjes til ${table}, fordi ${cell} ikke er tom.`,
   sheetNotOwned: (sheet: string) =>
     `Arket "${sheet}" findes allerede og er ikke lavet af tilføjelsesprogrammet; det overskrives ikke, og intet er skrevet. Omdøb arket, og klik på Beregn igen.`,
   protectedSheet: (sheet: string) =>
@@ -32,38 +35,38 @@ export const appMessages = {
     "Budgetår mangler: angiv parameteren Budgetår (regnskabsåret) på arket Regler for at lave årsregnskabets punkter i bevillingstabellen.",
   noLedgerForBudgetYear: (year: number | undefined) =>
     year === undefined
-      ? "Reservationspulje er opdelt på år (kolonnen År), men Budgetår mangler: angiv Budgetår på arket Regler; puljen for budgetåret vises ikke."
-      : `Reservationspulje har ingen linjer for budgetåret ${year}; puljen for budgetåret vises ikke (de andre års puljer beregnes).`,
+      ? "Reservationspuljen er opdelt på år (kolonnen År), men Budgetår mangler: angiv Budgetår på arket Regler; puljen for budgetåret vises ikke."
+      : `Reservationspuljen har ingen linjer for budgetåret ${year}; puljen for budgetåret vises ikke (de andre års puljer beregnes).`,
   missingYear: () =>
     "Budgetår mangler: angiv parameteren Budgetår på arket Regler for at lave tillægsbevillinger.",
   caseKindReason: (source: string) =>
     source === "followUp"
-      ? "projektmappen har en opfølgning (tabellen Opfølgning) og parameteren Sagstype er tom"
+      ? "projektmappen har en opfølgning (arket Opfølgning) og parameteren Sagstype er tom"
       : source === "yearEnd"
-        ? "projektmappen har et regnskab (tabellen Regnskab), men ingen opfølgning, og parameteren Sagstype er tom"
+        ? "projektmappen har et regnskab (arket Regnskab), men ingen opfølgning, og parameteren Sagstype er tom"
         : "projektmappen hverken har en opfølgning eller et regnskab, og parameteren Sagstype er tom",
   yearEndNotProposed: () =>
     "Regnskabet indgår i puljen, men dets overførsel, konvertering og afregning foreslås kun i en regnskabssag (Sagstype = Regnskab); denne sag er en budgetopfølgning.",
   followUpNotProposed: () =>
     "Sagen er en regnskabssag: opfølgningens mer-/mindreforbrug foreslås ikke som tillægsbevillinger, for puljens andel af regnskabet afregnes med kassen (én bevægelse, én bevilling).",
   noFollowUpForCase: () =>
-    "Sagstypen er Budgetopfølgning, men projektmappen har ingen opfølgning (tabellen Opfølgning); sagen foreslår derfor ingen tillægsbevillinger.",
+    "Sagstypen er Budgetopfølgning, men projektmappen har ingen opfølgning (arket Opfølgning); sagen foreslår derfor ingen tillægsbevillinger.",
   noYearEndForCase: () =>
-    "Sagstypen er Regnskab, men projektmappen har intet regnskab (tabellen Regnskab); sagen foreslår derfor ingen overførsel, konvertering eller afregning.",
+    "Sagstypen er Regnskab, men projektmappen har intet regnskab (arket Regnskab); sagen foreslår derfor ingen overførsel, konvertering eller afregning.",
   noParametersTable: () =>
-    "Projektmappen har ingen tabel Parametre (arket Regler); sagstypen kan ikke skrives. Indsæt skabelonen, eller tilføj tabellen.",
+    "Projektmappen har ingen parametre (arket Regler); sagstypen kan ikke skrives. Klik på Indsæt skabelon i opgaveruden, så kommer arket Regler med parametrene.",
   noCaseKindRow: (table: string) =>
-    `Tabellen ${table} har ingen række Sagstype, og rækken kan ikke tilføjes automatisk. Tilføj en række med Parameter = Sagstype nederst i tabellen, og vælg sagstypen igen.`,
+    `${start(table)} har ingen række Sagstype, og rækken kan ikke tilføjes automatisk. Tilføj en række med Parameter = Sagstype nederst i tabellen, og vælg sagstypen igen.`,
   caseKindWritten: (kind: string, cell: string) => `Sagstypen er nu ${kind} (${cell}). Beregner igen …`,
   unknownPoolInFollowUp: (pool: string) =>
-    `Puljen "${pool}" i Opfølgning har ingen kolonne i Reservationspulje; den indgår i opfølgningen, men ikke i puljen.`,
+    `Puljen "${pool}" i opfølgningen (arket Opfølgning) har ingen kolonne i reservationspuljen (arket Reservationspulje); den indgår i opfølgningen, men ikke i puljen. Tilføj en kolonne med puljens navn i reservationspuljen, hvis den skal med.`,
   writeFailed: (reason: string, restored: boolean | undefined) =>
     (restored === false
       ? "Excel stoppede skrivningen undervejs, og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner."
       : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver, kolonnebredder, rækkehøjder og tekstombrydning i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
     `${TECHNICAL_DETAIL}${reason}`,
   flagNotComputed: (flag: string, table: string, missing: string[][]) =>
-    `Lyskrydset ${flag} beregnes ikke: tabellen ${table} mangler ${missing
+    `Lyskrydset ${flag} beregnes ikke: ${table} mangler ${missing
       .map(([header, ...aliases]) => {
         // The old word (helårspersoner) is still read, but not taught.
         const shown = aliases.filter((a) => !/helårs/i.test(a));
@@ -74,16 +77,16 @@ export const appMessages = {
       })
       .join(" og ")}. Kolonnen ${flag} viser – for alle rækker.`,
   prognosisPoolColumn: (column: string, table: string, pools: readonly string[]) =>
-    `Kolonnen "${column}" i tabellen ${table} er ikke en af puljekolonnerne i tabellen Reservationspulje (${pools.join(", ")}). Omdøb kolonnen til en af dem, eller flyt den uden for tabellen.`,
+    `Kolonnen "${column}" i ${table} er ikke en af puljekolonnerne i reservationspuljen på arket Reservationspulje (${pools.join(", ")}). Omdøb kolonnen til en af dem, eller flyt den uden for tabellen.`,
   emptyPool: (pool: string) =>
     `Puljekolonnen "${pool}" er tom i alle bevægelser; den regnes som 0. Er det meningen?`,
   mergedCells: (table: string, area: string) =>
-    `Tabellen ${table} har flettede celler (${area}): kun den øverste venstre celle har en værdi, de øvrige læses som tomme. Ophæv fletningen, og udfyld cellerne.`,
+    `${start(table)} har flettede celler (${area}): kun den øverste venstre celle har en værdi, de øvrige læses som tomme. Ophæv fletningen, og udfyld cellerne.`,
   mergesUnread: (table: string) =>
-    `Excel kunne ikke oplyse de flettede celler på arket med tabellen ${table} (over 512 fletninger); flettede celler i tabellen læses som tomme uden videre besked. Ophæv fletningerne på arket (Hjem → Flet og centrer), og klik på Beregn igen.`,
+    `Excel kunne ikke oplyse de flettede celler i ${table} (over 512 fletninger); flettede celler læses som tomme uden videre besked. Ophæv fletningerne på arket (Hjem → Flet og centrer), og klik på Beregn igen.`,
   needsLedger: (table: string) =>
-    `Tabellen ${table} bruges kun sammen med tabellen Reservationspulje, som ikke findes i projektmappen.`,
+    `${start(table)} bruges kun sammen med reservationspuljen (arket Reservationspulje), som ikke findes i projektmappen. Klik på Indsæt skabelon i opgaveruden for at få den.`,
   nothingToCompute: () => "Tabellerne i projektmappen har ingen datarækker; der er intet at beregne.",
   nothingFound: () =>
-    "Projektmappen indeholder ingen af tabellerne Opfoelgning, Reservationspulje, Budgetmodel, Regnskab eller Investeringer. I Excel: klik Indsæt skabelon i opgaveruden for at få tabellerne; docs/workbook.md viser, hvilke tabeller og kolonner der læses.",
+    "Projektmappen har hverken en opfølgning, en reservationspulje, en budgetmodel, et regnskab eller investeringsprojekter. I Excel: klik på Indsæt skabelon i opgaveruden for at få tabellerne; hjælpesiden (knappen Hjælp) viser, hvilke tabeller og kolonner der læses.",
 } as const;

@@ -2,7 +2,7 @@ import { CaseKind, cellText, Diagnostics, normalizeName } from "../domain";
 import { a1 } from "../workbook/address";
 import { emptyPlan, WorkbookPort } from "../workbook/port";
 import { RunCode } from "./codes";
-import { contractFor, READ_REQUEST } from "./contract";
+import { contractFor, READ_REQUEST, tableLabel } from "./contract";
 import { cellValue, locateTable } from "./locate";
 import { appMessages } from "./messages";
 
@@ -41,7 +41,7 @@ export async function setCaseKind(port: WorkbookPort, kind: CaseKind): Promise<C
     if (table.listObject || !free)
       return {
         ok: false,
-        message: appMessages.noCaseKindRow(table.listObject?.name ?? sheet),
+        message: appMessages.noCaseKindRow(tableLabel(table.contract)),
         sheet,
         cell: a1(below, nameCol),
       };

@@ -1,4 +1,4 @@
-import { decisionNotes, kronerNote, TOTAL_COLUMN, transfersPerYear } from "../domain";
+import { decisionNotes, kronerNote, poolName, TOTAL_COLUMN, transfersPerYear } from "../domain";
 import { RunDiagnostic } from "./codes";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
@@ -6,6 +6,8 @@ import { ContractInputs } from "./readContract";
 /** The headless command's JSON summary (docs/workbook.md). Sections for absent tables are omitted. */
 export interface Summary {
   unit: string;
+  /** R0.7: each pool's name as the case prints it (the Puljenavn parameters), keyed as everywhere else. */
+  puljenavne?: Record<string, string>;
   /** R15: the kind of case, and whether the Sagstype parameter gave it or the tool chose it from the tables. */
   sagstype?: { type: string; valgtAf: "parameter" | "tabellerne" };
   /** R15.2: the indstilling — its opening and numbered points (none in an Orientering) — and the notes beside the amounts. */
@@ -193,6 +195,14 @@ export function buildSummary(
   diagnostics: RunDiagnostic[],
 ): Summary {
   const summary: Summary = { unit: inputs.parameters.unit, diagnostics };
+  const pools = new Set([
+    ...(results.followUp ? [...results.followUp.groups.keys()] : []),
+    ...(results.ledger?.pools ?? []),
+  ]);
+  if (pools.size > 0)
+    summary.puljenavne = Object.fromEntries(
+      [...pools].map((pool) => [pool, poolName(inputs.parameters, pool)]),
+    );
   const { followUp, ledger, outcome, yearEnd, investments } = results;
   if (followUp) {
     summary.followUp = {

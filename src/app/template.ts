@@ -90,7 +90,7 @@ const GRANT_UNIT_LABELS = {
 const TITLES: Record<string, { title: string; note: string }> = {
   Regler: {
     title: "Regler og parametre",
-    note: "Parametrene bag beregningerne; ret Værdi, så gælder den ved næste Beregn (docs/rules.md).",
+    note: "Parametrene bag beregningerne; ret Værdi, så gælder den ved næste Beregn (reglerne står på hjælpesiden).",
   },
   Opfølgning: {
     title: "Opfølgning",

@@ -160,8 +160,11 @@ export async function caseDocx(doc: CaseDocument): Promise<Buffer> {
       children.push(new Paragraph({ spacing: { before: 80 }, children: [text(t.note, { size: SIZE })] }));
   });
   const document = new Document({
-    creator: "Reservationspuljen",
+    // The document's properties name the administration that makes the case (not the library's default).
+    creator: doc.administration,
+    lastModifiedBy: doc.administration,
     title: doc.title,
+    subject: doc.subtitle,
     sections: [
       {
         properties: {

@@ -1,4 +1,11 @@
-import { describeLocation, Diagnostic, formatDanishNumber, TOTAL_COLUMN } from "../domain";
+import {
+  AREA_RESULT,
+  BUDGETVAERN_USED,
+  describeLocation,
+  Diagnostic,
+  formatDanishNumber,
+  TOTAL_COLUMN,
+} from "../domain";
 import { formatAmount, summaryLines, waterfallBars } from "../app/report";
 import { Summary } from "../app/summary";
 
@@ -15,20 +22,37 @@ const ANSI = {
   dim: "\x1b[2m",
 };
 
-/**
- * A column of the report: a label longer than its column is cut with "…"; a right-aligned figure never
- * is (a cut amount could be misread) — it takes the room it needs.
- */
+/** The text as it shows in the terminal (without colour codes). */
+const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
+
+/** Pads to a width by what shows, so coloured flags line up. */
 function pad(text: string, width: number, right = false): string {
-  if (right) return text.padStart(width);
-  const t = text.length > width ? `${text.slice(0, width - 1)}…` : text;
-  return t.padEnd(width);
+  const room = " ".repeat(Math.max(0, width - visible(text).length));
+  return right ? room + text : text + room;
+}
+
+/** A column of a report table: its header, and whether its figures are right-aligned. */
+interface Column {
+  header: string;
+  right?: boolean;
+}
+
+/**
+ * A table of the report, its headers above: every column as wide as its widest cell, so nothing is ever
+ * cut (a cut figure could be misread, a cut name mistaken for another).
+ */
+function table(columns: readonly Column[], rows: readonly (readonly string[])[], indent = ""): string[] {
+  const widths = columns.map((c, i) =>
+    Math.max(visible(c.header).length, ...rows.map((r) => visible(r[i] ?? "").length)),
+  );
+  const line = (cells: readonly string[]) =>
+    (indent + columns.map((c, i) => pad(cells[i] ?? "", widths[i]!, c.right)).join("  ")).trimEnd();
+  return [line(columns.map((c) => c.header)), ...rows.map(line)];
 }
 
 function flag(word: string, options: ReportOptions): string {
-  const padded = pad(word, 5);
   const colour = ANSI[word as keyof typeof ANSI];
-  return options.color && colour && word !== "–" ? `${colour}${padded}${ANSI.reset}` : padded;
+  return options.color && colour && word !== "–" ? `${colour}${word}${ANSI.reset}` : word;
 }
 
 const n = formatAmount;
@@ -46,44 +70,77 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[]): string[] 
 export function formatReport(summary: Summary, options: ReportOptions): string {
   const out: string[] = [];
   const heading = (text: string) => out.push("", options.color ? `${ANSI.bold}${text}${ANSI.reset}` : text);
+  // R0.7: the pools by their names.
+  const name = (pool: string) => summary.puljenavne?.[pool] ?? pool;
+  const amount = (header: string): Column => ({ header, right: true });
   out.push(`Enhed: ${summary.unit}`);
   if (summary.followUp) {
     heading("Opfølgning: mer-/mindreforbrug pr. ydelsesområde (+ = mindreforbrug)");
     out.push(
-      `${pad("Område", 48)} ${pad("Pulje", 22)} ${pad("Afvigelse", 10, true)}  Økonomi Mængder Refusion`,
-    );
-    for (const r of summary.followUp.rows) {
-      out.push(
-        `${pad(r.område, 48)} ${pad(r.pulje, 22)} ${pad(n(r.afvigelse), 10, true)}  ${flag(r.økonomi, options)}   ${flag(r.mængder, options)}   ${flag(r.refusion, options)}`,
-      );
-    }
-    out.push("");
-    for (const [pool, g] of Object.entries(summary.followUp.groups))
-      out.push(`${pad(`  I alt ${pool}`, 71)} ${pad(n(g.afvigelse), 10, true)}`);
-    out.push(
-      `${pad("  I alt i puljerne (uden for puljen ikke medregnet)", 71)} ${pad(n(summary.followUp.total), 10, true)}`,
+      ...table(
+        [
+          { header: "Område" },
+          { header: "Pulje" },
+          amount("Mer-/mindreforbrug"),
+          { header: "Økonomi" },
+          { header: "Mængder" },
+          { header: "Refusion" },
+        ],
+        summary.followUp.rows.map((r) => [
+          r.område,
+          name(r.pulje),
+          n(r.afvigelse),
+          flag(r.økonomi, options),
+          flag(r.mængder, options),
+          flag(r.refusion, options),
+        ]),
+      ),
+      "",
+      ...table(
+        [{ header: "Pulje" }, amount("Mer-/mindreforbrug")],
+        [
+          ...Object.entries(summary.followUp.groups).map(([pool, g]) => [name(pool), n(g.afvigelse)]),
+          ["I alt i puljerne (uden for puljen ikke medregnet)", n(summary.followUp.total)],
+        ],
+      ),
     );
   }
   if (summary.followUp?.changes)
     for (const c of summary.followUp.changes) {
       heading(`Ændring siden ${c.siden} (${c.år}; tidligere − nu, + = lavere forventede udgifter)`);
-      for (const [pool, value] of Object.entries(c.groups))
-        out.push(`${pad(`  ${pool}`, 71)} ${pad(n(value), 10, true)}`);
-      out.push(`${pad("  I alt i puljerne", 71)} ${pad(n(c.total), 10, true)}`);
+      out.push(
+        ...table(
+          [{ header: "Pulje" }, amount("Ændring")],
+          [
+            ...Object.entries(c.groups).map(([pool, value]) => [name(pool), n(value)]),
+            ["I alt i puljerne", n(c.total)],
+          ],
+        ),
+      );
     }
   if (summary.years) {
     heading("Årene side om side: Samlet og reservationspuljen pr. kolonne");
-    const width = Math.max(...summary.years.map((y) => y.kolonne.length), 10);
-    out.push(`${pad("Kolonne", width)} ${pad("Samlet", 12, true)} ${pad("Reservationspulje", 18, true)}`);
-    for (const y of summary.years)
-      out.push(
-        `${pad(y.kolonne, width)} ${pad(n(y.samlet), 12, true)} ${pad(y.reservationspulje === null ? "–" : n(y.reservationspulje), 18, true)}  ${y.grundlag}`,
-      );
+    out.push(
+      ...table(
+        [{ header: "Kolonne" }, amount("Samlet"), amount("Reservationspulje"), { header: "Grundlag" }],
+        summary.years.map((y) => [
+          y.kolonne,
+          n(y.samlet),
+          y.reservationspulje === null ? "–" : n(y.reservationspulje),
+          y.grundlag,
+        ]),
+      ),
+    );
   }
   const otherYears = Object.entries(summary.pool?.byYear ?? {});
   if (otherYears.length > 1) {
     heading("Puljeregnskaber pr. år (årene lægges ikke sammen)");
-    for (const [år, y] of otherYears) out.push(`${år}  Resultat ${pad(n(y.result[TOTAL_COLUMN]), 12, true)}`);
+    out.push(
+      ...table(
+        [{ header: "År" }, amount("Resultat")],
+        otherYears.map(([år, y]) => [år, n(y.result[TOTAL_COLUMN])]),
+      ),
+    );
   }
   if (summary.pool) {
     const pool = summary.pool;
@@ -97,138 +154,212 @@ export function formatReport(summary: Summary, options: ReportOptions): string {
     const hi = Math.max(0, ...spans.flatMap((s) => [s.from, s.to]));
     const width = 36;
     const x = (v: number) => Math.round(((v - lo) / (hi - lo || 1)) * width);
-    const poolHeaders = pool.pools.map((p) => pad(p, 14, true)).join(" ");
-    out.push(`${pad("Post", 46)} ${pad("Type", 12)} ${poolHeaders} ${pad("I alt", 10, true)}`);
-    pool.lines.forEach((l, i) => {
-      const s = bars.get(i);
-      const a = s ? x(Math.min(s.from, s.to)) : 0;
-      const b = s ? Math.max(a + 1, x(Math.max(s.from, s.to))) : 0;
-      const zero = x(0);
-      const bar = Array.from({ length: width + 1 }, (_, k) =>
-        k >= a && k < b ? (s?.kind === "balance" ? "▒" : "█") : k === zero ? "│" : " ",
-      ).join("");
-      const prognose = l.status === "Prognose" ? " (prognose)" : "";
-      const values = pool.pools.map((p) => pad(n(l.values[p]), 14, true)).join(" ");
-      out.push(
-        `${pad(l.post + prognose, 46)} ${pad(l.type, 12)} ${values} ${pad(n(l.values["I alt"]), 10, true)}  ${bar}`,
-      );
-    });
+    out.push(
+      ...table(
+        [
+          { header: "Post" },
+          { header: "Type" },
+          ...pool.pools.map((p) => amount(name(p))),
+          amount(TOTAL_COLUMN),
+          { header: "" },
+        ],
+        pool.lines.map((l, i) => {
+          const s = bars.get(i);
+          const a = s ? x(Math.min(s.from, s.to)) : 0;
+          const b = s ? Math.max(a + 1, x(Math.max(s.from, s.to))) : 0;
+          const zero = x(0);
+          const bar = Array.from({ length: width + 1 }, (_, k) =>
+            k >= a && k < b ? (s?.kind === "balance" ? "▒" : "█") : k === zero ? "│" : " ",
+          ).join("");
+          const prognose = l.status === "Prognose" ? " (prognose)" : "";
+          return [
+            l.post + prognose,
+            l.type,
+            ...pool.pools.map((p) => n(l.values[p])),
+            n(l.values[TOTAL_COLUMN]),
+            bar,
+          ];
+        }),
+      ),
+    );
     heading("Resultat");
-    out.push(`Forventet resultat:              ${pad(n(pool.result["I alt"]), 10, true)}`);
-    out.push(`Resultat uden prognoser:         ${pad(n(pool.resultExcludingPrognoses["I alt"]), 10, true)}`);
     out.push(
-      `Budgetværn:                      ${pad(n(pool.budgetvaern), 10, true)}  (heraf brugt ${n(pool.budgetvaernBrugt)})`,
+      ...table(
+        [{ header: "" }, amount(summary.unit)],
+        [
+          ["Forventet resultat", n(pool.result[TOTAL_COLUMN])],
+          ["Resultat uden prognoser", n(pool.resultExcludingPrognoses[TOTAL_COLUMN])],
+          ["Budgetværn", n(pool.budgetvaern)],
+          [BUDGETVAERN_USED, n(pool.budgetvaernBrugt)],
+          ["Kassefinansiering", n(pool.kassefinansiering)],
+          ["Kassefinansiering uden prognoser", n(pool.kassefinansieringExcludingPrognoses)],
+          ["Puljens lyskryds", flag(pool.flag, options)],
+          [AREA_RESULT, n(pool.areaResult)],
+        ],
+      ).slice(1),
     );
-    out.push(
-      `Kassefinansiering:               ${pad(n(pool.kassefinansiering), 10, true)}  (uden prognoser ${n(pool.kassefinansieringExcludingPrognoses)})`,
-    );
-    out.push(`Puljens lyskryds:                ${flag(pool.flag, options)}`);
   }
   if (summary.indicators) {
     heading("Hovedindikatorer (forslag efter reglerne, valgt af forvaltningen)");
-    out.push(`${pad("Indikator", 22)} Forslag Valgt   Farve`);
     // An accounts case leaves out the indicators it has no inputs for, as the Sag sheet does (R15.6).
     const shown = summary.indicators.filter(
       (i) => summary.sagstype?.type !== "Regnskab" || i.valgt !== undefined || i.forslag !== "–",
     );
+    out.push(
+      ...table(
+        [{ header: "Indikator" }, { header: "Forslag" }, { header: "Valgt" }, { header: "Farve" }],
+        shown.map((i) => [
+          i.indikator,
+          flag(i.forslag, options),
+          flag(i.valgt ?? "", options),
+          flag(i.farve, options),
+        ]),
+      ),
+    );
+    // Why a proposal could not be made is said, not left as a bare "–"; then the administration's remark.
     for (const i of shown) {
-      out.push(
-        `${pad(i.indikator, 22)} ${flag(i.forslag, options)}   ${flag(i.valgt ?? "", options)}   ${flag(i.farve, options)}`,
-      );
-      // Why a proposal could not be made is said, not left as a bare "–".
-      if (i.forslag === "–") out.push(`${" ".repeat(23)}Forslag: ${i.grundlag}`);
-      if (i.bemærkning) out.push(`${" ".repeat(23)}${i.bemærkning}`);
+      if (i.forslag === "–") out.push(`  ${i.indikator}: ${i.grundlag}`);
+      if (i.bemærkning) out.push(`  ${i.indikator}: ${i.bemærkning}`);
     }
   }
-  if (summary.pool) out.push("", `Områdets eget resultat (uden reguleringer): ${n(summary.pool.areaResult)}`);
   const regulations = summary.regulations;
   if (regulations && regulations.scenarios.length > 0) {
     heading("Scenarier: puljens resultat pr. prognose (I alt)");
     out.push(
-      `${pad("Scenarie", 46)} ${pad("Regulering", 19)} ${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Værn brugt", 10, true)} ${pad("Kassefin.", 10, true)}  Lyskryds`,
+      ...table(
+        [
+          { header: "Scenarie" },
+          { header: "Regulering" },
+          amount("Beløb"),
+          amount("Resultat"),
+          amount(BUDGETVAERN_USED),
+          amount("Kassefinansiering"),
+          { header: "Lyskryds" },
+        ],
+        regulations.scenarios.map((r) => [
+          r.scenarie + (r.valgt ? " (valgt)" : ""),
+          r.regulering,
+          n(Object.values(r.amounts).reduce((a, b) => a + b, 0)),
+          n(r.result[TOTAL_COLUMN]),
+          n(r.budgetvaernBrugt),
+          n(r.kassefinansiering),
+          flag(r.flag, options),
+        ]),
+      ),
     );
-    for (const r of regulations.scenarios) {
-      const amount = Object.values(r.amounts).reduce((a, b) => a + b, 0);
-      out.push(
-        `${pad(r.scenarie + (r.valgt ? " (valgt)" : ""), 46)} ${pad(r.regulering, 19)} ${pad(n(amount), 10, true)} ${pad(n(r.result["I alt"]), 10, true)} ${pad(n(r.budgetvaernBrugt), 10, true)} ${pad(n(r.kassefinansiering), 10, true)}  ${flag(r.flag, options)}`,
-      );
-    }
   }
-  for (const table of regulations?.sensitivity ?? []) {
-    heading(`Følsomhed: ${table.regulering} på ${table.pulje}`);
+  for (const sensitivity of regulations?.sensitivity ?? []) {
+    heading(`Følsomhed: ${sensitivity.regulering} på ${name(sensitivity.pulje)}`);
     out.push(
-      `${pad("Beløb", 10, true)} ${pad("Resultat", 10, true)} ${pad("Kassefin.", 10, true)}  Lyskryds`,
+      ...table(
+        [
+          amount("Beløb"),
+          amount("Resultat"),
+          amount("Kassefinansiering"),
+          { header: "Lyskryds" },
+          { header: "Bemærkning" },
+        ],
+        sensitivity.rows.map((r) => [
+          n(r.beløb),
+          n(r.resultat),
+          n(r.kassefinansiering),
+          flag(r.flag, options),
+          r.budgetvaernOpbrugt ? "Budgetværnet er netop opbrugt" : "",
+        ]),
+      ),
     );
-    for (const r of table.rows) {
-      const note = r.budgetvaernOpbrugt ? "  ← budgetværnet er netop opbrugt" : "";
-      out.push(
-        `${pad(n(r.beløb), 10, true)} ${pad(n(r.resultat), 10, true)} ${pad(n(r.kassefinansiering), 10, true)}  ${flag(r.flag, options)}${note}`,
-      );
-    }
   }
   const estimate = regulations?.estimate;
   if (estimate) {
     heading("Egen beregning (§ 23 a)");
-    for (const line of estimate) {
-      const value =
-        line.value === null
-          ? `mangler: ${line.missing.join("; ")}`
-          : line.key === "garantiAndel"
-            ? `${formatDanishNumber(line.value * 100, 3)} %`
-            : n(line.value);
-      out.push(`${pad(line.label, 52)} ${value}`);
-    }
+    out.push(
+      ...table(
+        [{ header: "Forudsætning eller resultat" }, { header: "Værdi" }],
+        estimate.map((line) => [
+          line.label,
+          line.value === null
+            ? `mangler: ${line.missing.join("; ")}`
+            : line.key === "garantiAndel"
+              ? `${formatDanishNumber(line.value * 100, 3)} %`
+              : n(line.value),
+        ]),
+      ),
+    );
   }
   if (summary.budgetModel) {
     heading("Budgetmodel: oprindelig reservationspulje (KL's skøn − forvaltningens skøn)");
-    for (const r of summary.budgetModel)
-      out.push(`${r.år}  ${pad(r.pulje, 30)} ${pad(n(r.reservationspulje), 12, true)}`);
+    out.push(
+      ...table(
+        [{ header: "År" }, { header: "Pulje" }, amount("Reservationspulje")],
+        summary.budgetModel.map((r) => [String(r.år), name(r.pulje), n(r.reservationspulje)]),
+      ),
+    );
   }
   if (summary.yearEnd) {
     heading("Regnskab");
     const y = summary.yearEnd;
     out.push(
-      `${pad("Styringsområde", 40)} ${pad("Afvigelse", 12, true)} ${pad("Kassen", 12, true)} ${pad("Overførsel", 12, true)}`,
+      ...table(
+        [{ header: "Styringsområde" }, amount("Afvigelse"), amount("Kassen"), amount("Overførsel")],
+        [...Object.entries(y.perStyringsområde), [TOTAL_COLUMN, y] as const].map(([area, t]) => [
+          area,
+          n(t.afvigelse),
+          n(t.kassen),
+          n(t.overførsel),
+        ]),
+      ),
     );
-    const rows: [string, { afvigelse: number; kassen: number; overførsel: number }][] = [
-      ...Object.entries(y.perStyringsområde),
-      ["I alt", y],
-    ];
-    for (const [area, t] of rows)
-      out.push(
-        `${pad(area, 40)} ${pad(n(t.afvigelse), 12, true)} ${pad(n(t.kassen), 12, true)} ${pad(n(t.overførsel), 12, true)}`,
-      );
     if (y.ledgerLine)
       out.push(
         `Linje til reservationspuljen (Regnskab): ${Object.entries(y.ledgerLine)
-          .map(([pool, v]) => `${pool} ${n(v)}`)
+          .map(([pool, v]) => `${name(pool)} ${n(v)}`)
           .join(", ")}`,
       );
   }
   if (summary.investments) {
     const i = summary.investments;
     heading("Investeringsprojekter (kr.)");
-    for (const r of i.rows) {
-      const ratio = r.afkastgrad === null ? "" : formatDanishNumber(r.afkastgrad, 2);
-      out.push(
-        `${pad(r.projekt, 48)} ${pad(n(r.nettogevinst), 12, true)} ${pad(ratio, 6, true)} ${pad(n(r.realiseretNettogevinst), 12, true)}  ${flag(r.flag, options)}`,
-      );
-    }
     out.push(
-      `${pad("I alt", 48)} ${pad(n(i.nettogevinst), 12, true)} ${pad("", 6)} ${pad(n(i.realiseretNettogevinst), 12, true)}`,
+      ...table(
+        [
+          { header: "Projekt" },
+          amount("Nettogevinst"),
+          amount("Afkastgrad"),
+          amount("Realiseret nettogevinst"),
+          { header: "Lyskryds" },
+        ],
+        [
+          ...i.rows.map((r) => [
+            r.projekt,
+            n(r.nettogevinst),
+            r.afkastgrad === null ? "" : formatDanishNumber(r.afkastgrad, 2),
+            n(r.realiseretNettogevinst),
+            flag(r.flag, options),
+          ]),
+          [TOTAL_COLUMN, n(i.nettogevinst), "", n(i.realiseretNettogevinst), ""],
+        ],
+      ),
     );
   }
   if (summary.overførsel) {
     const t = summary.overførsel;
     heading(`Overførsel af mer- og mindreforbrug fra ${t.regnskabsår} (kr.)`);
-    const years = t.år.map((y) => pad(`Overf. ${y}`, 13, true)).join(" ");
     out.push(
-      `${pad("", 40)} ${pad(`Afvig. ${t.regnskabsår}`, 13, true)} ${pad("Kassen", 13, true)} ${years}`,
+      ...table(
+        [
+          { header: "Linje" },
+          amount(`Afvigelse ${t.regnskabsår}`),
+          amount("Kassen"),
+          ...t.år.map((y) => amount(`Overførsel ${y}`)),
+        ],
+        [...t.rows, { beskrivelse: TOTAL_COLUMN, ...t.total }].map((r) => [
+          r.beskrivelse,
+          n(r.afvigelse),
+          n(r.kassen),
+          ...r.overførsel.map((x) => n(x)),
+        ]),
+      ),
     );
-    for (const r of [...t.rows, { beskrivelse: "I alt", ...t.total }])
-      out.push(
-        `${pad(r.beskrivelse, 40)} ${pad(n(r.afvigelse), 13, true)} ${pad(n(r.kassen), 13, true)} ${r.overførsel.map((x) => pad(n(x), 13, true)).join(" ")}`,
-      );
   }
   if (summary.indstilling) {
     heading(`Indstilling${summary.sagstype ? ` (${summary.sagstype.type})` : ""}`);

@@ -85,14 +85,14 @@ export function proposeIndicators(
       forslag: economy,
       grundlag: total
         ? messages.indicatorEconomy(total.korrigeret, total.forventet)
-        : messages.indicatorMissing("tabellen Opfølgning"),
+        : messages.indicatorMissing("opfølgningen (arket Opfølgning)"),
     },
     {
       indikator: "Antal ledige",
       forslag: quantityFlag(budgetPersons, expectedPersons, p),
       grundlag:
         budgetPersons === undefined || expectedPersons === undefined
-          ? messages.indicatorMissing("fuldtidspersoner i tabellen Opfølgning")
+          ? messages.indicatorMissing("fuldtidspersoner i opfølgningen (arket Opfølgning)")
           : messages.indicatorPersons(budgetPersons, expectedPersons),
     },
     {
@@ -100,7 +100,7 @@ export function proposeIndicators(
       forslag: refundFlag(budgetRate, expectedRate, p),
       grundlag:
         budgetRate === undefined || expectedRate === undefined
-          ? messages.indicatorMissing("refusionssatser i tabellen Opfølgning")
+          ? messages.indicatorMissing("refusionssatser i opfølgningen (arket Opfølgning)")
           : messages.indicatorRefund(budgetRate, expectedRate),
     },
     {
@@ -116,7 +116,7 @@ export function proposeIndicators(
       forslag: poolFlag ?? "–",
       grundlag:
         poolFlag === undefined
-          ? messages.indicatorMissing("tabellen Reservationspulje")
+          ? messages.indicatorMissing("reservationspuljen (arket Reservationspulje)")
           : messages.indicatorPool(),
     },
   ];

@@ -43,9 +43,11 @@ export interface Parameters {
   administration: string;
   /** Words used for each sub-pool in the R9 sentences, keyed by pool name. */
   poolDescriptions: Record<string, string>;
+  /** R0.7: each pool's name as the case and the sheets print it, keyed by pool name. */
+  poolNames: Record<string, string>;
 }
 
-type ScalarKey = Exclude<keyof Parameters, "poolDescriptions">;
+type ScalarKey = Exclude<keyof Parameters, "poolDescriptions" | "poolNames">;
 
 /** How a parameter's value is read and shown. */
 export type ParameterKind =
@@ -269,7 +271,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     key: "steeringAreaSynonyms",
     name: "Styringsområde: synonymer",
-    label: "Andre navne for styringsområdet i tabellen Regnskab, adskilt af semikolon",
+    label: "Andre navne for styringsområdet i regnskabet (arket Regnskab), adskilt af semikolon",
     kind: "text",
     unitLabel: "",
   },
@@ -284,6 +286,8 @@ export function parameterChoices(definition: ParameterDefinition): readonly stri
 }
 
 export const POOL_DESCRIPTION_PREFIX = "Puljebeskrivelse:";
+/** R0.7: "Puljenavn: Budgetgaranti" = the pool's name as printed ("Budgetgaranterede områder …"). */
+export const POOL_NAME_PREFIX = "Puljenavn:";
 
 /** The pool names that mean "not part of the reservation pools" (R1). */
 export const OUTSIDE_POOLS = "Uden for puljen";
@@ -321,7 +325,17 @@ export function defaultParameters(): Parameters {
       Budgetgaranti: "budgetgaranterede områder og øvrige overførsler",
       Beskæftigelsestilskud: "beskæftigelsestilskuddet",
     },
+    poolNames: { [OUTSIDE_POOLS]: "Uden for reservationspuljerne" },
   };
+}
+
+/**
+ * R0.7 A pool's name as users read it (the case, the sheets, the terminal): its `Puljenavn` parameter,
+ * else the pool's own name (the ledger's column header, the follow-up's Pulje).
+ */
+export function poolName(parameters: Pick<Parameters, "poolNames">, pool: string): string {
+  const key = Object.keys(parameters.poolNames).find((name) => normalizeName(name) === normalizeName(pool));
+  return key === undefined ? pool : parameters.poolNames[key]!;
 }
 
 /** The description used in R9 for a pool: the parameter, else the pool's own name. */
@@ -347,12 +361,20 @@ export function readParameters(rows: readonly ParameterRow[], diagnostics: Diagn
   for (const row of rows) {
     const name = cellText(row.name);
     if (name === undefined || name.startsWith("#")) continue;
-    if (normalizeName(name).startsWith(normalizeName(POOL_DESCRIPTION_PREFIX))) {
-      const pool = name.slice(name.indexOf(":") + 1).trim();
-      const text = cellText(row.value);
-      if (pool !== "" && text !== undefined) parameters.poolDescriptions[pool] = text;
+    for (const [prefix, into] of [
+      [POOL_DESCRIPTION_PREFIX, parameters.poolDescriptions],
+      [POOL_NAME_PREFIX, parameters.poolNames],
+    ] as const)
+      if (normalizeName(name).startsWith(normalizeName(prefix))) {
+        const pool = name.slice(name.indexOf(":") + 1).trim();
+        const text = cellText(row.value);
+        if (pool !== "" && text !== undefined) into[pool] = text;
+      }
+    if (
+      normalizeName(name).startsWith(normalizeName(POOL_DESCRIPTION_PREFIX)) ||
+      normalizeName(name).startsWith(normalizeName(POOL_NAME_PREFIX))
+    )
       continue;
-    }
     const definition = byName.get(normalizeName(name));
     if (!definition) {
       diagnostics.warning("UNKNOWN_PARAMETER", messages.unknownParameter(name), row.name.at);
@@ -452,7 +474,7 @@ export interface RulesSheetRow {
   value: string | number | undefined;
   unitLabel: string;
   label: string;
-  kind: ParameterKind | "poolDescription";
+  kind: ParameterKind | "poolDescription" | "poolName";
 }
 
 /** The Regler sheet's rows: every parameter with its value (defaults unless given), then pool wordings. */
@@ -474,6 +496,15 @@ export function rulesSheetRows(parameters: Parameters = defaultParameters()): Ru
       unitLabel: "",
       label: `Ordlyden for puljen ${pool} i tillægsbevillingerne`,
       kind: "poolDescription",
+    });
+  }
+  for (const [pool, text] of Object.entries(parameters.poolNames)) {
+    rows.push({
+      name: `${POOL_NAME_PREFIX} ${pool}`,
+      value: text,
+      unitLabel: "",
+      label: `Navnet på puljen ${pool} i sagen og på arkene`,
+      kind: "poolName",
     });
   }
   return rows;

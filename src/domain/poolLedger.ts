@@ -23,6 +23,13 @@ export type MovementType = (typeof MOVEMENT_TYPES)[number];
 export type Status = "Endelig" | "Prognose";
 
 export const TOTAL_COLUMN = "I alt";
+/**
+ * The one name of the part of the budgetværn that covers the pool's deficit (R5), in the terminal, the
+ * pane, the workbook (the contract's output column) and the case.
+ */
+export const BUDGETVAERN_USED = "Budgetværn brugt";
+/** The one name of the area's own result (the follow-up's and the investments' movements, R3). */
+export const AREA_RESULT = "Områdets eget resultat (uden reguleringer)";
 
 /** Saldo and Resultat: the lines the tool computes (any type text may be asked about). */
 export function isComputedType(type: string): boolean {

@@ -185,7 +185,7 @@ export function yearsOverview(
     switch (art) {
       case "Regnskab":
         if (pool.result === undefined)
-          return none(`Intet puljeregnskab for ${år} i tabellen Reservationspulje.`);
+          return none(`Intet puljeregnskab for ${år} på arket Reservationspulje.`);
         return from(
           pool.result,
           pool.hasPrognoses
@@ -202,11 +202,10 @@ export function yearsOverview(
         );
       case "Forventet regnskab":
         if (pool.result === undefined)
-          return none(`Intet puljeregnskab for ${år} i tabellen Reservationspulje.`);
+          return none(`Intet puljeregnskab for ${år} på arket Reservationspulje.`);
         return from(pool.result, `Det forventede resultat af puljeregnskabet for ${år}.`);
       case "Budget":
-        if (pool.budgetModel === undefined)
-          return none(`Ingen budgetmodel for ${år} i tabellen Budgetmodel.`);
+        if (pool.budgetModel === undefined) return none(`Ingen budgetmodel for ${år} på arket Budgetmodel.`);
         return from(pool.budgetModel, `Budgetmodellen for ${år} (KL's skøn − forvaltningens skøn).`);
       case "Korrigeret budget":
         return none(

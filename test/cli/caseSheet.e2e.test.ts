@@ -195,9 +195,7 @@ describe("the Sag sheet in Excel (simulated) and where ExcelJS writes the whole 
       { sheet: "Sag", row: 1, col: 1, values: [[CASE_TITLE]] },
       { sheet: "Sag", row: 4, col: 2, values: [["En lang sætning"], ["En til"]], span: 9, wrap: true },
     );
-    plan.layouts = [
-      { sheet: "Sag", headerRows: 2, pageBreaks: [5], printArea: "A1:J5" },
-    ];
+    plan.layouts = [{ sheet: "Sag", headerRows: 2, pageBreaks: [5], printArea: "A1:J5" }];
     file.applyNow(plan);
     const reread = new ExcelJS.Workbook();
     await reread.xlsx.load((await file.toBuffer()) as unknown as ArrayBuffer);

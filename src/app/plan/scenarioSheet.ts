@@ -68,7 +68,7 @@ export function scenarioSheet(b: PlanBuilder, inputs: ContractInputs, results: C
       { values: [`Følsomhed: ${spec.type} på ${spec.pool}`], bold: true },
       {
         values: [
-          `Beløb = ${spec.type.toLowerCase()}ens del på puljen ${spec.pool}; de andre puljers dele er som i tabellen Reservationspulje.`,
+          `Beløb = ${spec.type.toLowerCase()}ens del på puljen ${spec.pool}; de andre puljers dele er som i reservationspuljen (arket Reservationspulje).`,
         ],
       },
       {

@@ -1,4 +1,4 @@
-import { FLAGS, NOT_APPLICABLE, TOTAL_COLUMN } from "../../domain";
+import { AREA_RESULT, BUDGETVAERN_USED, FLAGS, NOT_APPLICABLE, poolName, TOTAL_COLUMN } from "../../domain";
 import { a1 } from "../../workbook/address";
 import { SUMMARY_SHEET, SUMMARY_TITLE } from "../contract";
 import { ContractResults } from "../compute";
@@ -24,7 +24,8 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
       { values: [] },
       { values: ["Opfølgning: mer-/mindreforbrug pr. pulje (-/+ = merforbrug/mindreforbrug)"], bold: true },
     );
-    for (const [pool, totals] of followUp.groups) rows.push({ values: [pool, totals.afvigelse] });
+    for (const [pool, totals] of followUp.groups)
+      rows.push({ values: [poolName(inputs.parameters, pool), totals.afvigelse] });
     rows.push({ values: ["I alt (uden for puljen ikke medregnet)", followUp.total.afvigelse], bold: true });
   }
   if (flagCounts) {
@@ -34,7 +35,14 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
   if (ledger && outcome) {
     rows.push(
       { values: [] },
-      { values: ["Reservationspulje: forventet resultat", ...ledger.pools, TOTAL_COLUMN], bold: true },
+      {
+        values: [
+          "Reservationspulje: forventet resultat",
+          ...ledger.pools.map((pool) => poolName(inputs.parameters, pool)),
+          TOTAL_COLUMN,
+        ],
+        bold: true,
+      },
     );
     rows.push({ values: ["Resultat", ...ledger.result.perPool, ledger.result.total] });
     rows.push({
@@ -45,7 +53,7 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
       ],
     });
     rows.push({ values: ["Budgetværn", outcome.budgetvaern] });
-    rows.push({ values: ["Heraf dækket af budgetværnet", outcome.budgetvaernBrugt] });
+    rows.push({ values: [BUDGETVAERN_USED, outcome.budgetvaernBrugt] });
     rows.push({ values: ["Kassefinansiering", outcome.kassefinansiering], bold: true });
     rows.push({
       values: ["Kassefinansiering uden prognoser", results.outcomeExcludingPrognoses!.kassefinansiering],
@@ -53,7 +61,7 @@ export function summarySheet(b: PlanBuilder, inputs: ContractInputs, results: Co
     rows.push({ values: ["Puljens lyskryds", outcome.flag], flag: outcome.flag, flagAt: 1 });
     if (results.areaResult !== undefined)
       rows.push({
-        values: ["Områdets eget resultat (uden reguleringer)", results.areaResult],
+        values: [AREA_RESULT, results.areaResult],
       });
   }
   if (results.indicators) {

@@ -1,11 +1,15 @@
 import {
   AppropriationTableRow,
+  AREA_RESULT,
+  BUDGETVAERN_USED,
   Decision,
   decisionNotes,
   Flag,
   isOutsidePools,
   kronerNote,
   NOT_APPLICABLE,
+  Parameters,
+  poolName,
   TOTAL_COLUMN,
   TransferTable,
 } from "../../domain";
@@ -22,6 +26,8 @@ export interface CaseDocument {
   title: string;
   /** "Budgetår 2018 · beløb i 1.000 kr., bevillinger i kr." */
   subtitle: string;
+  /** The administration that makes the case (parameter Forvaltning): the Word document's author. */
+  administration: string;
   tables: CaseTable[];
 }
 
@@ -77,7 +83,7 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
   const tables: CaseTable[] = [];
   if (results.indicators) tables.push(indicatorTable(results));
   if (results.followUp)
-    tables.push(followUpTable(results, p.unit, inputs.followUp?.table.columns.has("korrigeret") ?? true));
+    tables.push(followUpTable(results, p, inputs.followUp?.table.columns.has("korrigeret") ?? true));
   if (results.years && results.years.length > 0)
     tables.push({
       key: "years",
@@ -96,7 +102,7 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
       ],
       note: results.years.map((y) => `${y.kolonne}: ${y.grundlag}`).join(" "),
     });
-  if (results.ledger) tables.push(ledgerTable(results, p.unit));
+  if (results.ledger) tables.push(ledgerTable(results, p));
   const decision = results.decision;
   const note = decision ? decisionNotes(decision, p.unit).join(" ") : "";
   if (decision?.transfers && decision.transfers.rows.length > 0)
@@ -109,6 +115,7 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
     title: CASE_TITLE,
     // "bevillinger i kr." only where the case proposes bevillinger (not in an orientation).
     subtitle: `${kind}${year}beløb i ${p.unit}${(decision?.points.length ?? 0) > 1 ? ", bevillinger i kr." : ""}`,
+    administration: p.administration,
     tables,
   };
 }
@@ -148,8 +155,9 @@ function indicatorTable(results: ContractResults): CaseTable {
 }
 
 /** The follow-up with its budget columns as the table has them (without Korrigeret budget, Vedtaget is the budget). */
-function followUpTable(results: ContractResults, unit: string, withKorrigeret: boolean): CaseTable {
+function followUpTable(results: ContractResults, p: Parameters, withKorrigeret: boolean): CaseTable {
   const followUp = results.followUp!;
+  const unit = p.unit;
   const withVedtaget = followUp.rows.some((r) => r.row.vedtaget !== undefined);
   const columns: CaseColumn[] = [
     { header: "Område", kind: "text" },
@@ -170,10 +178,12 @@ function followUpTable(results: ContractResults, unit: string, withKorrigeret: b
   const rows: CaseRow[] = [];
   const pooled = [...followUp.groups].filter(([pool]) => !isOutsidePools(pool));
   const outside = [...followUp.groups].filter(([pool]) => isOutsidePools(pool));
-  // Every row, a heading and a Samlet per pool, and the total when there are several pools.
+  // Every row under its pool's name with a Samlet per pool, and the total when there are several pools
+  // (R0.7: the pools by their names, the lines worded as the minutes word them); a long follow-up shows
+  // one line per pool.
   const detailed = followUp.rows.length + 2 * followUp.groups.size + 1 <= CASE_MAX_ROWS;
   for (const [pool, totals] of [...pooled, ...outside]) {
-    if (detailed) rows.push({ cells: [pool], bold: true });
+    if (detailed) rows.push({ cells: [poolName(p, pool)], bold: true });
     for (const r of detailed ? followUp.rows.filter((x) => x.row.pulje === pool) : [])
       rows.push({
         cells: [
@@ -185,7 +195,7 @@ function followUpTable(results: ContractResults, unit: string, withKorrigeret: b
         ],
         flags: [...amounts(totals).map(() => undefined), undefined, r.økonomi, r.mængder, r.refusion],
       });
-    rows.push({ cells: [`Samlet ${pool}`, ...amounts(totals)], bold: true });
+    rows.push({ cells: [detailed ? "Samlet" : poolName(p, pool), ...amounts(totals)], bold: true });
     if (pool === pooled.at(-1)?.[0] && pooled.length > 1)
       rows.push({ cells: ["Samlet total", ...amounts(followUp.total)], bold: true });
   }
@@ -203,8 +213,9 @@ function followUpTable(results: ContractResults, unit: string, withKorrigeret: b
   };
 }
 
-function ledgerTable(results: ContractResults, unit: string): CaseTable {
+function ledgerTable(results: ContractResults, p: Parameters): CaseTable {
   const ledger = results.ledger!;
+  const unit = p.unit;
   // A ledger longer than a page: its opening, balances and result (the movements stay on the sheet).
   const detailed = ledger.lines.length + 3 <= CASE_MAX_ROWS;
   const shown = detailed
@@ -217,7 +228,7 @@ function ledgerTable(results: ContractResults, unit: string): CaseTable {
   const outcome = results.outcome;
   if (outcome) {
     rows.push(
-      { cells: ["Heraf dækket af budgetværnet", ...ledger.pools.map(() => null), outcome.budgetvaernBrugt] },
+      { cells: [BUDGETVAERN_USED, ...ledger.pools.map(() => null), outcome.budgetvaernBrugt] },
       {
         cells: ["Kassefinansiering", ...ledger.pools.map(() => null), outcome.kassefinansiering],
         bold: true,
@@ -226,11 +237,7 @@ function ledgerTable(results: ContractResults, unit: string): CaseTable {
   }
   if (results.areaResult !== undefined)
     rows.push({
-      cells: [
-        "Områdets eget resultat (uden reguleringer)",
-        ...ledger.pools.map(() => null),
-        results.areaResult,
-      ],
+      cells: [AREA_RESULT, ...ledger.pools.map(() => null), results.areaResult],
     });
   return {
     key: "ledger",
@@ -238,7 +245,7 @@ function ledgerTable(results: ContractResults, unit: string): CaseTable {
     unit,
     columns: [
       { header: "Post", kind: "text" },
-      ...ledger.pools.map((pool) => ({ header: pool, kind: "amount" as const })),
+      ...ledger.pools.map((pool) => ({ header: poolName(p, pool), kind: "amount" as const })),
       { header: TOTAL_COLUMN, kind: "amount" },
     ],
     rows,

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { Summary } from "../../app/summary";
 import { formatAmount as amount } from "../../app/report";
+import { AREA_RESULT, BUDGETVAERN_USED } from "../../domain";
 import { FlagBadge } from "./FlagBadge";
 import { useStyles } from "./styles";
 
@@ -39,7 +40,7 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
         <TableBody>
           {[...summary.pool.pools, "I alt"].map((pool) => (
             <TableRow key={pool}>
-              <TableCell>{pool}</TableCell>
+              <TableCell>{summary.puljenavne?.[pool] ?? pool}</TableCell>
               <TableCell className={styles.number}>{amount(summary.pool.result[pool])}</TableCell>
               <TableCell className={styles.number}>
                 {amount(summary.pool.resultExcludingPrognoses[pool])}
@@ -50,6 +51,12 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
           <TableRow>
             <TableCell>Budgetværn</TableCell>
             <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
+            <TableCell />
+            {change && <TableCell />}
+          </TableRow>
+          <TableRow>
+            <TableCell>{BUDGETVAERN_USED}</TableCell>
+            <TableCell className={styles.number}>{amount(summary.pool.budgetvaernBrugt)}</TableCell>
             <TableCell />
             {change && <TableCell />}
           </TableRow>
@@ -66,7 +73,9 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
       <Body1>
         Puljens lyskryds: <FlagBadge flag={summary.pool.flag} />
       </Body1>
-      <Caption1>Områdets eget resultat (uden reguleringer): {amount(summary.pool.areaResult)}</Caption1>
+      <Caption1>
+        {AREA_RESULT}: {amount(summary.pool.areaResult)}
+      </Caption1>
       {summary.pool.fedLines.length > 0 && (
         <Caption1>Linjer hentet efter deres Kilde: {summary.pool.fedLines.join(", ")}.</Caption1>
       )}

@@ -30,7 +30,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
               <TableRow>
                 <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Kassefin.</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
                 <TableHeaderCell>Lyskryds</TableHeaderCell>
               </TableRow>
             </TableHeader>
@@ -73,7 +73,7 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
               <TableRow>
                 <TableHeaderCell className={styles.number}>Beløb</TableHeaderCell>
                 <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Kassefin.</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
                 <TableHeaderCell>Lyskryds</TableHeaderCell>
               </TableRow>
             </TableHeader>
