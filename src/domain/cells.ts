@@ -1,6 +1,6 @@
 import { parseNumberText } from "./danishNumber";
 import { DiagnosticSink, Location } from "./diagnostics";
-import { danishDate, messages } from "./messages";
+import { danishDate, messages, minutesDate } from "./messages";
 
 /** An Excel error value as read from a cell (#N/A, #REF!, #DIV/0! …). */
 export interface CellErrorValue {
@@ -34,7 +34,7 @@ export function excelSerialToDate(serial: number): Date {
 export function cellText(cell: RawCell | undefined): string | undefined {
   const value = cell?.value;
   if (value === undefined || value === null || isCellError(value)) return undefined;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return minutesDate(value);
   const text = String(value).replace(/\s+/g, " ").trim();
   return text === "" ? undefined : text;
 }

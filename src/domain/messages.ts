@@ -21,6 +21,11 @@ export function danishDate(date: Date): string {
   return `${date.getUTCDate()}.${date.getUTCMonth() + 1}.${date.getUTCFullYear()}`;
 }
 
+/** A date as the committee minutes write it: 30/10 2018. */
+export function minutesDate(date: Date): string {
+  return `${date.getUTCDate()}/${date.getUTCMonth() + 1} ${date.getUTCFullYear()}`;
+}
+
 export { errorText, TECHNICAL_DETAIL } from "./technical";
 
 /** Every Danish message the engine produces, in one catalogue. */

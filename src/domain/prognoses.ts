@@ -3,7 +3,7 @@ import { cellText, ColumnSpec, excelSerialToDate, fieldCell, RawCell, RawRecord,
 import { clean } from "./compare";
 import { DiagnosticSink, Location } from "./diagnostics";
 import { GrantEstimate } from "./grantEstimate";
-import { messages } from "./messages";
+import { messages, minutesDate } from "./messages";
 import { normalizeName } from "./normalize";
 import {
   isComputedType,
@@ -135,12 +135,10 @@ export function readPrognoses(
   return out;
 }
 
-/** A date cell as text: a Date or an Excel serial number becomes yyyy-mm-dd, text stays as written. */
+/** A date cell as text: a Date or an Excel serial number as the minutes write it (30/10 2018), text as written. */
 export function readDate(cell: RawCell | undefined): string | undefined {
   const value = cell?.value;
-  if (typeof value === "number" && value > 20000 && value < 80000) {
-    return excelSerialToDate(value).toISOString().slice(0, 10);
-  }
+  if (typeof value === "number" && value > 20000 && value < 80000) return minutesDate(excelSerialToDate(value));
   return cellText(cell);
 }
 

@@ -1,25 +1,47 @@
-import { buildYearsSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import {
+  buildAccountsSampleWorkbook,
+  buildSampleWorkbook,
+  buildYearsSampleWorkbook,
+} from "../../src/cli/sampleWorkbook";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import ts from "typescript";
+import { runContract } from "../../src/app/run";
+import { caseDocument, caseHtml } from "../../src/app/report";
+import { FileWorkbook } from "../../src/workbook/fileWorkbook";
+import { Diagnostics } from "../../src/domain";
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join } from "path";
 import { messages, rulesSheetRows } from "../../src/domain";
 import { appMessages } from "../../src/app/messages";
 import { adapterMessages } from "../../src/workbook/messages";
 import { badText } from "../helpers/textGuard";
-import { load, runCli, sampleFile, tempDir } from "../helpers/workbooks";
+import { load, runCli, tempDir } from "../helpers/workbooks";
 
-/** Calls a message template with plausible arguments: texts, then lists, then numbers. */
+/** Arguments a message template is tried with, per position: a text, a list of texts, a number. */
+const SAMPLES: unknown[] = ["Eksempel", ["Eksempel", "Andet"], 1234];
+
+/** Marks a message that throws for every combination of sample arguments: a defect, not an empty text. */
+const THROWS = "‹beskeden kaster en fejl›";
+
+/**
+ * Calls a message template with plausible arguments — every combination of a text, a list and a number
+ * per position — and returns the first text it gives. A template that throws for all is THROWS, so the
+ * guard fails on it instead of reading "".
+ */
 function render(template: (...args: never[]) => unknown): string {
   const n = template.length;
-  for (const sample of [["Eksempel"], "Eksempel", 1234]) {
+  const combinations = (k: number): unknown[][] =>
+    k === 0 ? [[]] : combinations(k - 1).flatMap((rest) => SAMPLES.map((s) => [...rest, s]));
+  for (const args of combinations(n)) {
     try {
-      const out = (template as (...a: unknown[]) => unknown)(...Array(n).fill(sample));
+      const out = (template as (...a: unknown[]) => unknown)(...args);
       return Array.isArray(out) ? out.join("\n") : String(out);
     } catch {
       continue;
     }
   }
-  return "";
+  return THROWS;
 }
 
 function catalogue(name: string, entries: Record<string, unknown>): [string, string][] {
@@ -34,6 +56,7 @@ describe("texts users read hold nothing that must never reach them", () => {
     ...catalogue("appMessages", appMessages),
     ...catalogue("adapterMessages", adapterMessages),
   ])("%s", (_key, text) => {
+    expect(text).not.toBe(THROWS);
     // Numbers passed as text can render as NaN here; the real run below checks NaN.
     expect(badText(text).filter((b) => !b.startsWith("JavaScript"))).toEqual([]);
   });
@@ -71,18 +94,19 @@ describe("texts users read hold nothing that must never reach them", () => {
     expect(rulesSheetRows().flatMap((r) => badText(`${r.name} ${r.label} ${r.unitLabel}`))).toEqual([]);
   });
 
-  it.each(["2018", "2024"])(
-    "the demo's output workbook, terminal report and diagnostics (%s)",
-    async (year) => {
+  it.each([
+    ["2018", buildSampleWorkbook],
+    ["2024", buildYearsSampleWorkbook],
+    ["regnskab 2023", buildAccountsSampleWorkbook],
+  ] as const)(
+    "the demo's outputs: terminal report, every sheet, the Word document, the clipboard HTML and the diagnostics (%s)",
+    async (_name, build) => {
       const dir = tempDir();
-      let input: string;
-      if (year === "2018") input = await sampleFile(dir, false);
-      else {
-        input = join(dir, "aug2024.xlsx");
-        await buildYearsSampleWorkbook({ asTables: false }).xlsx.writeFile(input);
-      }
+      const input = join(dir, "in.xlsx");
+      await build({ asTables: false }).xlsx.writeFile(input);
       const output = join(dir, "out.xlsx");
-      const run = await runCli(input, output);
+      const docx = join(dir, "sag.docx");
+      const run = await runCli(input, output, ["--docx", docx]);
       expect(run.code).toBe(0);
       const wb: ExcelJS.Workbook = await load(output);
       const texts: string[] = [];
@@ -93,13 +117,100 @@ describe("texts users read hold nothing that must never reach them", () => {
           }),
         ),
       );
-      const found = [...texts, run.out, ...run.summary!.diagnostics.map((d) => d.message)].flatMap(badText);
+      const zip = await JSZip.loadAsync(readFileSync(docx));
+      const word = await Promise.all(
+        ["word/document.xml", "docProps/core.xml"].map((part) => zip.file(part)!.async("string")),
+      );
+      const wordTexts = word.map((xml) =>
+        xml
+          .replace(/<[^>]+>/g, " ")
+          .replace(/&quot;/g, '"')
+          .replace(/&amp;/g, "&"),
+      );
+      const outcome = await runContract(await FileWorkbook.fromFile(input), new Diagnostics(), {
+        write: false,
+      });
+      const html = caseHtml(caseDocument(outcome.inputs, outcome.results))
+        .replace(/<[^>]+>/g, " ")
+        .replace(/&quot;/g, '"');
+      const found = [
+        ...texts,
+        run.out,
+        ...wordTexts,
+        html,
+        ...run.summary!.diagnostics.map((d) => d.message),
+      ].flatMap(badText);
       expect(found).toEqual([]);
-      if (year === "2024") expect(texts.some((t) => t.startsWith("Overblik!"))).toBe(true);
+      expect(wordTexts[1]).toContain("Beskæftigelses- og Socialforvaltningen");
     },
     60_000,
   );
+
+  it("the pane's texts (every string and JSX text of src/taskpane)", () => {
+    const files = listFiles(join(__dirname, "../../src/taskpane")).filter((f) => /\.tsx?$/.test(f));
+    // A lower-case token ("undefined", "flex", "running") is code: a type test, a style, a state.
+    const texts = files.flatMap((f) =>
+      sourceTexts(f)
+        .filter((t) => !/^[a-z][\w-]*$/.test(t))
+        .map((t): [string, string] => [f, t]),
+    );
+    expect(texts.length).toBeGreaterThan(100);
+    expect(texts.flatMap(([f, t]) => badText(t).map((bad) => `${f.split("src/")[1]}: ${bad}`))).toEqual([]);
+  });
 });
+
+describe("the guard cannot be fooled", () => {
+  it("catches each forbidden form put back", () => {
+    const putBack = [
+      "Intet forslag, fordi fuldtidspersoner i tabellen Opfoelgning mangler.",
+      "Ret rækken i tabellen Foelsomhed.",
+      "Forslag: Intet forslag: opfølgningen mangler.",
+      "Beløb i 1.000 kr..",
+      "docs/workbook.md viser, hvilke tabeller der læses.",
+      "Prognosens dato: 2018-10-15.",
+      "Forfatter: Un-named",
+      "Midtvejsreg… -96.128",
+      "Værn brugt 50.000",
+      "Heraf dækket af budgetværnet 50.000",
+      "Samlet Uden for puljen -6.990",
+    ];
+    expect(putBack.filter((text) => badText(text).length === 0)).toEqual([]);
+  });
+
+  it("a message that throws is a failure, not an empty text", () => {
+    expect(
+      render((pool: string) => {
+        throw new Error(pool);
+      }),
+    ).toBe(THROWS);
+    // A template needing a text and a list is called with both.
+    expect(render((pool: string, pools: readonly string[]) => `${pool.trim()}: ${pools.join(", ")}`)).toBe(
+      "Eksempel: Eksempel, Andet",
+    );
+  });
+});
+
+/** Every string and template text of a source file, and the text between JSX tags (comments are not read). */
+function sourceTexts(path: string): string[] {
+  const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
+  const out: string[] = [];
+  const visit = (node: ts.Node) => {
+    // Module names are code, not text.
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node) ||
+      ts.isJsxText(node)
+    )
+      out.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

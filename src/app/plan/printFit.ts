@@ -151,9 +151,12 @@ function continueTables(
   const tables = layout.tables!;
   for (const table of tables) {
     let used = 0;
+    // A page holds at least one row below the headers, however tall: no endless run of breaks.
+    let fresh = true;
     for (let row = table.first; row <= table.last; row++) {
-      if (used + height(row) <= room || row < table.first + table.repeat + 1) {
+      if (used + height(row) <= room || row < table.first + table.repeat || fresh) {
         used += height(row);
+        fresh = row < table.first + table.repeat;
         continue;
       }
       // The rows from here move down; the title and headers are written again above them.
@@ -169,6 +172,7 @@ function continueTables(
       used = 0;
       for (let r = row; r < row + table.repeat; r++) used += height(r);
       row += table.repeat - 1;
+      fresh = true;
     }
   }
   plan.rowHeights = [
