@@ -1,5 +1,8 @@
-import { CONTRACT } from "../src/app/contract";
-import { outputsPoints } from "../src/app/plan/printFit";
-import { columnPoints } from "../src/workbook/textWidth";
-console.log(outputsPoints(CONTRACT.find((c) => c.key === "prognoses")!.outputs.map((o) => o.header)));
-console.log([18.5, 17.3, 14.0, 8.8, 19.5, 5.8, 13.8, 20.0].map(columnPoints).reduce((a, b) => a + b));
+import ExcelJS from "exceljs";
+(async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile("out/reservationspulje-2018-resultat.xlsx");
+  const ws = wb.getWorksheet("Sag")!;
+  for (let c = 1; c <= 10; c++) console.log(c, ws.getColumn(c).width);
+  for (const r of [68, 69, 70, 71]) console.log(r, ws.getRow(r).height, JSON.stringify(ws.getRow(r).values).slice(0, 300));
+})();

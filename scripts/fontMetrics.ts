@@ -33,7 +33,8 @@ function advanceWidths(file: string): { unitsPerEm: number; widths: Map<string, 
   let sub = -1;
   for (let i = 0; i < font.readUInt16BE(cmap + 2); i++) {
     const at = cmap + 4 + i * 8;
-    if (font.readUInt16BE(at) === 3 && font.readUInt16BE(at + 2) === 1) sub = cmap + font.readUInt32BE(at + 4);
+    if (font.readUInt16BE(at) === 3 && font.readUInt16BE(at + 2) === 1)
+      sub = cmap + font.readUInt32BE(at + 4);
   }
   if (sub < 0 || font.readUInt16BE(sub) !== 4) throw new Error(`${file}: no format 4 cmap`);
   const segments = font.readUInt16BE(sub + 6) / 2;

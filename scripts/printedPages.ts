@@ -81,7 +81,7 @@ export function printToPdf(workbook: string, dir: string): string {
     dir,
     workbook,
   ]);
-  return join(dir, basename(workbook).replace(/\.xls[xm]$/i, ".pdf"));
+  return join(dir, basename(workbook).replace(/\.(xls[xm]|docx)$/i, ".pdf"));
 }
 
 const unescape = (text: string) =>
@@ -96,7 +96,8 @@ const unescape = (text: string) =>
 export function readPages(pdf: string): PrintedPage[] {
   const html = run("/usr/bin/pdftotext", ["-bbox", pdf, "-"]);
   const pages: PrintedPage[] = [];
-  const tag = /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
+  const tag =
+    /<page width="([\d.]+)" height="([\d.]+)">|<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g;
   for (const m of html.matchAll(tag)) {
     if (m[1]) {
       pages.push({ width: Number(m[1]), height: Number(m[2]), words: [] });
@@ -159,4 +160,3 @@ export function printSummary(pdf: string): string {
   );
   return lines.join("\n");
 }
-

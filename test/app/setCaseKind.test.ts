@@ -52,7 +52,7 @@ describe("setCaseKind: the user's Sagstype written to the Regler sheet", () => {
     const refused = await setCaseKind(new OfficeWorkbook(fake.run, () => true), "Regnskab");
     expect(refused.ok).toBe(false);
     expect(refused.message).toBe(
-      "Tabellen Parametre har ingen række Sagstype, og rækken kan ikke tilføjes automatisk. Tilføj en række med Parameter = Sagstype nederst i tabellen, og vælg sagstypen igen.",
+      "Parametrene på arket Regler har ingen række Sagstype, og rækken kan ikke tilføjes automatisk. Tilføj en række med Parameter = Sagstype nederst i tabellen, og vælg sagstypen igen.",
     );
     expect(fakeCells(fake)).toEqual(before);
   });
@@ -64,7 +64,7 @@ describe("setCaseKind: the user's Sagstype written to the Regler sheet", () => {
     expect(await setCaseKind(file, "Regnskab")).toEqual({
       ok: false,
       message:
-        "Projektmappen har ingen tabel Parametre (arket Regler); sagstypen kan ikke skrives. Indsæt skabelonen, eller tilføj tabellen.",
+        "Projektmappen har ingen parametre (arket Regler); sagstypen kan ikke skrives. Klik på Indsæt skabelon i opgaveruden, så kommer arket Regler med parametrene.",
     });
   });
 });

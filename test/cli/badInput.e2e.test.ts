@@ -46,6 +46,7 @@ describe("bad input through the headless command", () => {
       "indicators",
       "indstilling",
       "pool",
+      "puljenavne",
       "sagstype",
       "unit",
     ]);
@@ -82,7 +83,7 @@ describe("bad input through the headless command", () => {
     await wb.xlsx.writeFile(input);
     const run = await runCli(input, join(dir, "none-out.xlsx"));
     expect(run.code).toBe(1);
-    expect(run.err).toContain("ingen af tabellerne");
+    expect(run.err).toContain("hverken en opfølgning");
   });
 });
 
@@ -135,6 +136,6 @@ describe("usage errors (exit 2) and unreadable files (exit 1)", () => {
     const { code, err } = await call([input, "-o", join(dir, "x.xlsx")]);
     expect(code).toBe(1);
     expect(err).toContain("Indsæt skabelon");
-    expect(err).toContain("docs/workbook.md");
+    expect(err).toContain("hjælpesiden");
   });
 });

@@ -16,10 +16,10 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     ]);
     expect(run.summary!.indicators![0]!.bemærkning).toMatch(/^Der forventes et merforbrug på 6,9 mio\. kr\./);
     expect(run.summary!.pool!.areaResult).toBe(13825);
-    expect(run.out).toContain("Områdets eget resultat (uden reguleringer): 13.825");
+    expect(run.out).toMatch(/\nOmrådets eget resultat \(uden reguleringer\)\s+13\.825\n/);
     // A "–" proposal says why in the report.
     expect(run.out).toContain(
-      "Forslag: Intet forslag, fordi fuldtidspersoner i tabellen Opfølgning mangler.",
+      "  Antal ledige: Intet forslag, fordi fuldtidspersoner i opfølgningen (arket Opfølgning) mangler.",
     );
     // … and the diagnostics say it once, not the committee's page (R15.6).
     expect(run.summary!.diagnostics.map((d) => [d.level, d.code, d.message])).toContainEqual([
@@ -47,7 +47,9 @@ describe("R13 in the 2018 sample: five indicators, proposal and chosen, and the 
     expect(values).toContain("Områdets eget resultat (uden reguleringer)");
     // The Resultat sheet says why there is no proposal, under the indicator.
     const antal = values.indexOf("Antal ledige");
-    expect(values[antal + 1]).toBe("   Intet forslag, fordi fuldtidspersoner i tabellen Opfølgning mangler.");
+    expect(values[antal + 1]).toBe(
+      "   Intet forslag, fordi fuldtidspersoner i opfølgningen (arket Opfølgning) mangler.",
+    );
   });
 });
 

@@ -302,14 +302,14 @@ describe("years: bad input is a clear Danish error at its cell, and nothing is w
     const run = await runCli(input, join(dir, "out.xlsx"));
     expect(run.code).toBe(0);
     expect(run.summary!.years!.map((y) => [y.kolonne, y.reservationspulje, y.grundlag])).toEqual([
-      ["Regnskab 2023", null, "Intet puljeregnskab for 2023 i tabellen Reservationspulje."],
-      ["Forventet regnskab 2024", null, "Intet puljeregnskab for 2024 i tabellen Reservationspulje."],
+      ["Regnskab 2023", null, "Intet puljeregnskab for 2023 på arket Reservationspulje."],
+      ["Forventet regnskab 2024", null, "Intet puljeregnskab for 2024 på arket Reservationspulje."],
       [
         "Vedtaget budget 2024",
         null,
         "Hverken en Oprindelig-linje for 2024 i Reservationspulje eller en budgetmodel for 2024.",
       ],
-      ["Budget 2025", null, "Ingen budgetmodel for 2025 i tabellen Budgetmodel."],
+      ["Budget 2025", null, "Ingen budgetmodel for 2025 på arket Budgetmodel."],
     ]);
     const ws = (await load(join(dir, "out.xlsx"))).getWorksheet("Overblik")!;
     expect([2, 3, 4, 5].map((c) => ws.getCell(6, c).value)).toEqual(["–", "–", "–", "–"]);

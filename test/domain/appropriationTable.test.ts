@@ -58,7 +58,7 @@ describe("R14.1 the bevillingstabel", () => {
     expect(d.items.map((i) => [i.code, i.message])).toEqual([
       [
         "UNBALANCED_APPROPRIATION",
-        "Indstillingspunkt 1 i bevillingstabellen summer til 1 kr. i 2019, ikke 0; tabellen skrives ikke.",
+        "Indstillingspunkt 1 i bevillingstabellen summer til 1 kr. i 2019, ikke 0; tabellen skrives ikke. Kontrollér puljens linjer og bevillingernes beløb, og beregn igen.",
       ],
     ]);
   });

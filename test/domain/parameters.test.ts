@@ -2,6 +2,7 @@ import {
   defaultParameters,
   Diagnostics,
   PARAMETER_DEFINITIONS,
+  poolName,
   readParameters,
   rulesSheetRows,
   RawCell,
@@ -17,7 +18,7 @@ const rows = (pairs: [string, RawCell["value"]][]) =>
 describe("parameters", () => {
   it("has one definition per scalar parameter, each with a Danish label and a default", () => {
     const defaults = defaultParameters() as unknown as Record<string, unknown>;
-    const keys = Object.keys(defaults).filter((k) => k !== "poolDescriptions");
+    const keys = Object.keys(defaults).filter((k) => k !== "poolDescriptions" && k !== "poolNames");
     expect(PARAMETER_DEFINITIONS.map((d) => d.key).sort()).toEqual(keys.sort());
     for (const d of PARAMETER_DEFINITIONS) expect(d.label.length).toBeGreaterThan(10);
   });
@@ -82,17 +83,32 @@ describe("parameters", () => {
     ]);
   });
 
-  it("generates the Regler sheet rows from the one table, pool wordings last", () => {
+  it("generates the Regler sheet rows from the one table, pool wordings and names last", () => {
     const sheet = rulesSheetRows();
     expect(sheet.map((r) => r.name)).toEqual([
       ...PARAMETER_DEFINITIONS.map((d) => d.name),
       "Puljebeskrivelse: Budgetgaranti",
       "Puljebeskrivelse: Beskæftigelsestilskud",
+      "Puljenavn: Uden for puljen",
     ]);
     expect(sheet.find((r) => r.name === "Økonomi: beløbsgrænse")).toMatchObject({
       value: 250000,
       unitLabel: "kr.",
     });
+  });
+
+  it("R0.7 names a pool by its Puljenavn (any case), else by its own name; Uden for puljen has the minutes' words", () => {
+    const p = readParameters(
+      rows([
+        ["Puljenavn: Budgetgaranti", "Budgetgaranterede områder og øvrige overførsler"],
+        ["puljenavn:Beskæftigelsestilskud", "Beskæftigelsestilskuddet"],
+      ]),
+      new Diagnostics(),
+    );
+    expect(poolName(p, "budgetgaranti")).toBe("Budgetgaranterede områder og øvrige overførsler");
+    expect(poolName(p, "Beskæftigelsestilskud")).toBe("Beskæftigelsestilskuddet");
+    expect(poolName(p, "Samlet pulje")).toBe("Samlet pulje");
+    expect(poolName(defaultParameters(), "Uden for puljen")).toBe("Uden for reservationspuljerne");
   });
 
   it("reads back what it generates", () => {

@@ -114,7 +114,7 @@ describe("reading a numeric cell", () => {
         code: "NOT_A_NUMBER",
         sheet: "Opfølgning",
         cell: "D7",
-        message: 'Feltet "Korrigeret budget" skal være et tal, men indeholder "ca. 500".',
+        message: 'Feltet "Korrigeret budget" skal være et tal, men indeholder "ca. 500". Skriv beløbet som tal, fx 46000.',
       },
     ]);
   });

@@ -22,9 +22,9 @@ const SMALLEST = 8;
 
 /** The pages each sheet prints on (docs/workbook.md, "Udskrift"); every other sheet prints on one. */
 const PAGES: Record<string, Record<string, number>> = {
-  "reservationspulje-2018": { Sag: 5 },
-  "reservationspulje-2024": { Sag: 5 },
-  "reservationspulje-regnskab-2023": { Sag: 5 },
+  "reservationspulje-2018": { Regler: 2, Reguleringer: 2, Resultat: 2, Scenarier: 2, Sag: 6 },
+  "reservationspulje-2024": { Resultat: 2, Sag: 5 },
+  "reservationspulje-regnskab-2023": { Resultat: 2, Sag: 5 },
 };
 
 /** Every word of the sheet's text cells, as written (a cell's text split at white space). */

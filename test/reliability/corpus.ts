@@ -378,7 +378,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (wb.getWorksheet("Indikatorer")!.getCell("A6").value = "Antal ledig"),
     ok: false,
     expected: [["error", "UNKNOWN_INDICATOR", "Indikatorer", "A6"]],
-    messages: [/Indikatoren "Antal ledig" kendes ikke; brug en af Økonomi, Antal ledige/],
+    messages: [/Indikatoren "Antal ledig" kendes ikke; skriv en af Økonomi, Antal ledige/],
   },
   {
     name: "a chosen colour that is not GRØN, GUL or RØD stops the run; lower case is fine",
@@ -405,7 +405,7 @@ export const CORPUS: CorpusCase[] = [
     expected: [],
     summary: (s) => {
       expect(s.pool!.result["I alt"]).toBe(-86093 - 451 + 68000);
-      expect(s.pool!.lines.find((l) => l.post === "Regnskab 2018")!.fedFrom).toContain("tabellen Regnskab");
+      expect(s.pool!.lines.find((l) => l.post === "Regnskab 2018")!.fedFrom).toContain("regnskabet (arket Regnskab)");
     },
   },
   {
@@ -447,7 +447,7 @@ export const CORPUS: CorpusCase[] = [
     change: (wb) => (ledger(wb).getCell("D12").value = "egen beregning"),
     ok: false,
     expected: [["error", "NO_SOURCE", L, "A12"]],
-    messages: [/Tilskudsberegning/],
+    messages: [/tilskudsberegningen på arket Reguleringer/],
   },
   {
     name: "Kilde Investeringer without Tidligere nettogevinst is an error at the line",

@@ -500,6 +500,6 @@ describe("the task pane on the August 2024 sample: years side by side (R11, R12)
     // Beside each pool in the pool's table: the change of the forecast (the pool's deviation moved by it).
     const pool = screen.getByRole("region", { name: "Reservationspulje" });
     expect(within(pool).getByRole("columnheader", { name: "Ændring siden Økonomisk Status" })).toBeTruthy();
-    expect(pool.textContent).toContain("Budgetgaranti129.221129.22111.982");
+    expect(pool.textContent).toContain("Budgetgaranterede områder og øvrige overførsler129.221129.22111.982");
   });
 });

@@ -10,10 +10,11 @@ import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 import { load, partText, runCli, sampleFile, tempDir } from "../helpers/workbooks";
 
 /** The generated sheets as they should be seen and printed: header rows frozen and on every page. */
-const LAYOUTS: [string, number, string][] = [
-  ["Resultat", 2, "Reservationspuljen – resultat"],
-  ["Scenarier", 2, "Reservationspuljen – scenarier"],
-  ["Tillægsbevillinger", 1, "Reservationspuljen – tillægsbevillinger"],
+const LAYOUTS: [sheet: string, rows: number, title: string, titleInRow1: boolean][] = [
+  ["Resultat", 2, "Reservationspuljen – resultat", true],
+  ["Scenarier", 2, "Reservationspuljen – scenarier", true],
+  // Row 1 holds the headers the sheet is recognised by: the title goes in the page header.
+  ["Tillægsbevillinger", 1, "Reservationspuljen – tillægsbevillinger", false],
 ];
 
 describe("the generated sheets read and print as written: frozen header rows, A4 landscape, one page wide", () => {
@@ -22,7 +23,7 @@ describe("the generated sheets read and print as written: frozen header rows, A4
     const output = join(dir, "out.xlsx");
     expect((await runCli(await sampleFile(dir, true), output)).code).toBe(0);
     const wb = await load(output);
-    for (const [sheet, rows, title] of LAYOUTS) {
+    for (const [sheet, rows, title, titleInRow1] of LAYOUTS) {
       const ws = wb.getWorksheet(sheet)!;
       expect([sheet, ws.views[0]]).toEqual([
         sheet,
@@ -35,9 +36,12 @@ describe("the generated sheets read and print as written: frozen header rows, A4
         fitToWidth: 1,
         fitToHeight: 0,
       });
-      // The title once: row 1, a print title on every page; no page header repeating it.
-      expect(ws.getCell("A1").value).toBe(title);
-      expect(ws.headerFooter.oddHeader ?? "").toBe("");
+      // The title once: row 1, a print title on every page, and no page header repeating it — or, where
+      // row 1 holds headers, the page header.
+      if (titleInRow1) {
+        expect(ws.getCell("A1").value).toBe(title);
+        expect(ws.headerFooter.oddHeader ?? "").toBe("");
+      } else expect(ws.headerFooter.oddHeader).toBe(`&C&"Calibri,Bold"&11${title}`);
       expect(ws.headerFooter.oddFooter).toBe(
         '&L&"Calibri,Regular"&11&D&C&"Calibri,Regular"&11Ark: &A&R&"Calibri,Regular"&11Side &P af &N',
       );
@@ -52,7 +56,7 @@ describe("the generated sheets read and print as written: frozen header rows, A4
   it("in Excel (the simulated one): freezeRows, and with ExcelApi 1.9 the page layout", async () => {
     const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
     expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
-    for (const [sheet, rows] of LAYOUTS) {
+    for (const [sheet, rows, title, titleInRow1] of LAYOUTS) {
       const model = fake.sheet(sheet);
       expect([sheet, model.frozenRows]).toEqual([sheet, rows]);
       expect(model.pageLayout).toMatchObject({
@@ -60,7 +64,7 @@ describe("the generated sheets read and print as written: frozen header rows, A4
         paperSize: "A4",
         zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
         printTitleRows: `$1:$${rows}`,
-        centerHeader: "",
+        centerHeader: titleInRow1 ? "" : `&B${title}`,
         centerFooter: "Ark: &A",
         rightFooter: "Side &P af &N",
       });

@@ -35,6 +35,8 @@ export const PRINT = {
   slack: 1.062,
   /** The widest a column of wrapped sentences is made before it wraps (Excel's unit). */
   sentenceWidth: 48,
+  /** The narrowest a bold heading over figures is wrapped to (Excel's unit). */
+  headingWidth: 14,
   /** The narrowest a note is wrapped over (Excel's unit): a note beside a narrow table spans empty columns. */
   noteWidth: 100,
   /** Excel's default column width, for the empty columns a note spans. */
@@ -249,10 +251,20 @@ function columnWidths(
 ): Map<number, number> {
   const want = new Map<number, number>();
   const least = new Map<number, number>();
+  // A bold heading over figures (a pool's name above its amounts) wraps to the figures' width.
+  const figures = new Map<number, number>();
+  for (const cell of cells)
+    if (cell.number && cell.span === 1)
+      figures.set(cell.col, Math.max(figures.get(cell.col) ?? 0, widthForText(cell.text, cell.bold)));
   for (const cell of cells) {
     if (cell.lone || cell.span > 1) continue;
     const full = widthForText(cell.text, cell.bold);
-    const desired = cell.wrap ? Math.min(full, PRINT.sentenceWidth) : full;
+    const heading = cell.bold && !cell.number && figures.has(cell.col);
+    const desired = heading
+      ? Math.min(full, Math.max(figures.get(cell.col)!, PRINT.headingWidth))
+      : cell.wrap
+        ? Math.min(full, PRINT.sentenceWidth)
+        : full;
     const minimum = cell.number ? full : widthForLongestWord(cell.text, cell.bold);
     want.set(cell.col, Math.max(want.get(cell.col) ?? 0, desired, minimum));
     least.set(cell.col, Math.max(least.get(cell.col) ?? 0, minimum));
