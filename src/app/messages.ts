@@ -5,9 +5,12 @@ const start = (label: string) => label.charAt(0).toUpperCase() + label.slice(1);
 /** Danish messages of the application layer (the engine's are in domain/messages.ts, the adapters' in workbook/messages.ts). */
 export const appMessages = {
   duplicateHeader: (table: string, header: string, first: string) =>
-    `${start(table)} har kolonnen "${header}" to gange (også i ${first}); kun én er tilladt.`,
+    `${start(table)} har kolonnen "${header}" to gange (også i ${first}); kun én er tilladt. Omdøb eller slet den ene.`,
   missingColumn: (table: string, column: string, near: string | undefined) =>
-    `${start(table)} mangler kolonnen "${column}".` + (near ? ` Mente du "${near}"?` : ""),
+    `${start(table)} mangler kolonnen "${column}".` +
+    (near
+      ? ` Mente du "${near}"?`
+      : " Tilføj kolonnen med den overskrift (Indsæt skabelon viser alle kolonnerne)."),
   missingYearColumn: (table: string, column: string, year: number | undefined, found: string[]) =>
     year === undefined
       ? `${start(table)} har årskolonner (${found.join(", ")}), men Budgetår mangler: angiv Budgetår på arket Regler, så ved Reservationspuljen, hvilket år opfølgningen gælder.`
@@ -22,11 +25,11 @@ export const appMessages = {
   unitMismatch: (header: string, headerUnit: string, unit: string) =>
     `Kolonnen "${header}" er angivet i ${headerUnit}, men parameteren Enhed er ${unit}. Ret overskriften eller Enhed.`,
   noPoolColumns: (table: string) =>
-    `${start(table)} har ingen puljekolonner efter Post, Type, Status og Kilde.`,
+    `${start(table)} har ingen puljekolonner efter Post, Type, Status og Kilde. Tilføj en kolonne pr. pulje, fx Budgetgaranti.`,
   notOwned: (cell: string, what: string) =>
     `Cellen ${cell} indeholder ${what}, som ikke er skrevet af tilføjelsesprogrammet; den overskrives ikke, og intet er skrevet. Flyt indholdet, eller tøm cellen, og klik på Beregn igen.`,
   columnBlocked: (table: string, header: string, cell: string) =>
-    `Kolonnen "${header}" kan ikke tilføjes til ${table}, fordi ${cell} ikke er tom.`,
+    `Kolonnen "${header}" kan ikke tilføjes til ${table}, fordi ${cell} ikke er tom. Flyt indholdet af ${cell}, og klik på Beregn igen.`,
   sheetNotOwned: (sheet: string) =>
     `Arket "${sheet}" findes allerede og er ikke lavet af tilføjelsesprogrammet; det overskrives ikke, og intet er skrevet. Omdøb arket, og klik på Beregn igen.`,
   protectedSheet: (sheet: string) =>
@@ -75,7 +78,9 @@ export const appMessages = {
           (shown.length > 0 ? ` (eller ${shown.map((a) => `"${a}"`).join(", ")})` : "")
         );
       })
-      .join(" og ")}. Kolonnen ${flag} viser – for alle rækker.`,
+      .join(
+        " og ",
+      )}. Kolonnen ${flag} viser – for alle rækker; tilføj kolonnerne, hvis lyskrydset skal beregnes.`,
   prognosisPoolColumn: (column: string, table: string, pools: readonly string[]) =>
     `Kolonnen "${column}" i ${table} er ikke en af puljekolonnerne i reservationspuljen på arket Reservationspulje (${pools.join(", ")}). Omdøb kolonnen til en af dem, eller flyt den uden for tabellen.`,
   emptyPool: (pool: string) =>

@@ -138,7 +138,8 @@ export function readPrognoses(
 /** A date cell as text: a Date or an Excel serial number as the minutes write it (30/10 2018), text as written. */
 export function readDate(cell: RawCell | undefined): string | undefined {
   const value = cell?.value;
-  if (typeof value === "number" && value > 20000 && value < 80000) return minutesDate(excelSerialToDate(value));
+  if (typeof value === "number" && value > 20000 && value < 80000)
+    return minutesDate(excelSerialToDate(value));
   return cellText(cell);
 }
 

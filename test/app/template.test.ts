@@ -76,7 +76,10 @@ describe("the template is one write plan, through either port", () => {
     const { plan, sheets } = planTemplate({ sheetNames: [], tableNames: [] }, { formulas: false });
     expect(plan.layouts!.map((l) => l.sheet)).toEqual(sheets);
     // The title is row 1, a print title: no page header repeats it.
-    expect(plan.layouts!.find((l) => l.sheet === "Opfølgning")).toEqual({ sheet: "Opfølgning", headerRows: 4 });
+    expect(plan.layouts!.find((l) => l.sheet === "Opfølgning")).toEqual({
+      sheet: "Opfølgning",
+      headerRows: 4,
+    });
     // The Reguleringer sheet stacks three tables: only its title row stays in view.
     expect(plan.layouts!.find((l) => l.sheet === "Reguleringer")?.headerRows).toBe(1);
   });

@@ -114,7 +114,8 @@ describe("reading a numeric cell", () => {
         code: "NOT_A_NUMBER",
         sheet: "Opfølgning",
         cell: "D7",
-        message: 'Feltet "Korrigeret budget" skal være et tal, men indeholder "ca. 500". Skriv beløbet som tal, fx 46000.',
+        message:
+          'Feltet "Korrigeret budget" skal være et tal, men indeholder "ca. 500". Skriv beløbet som tal, fx 46000.',
       },
     ]);
   });

@@ -61,6 +61,45 @@ describe("texts users read hold nothing that must never reach them", () => {
     expect(badText(text).filter((b) => !b.startsWith("JavaScript"))).toEqual([]);
   });
 
+  it("every error and warning says what to do next", () => {
+    // Explanations, not problems: the basis of a proposal, where a line's amount came from, what a kind
+    // of case leaves out, a progress note.
+    const explanations = new Set([
+      "messages.indicatorEconomy",
+      "messages.indicatorPersons",
+      "messages.indicatorRefund",
+      "messages.indicatorUnemployment",
+      "messages.indicatorPool",
+      "messages.indicatorMissing",
+      "messages.noIndicatorProposal",
+      "messages.fedFromFollowUp",
+      "messages.fedFromScenario",
+      "messages.fedFromEstimate",
+      "messages.fedFromYearEnd",
+      "messages.fedFromInvestments",
+      "messages.rateAsPercent",
+      "appMessages.noBudgetNoForecast",
+      "appMessages.blankLine",
+      "appMessages.emptyTable",
+      "appMessages.hiddenRows",
+      "appMessages.caseKindReason",
+      "appMessages.caseKindWritten",
+      "appMessages.yearEndNotProposed",
+      "appMessages.followUpNotProposed",
+      "appMessages.noFollowUpForCase",
+      "appMessages.noYearEndForCase",
+      "appMessages.noLedgerForBudgetYear",
+      "appMessages.nothingToCompute",
+    ]);
+    const nextStep =
+      /\b(Ret|ret|Skriv|skriv|Tilføj|tilføj|Angiv|angiv|Brug|Vælg|vælg|Slet|slet|Flyt|Omdøb|Udfyld|Klik|klik|Kontrollér|Mente du|Fjern|fjern|Sæt|Ophæv|Luk|Prøv|Er det meningen)\b/;
+    const silent = [...catalogue("messages", messages), ...catalogue("appMessages", appMessages)]
+      .filter(([key]) => !explanations.has(key) && !key.startsWith("appMessages.missingYear"))
+      .filter(([, text]) => !nextStep.test(text))
+      .map(([key]) => key);
+    expect(silent).toEqual([]);
+  });
+
   it("the function wizard's texts (the generated functions.json, as pinned)", () => {
     const metadata = JSON.parse(
       readFileSync(join(__dirname, "../functions/functions.expected.json"), "utf8"),

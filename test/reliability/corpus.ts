@@ -405,7 +405,9 @@ export const CORPUS: CorpusCase[] = [
     expected: [],
     summary: (s) => {
       expect(s.pool!.result["I alt"]).toBe(-86093 - 451 + 68000);
-      expect(s.pool!.lines.find((l) => l.post === "Regnskab 2018")!.fedFrom).toContain("regnskabet (arket Regnskab)");
+      expect(s.pool!.lines.find((l) => l.post === "Regnskab 2018")!.fedFrom).toContain(
+        "regnskabet (arket Regnskab)",
+      );
     },
   },
   {
