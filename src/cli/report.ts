@@ -23,6 +23,7 @@ const ANSI = {
 };
 
 /** The text as it shows in the terminal (without colour codes). */
+// eslint-disable-next-line no-control-regex -- the terminal's colour codes start with ESC
 const visible = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "");
 
 /** Pads to a width by what shows, so coloured flags line up. */
