@@ -73,7 +73,7 @@ describe("every laid-out sheet fits the printed page (printFit)", () => {
     const rows = [["Titel"], ["Område", "Beskrivelse", "A", "B", "C"]];
     for (let i = 0; i < 5; i++)
       rows.push([`${long} ${i}`, `${long} ${long}`, 1_000_000, 2_000_000, 3_000_000]);
-    const plan = sheetPlan(rows as (string | number)[][], [2]);
+    const plan = sheetPlan(rows, [2]);
     fitPrint(plan);
     expect(total(plan)).toBeLessThanOrEqual(PRINT.pageWidth / PRINT.floor / PRINT.slack + 1);
     expect(widths(plan).get(1)!).toBeGreaterThanOrEqual(widthForLongestWord(long));
