@@ -5,7 +5,6 @@ import {
 } from "../../src/cli/sampleWorkbook";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import ts from "typescript";
 import { runContract } from "../../src/app/run";
 import { caseDocument, caseHtml } from "../../src/app/report";
 import { FileWorkbook } from "../../src/workbook/fileWorkbook";
@@ -16,6 +15,7 @@ import { messages, rulesSheetRows } from "../../src/domain";
 import { appMessages } from "../../src/app/messages";
 import { adapterMessages } from "../../src/workbook/messages";
 import { badText } from "../helpers/textGuard";
+import { sourceTexts } from "../helpers/sourceTexts";
 import { load, runCli, tempDir } from "../helpers/workbooks";
 
 /** Arguments a message template is tried with, per position: a text, a list of texts, a number. */
@@ -228,28 +228,6 @@ describe("the guard cannot be fooled", () => {
     );
   });
 });
-
-/** Every string and template text of a source file, and the text between JSX tags (comments are not read). */
-function sourceTexts(path: string): string[] {
-  const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
-  const visit = (node: ts.Node) => {
-    // Module names are code, not text.
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) return;
-    if (
-      ts.isStringLiteral(node) ||
-      ts.isNoSubstitutionTemplateLiteral(node) ||
-      ts.isTemplateHead(node) ||
-      ts.isTemplateMiddle(node) ||
-      ts.isTemplateTail(node) ||
-      ts.isJsxText(node)
-    )
-      out.push(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
-}
 
 function listFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "fs";
+import { readdirSync, statSync } from "fs";
 import { join, relative } from "path";
-import ts from "typescript";
+import { sourceTexts } from "../helpers/sourceTexts";
 
 /**
  * R15.5 One figure, one source: no text in the code carries a sample's year or amount — a sentence such as
@@ -33,32 +33,12 @@ function files(dir: string): string[] {
   });
 }
 
-/** Every string and template text of a source file (comments are not read). */
-function texts(path: string): string[] {
-  const source = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
-  const out: string[] = [];
-  const visit = (node: ts.Node) => {
-    if (
-      ts.isStringLiteral(node) ||
-      ts.isNoSubstitutionTemplateLiteral(node) ||
-      ts.isTemplateHead(node) ||
-      ts.isTemplateMiddle(node) ||
-      ts.isTemplateTail(node) ||
-      ts.isJsxText(node)
-    )
-      out.push(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return out;
-}
-
 describe("no sample's year or amount in a text of the code (R15.5)", () => {
   const sources = files(SRC).filter((f) => !SAMPLE_BUILDERS.includes(relative(SRC, f).replace(/\\/g, "/")));
 
   it("reads the code's texts (the check can see a figure where there is one)", () => {
     expect(sources.length).toBeGreaterThan(50);
-    const all = sources.flatMap(texts);
+    const all = sources.flatMap((f) => sourceTexts(f));
     expect(all).toContain("Budgetopfølgning");
     // The catalogue of messages is read: a figure put back into it would be found.
     expect(FIGURES.some((f) => f.test("(2018: 8.131.000 kr. mod besluttet 8.132.000 kr.)"))).toBe(true);
@@ -66,7 +46,7 @@ describe("no sample's year or amount in a text of the code (R15.5)", () => {
 
   it.each(FIGURES.map((f) => [String(f), f] as const))("%s appears in no string of src/", (_name, figure) => {
     const found = sources.flatMap((f) =>
-      texts(f)
+      sourceTexts(f)
         .filter((t) => figure.test(t))
         .map((t) => `${relative(SRC, f)}: ${t}`),
     );

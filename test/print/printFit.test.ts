@@ -70,7 +70,7 @@ describe("every laid-out sheet fits the printed page (printFit)", () => {
 
   it("a sheet wider than the floor wraps its texts, never below their longest word, and fits the budget", () => {
     const long = "Et meget langt område med mange ord i beskrivelsen af ydelsen";
-    const rows = [["Titel"], ["Område", "Beskrivelse", "A", "B", "C"]];
+    const rows: (string | number)[][] = [["Titel"], ["Område", "Beskrivelse", "A", "B", "C"]];
     for (let i = 0; i < 5; i++)
       rows.push([`${long} ${i}`, `${long} ${long}`, 1_000_000, 2_000_000, 3_000_000]);
     const plan = sheetPlan(rows, [2]);
