@@ -76,6 +76,13 @@ class RewriteBaseUrlPlugin {
             if (!/\.(html|js|json|xml)$/.test(name)) continue;
             const before = assets[name].source().toString();
             let after = before.split(DEV_BASE_URL).join(this.baseUrl).split(DEV_BASE_URL.slice(0, -1)).join(this.baseUrl.slice(0, -1));
+            if (name === "functions.json") {
+              // The metadata generator writes allowCustomDataForDataTypeAny (CustomFunctionsRuntime 1.4);
+              // the manifest declares 1.3, and the functions pass no data types: the key goes.
+              const metadata = JSON.parse(after);
+              delete metadata.allowCustomDataForDataTypeAny;
+              after = JSON.stringify(metadata, null, 2);
+            }
             if (name === "manifest.xml") {
               after = after.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(pkg.version)}</Version>`);
               // Each stage its own add-in: Id, name (a non-production build says so where users see it)
@@ -119,6 +126,10 @@ module.exports = (env = {}, argv = {}) => {
   return {
     mode: production ? "production" : "development",
     devtool: production ? false : "source-map",
+    // The code is compiled to ES2017 (ts-loader below): the custom functions' JavaScript-only runtime
+    // documents no language level, so the bundles carry no optional chaining (?.) or nullish coalescing
+    // (??), which came in ES2020. Webpack's own runtime keeps es2020 (globalThis, not new Function, for the
+    // CSP).
     target: ["web", "es2020"],
     entry: {
       taskpane: "./src/taskpane/index.tsx",
@@ -140,7 +151,10 @@ module.exports = (env = {}, argv = {}) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", sourceMap: !production } } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "es2020", target: "es2017", sourceMap: !production } },
+          },
         },
       ],
     },

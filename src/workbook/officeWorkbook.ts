@@ -210,7 +210,10 @@ export class OfficeWorkbook implements WorkbookPort {
             row.forEach((value, c) => {
               const type = chunk.valueTypes[r]?.[c];
               // A number shown as a date is a date (as ExcelJS reads it from a file): never an amount.
-              const isDate = type === "Double" && isDateFormat(String(chunk.numberFormat[r]?.[c] ?? ""));
+              // A date is a number in a date format: Excel types it Double, or Integer (a whole serial).
+              const isDate =
+                (type === "Double" || type === "Integer") &&
+                isDateFormat(String(chunk.numberFormat[r]?.[c] ?? ""));
               out[read.left - 1 + c] =
                 type === "Empty"
                   ? null
@@ -342,10 +345,10 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /**
    * Charts after the data, each in batches of its own: the newer chart types have partial API support
-   * (setting the title of a Waterfall throws UnsupportedOperation in Excel, office-js#2041), and a chart
-   * that fails must neither undo nor fail the computation. A Waterfall that fails becomes clustered
-   * columns over the same data; a chart that fails altogether is left out, and both are told.
-   * Two syncs per chart (add and place; title), whatever the row count.
+   * (setting the title of a Waterfall throws UnsupportedOperation in Excel, office-js#2041, so a Waterfall
+   * gets none), and a chart that fails must neither undo nor fail the computation. A Waterfall that fails
+   * becomes clustered columns over the same data; a chart that fails altogether is left out, and both are
+   * told. One sync per Waterfall, two per other chart (add and place; title), whatever the row count.
    */
   private async writeCharts(charts: ChartWrite[]): Promise<ApplyNote[]> {
     const notes: ApplyNote[] = [];
@@ -391,6 +394,9 @@ export class OfficeWorkbook implements WorkbookPort {
         added.setPosition(chart.from, chart.to);
         await context.sync();
         this.chartNames.set(chart.sheet, [...(this.chartNames.get(chart.sheet) ?? []), chart.name]);
+        // A Waterfall refuses a title (UnsupportedOperation, office-js#2041): it is not asked for one —
+        // its data block on the Resultat sheet is headed, and the chart is named.
+        if (type === "Waterfall") return;
         added.title.text = chart.title;
         await context.sync();
       });

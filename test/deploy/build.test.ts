@@ -110,6 +110,15 @@ describe("the production build for a municipality's web host (npm run build -- -
     }
   });
 
+  it("functions.js is ES2017 (no ?. or ??) and functions.json asks for nothing beyond CustomFunctionsRuntime 1.3", () => {
+    const functionsJs = readFileSync(join(dist, "functions.js"), "utf8");
+    // A "?." before a letter, "[" or "(" is optional chaining (a ternary's "? ." never is); "??" nullish.
+    expect(functionsJs.match(/\?\.[\w$[(]|\?\?/g) ?? []).toEqual([]);
+    const metadata = readFileSync(join(dist, "functions.json"), "utf8");
+    expect(metadata).not.toContain("allowCustomDataForDataTypeAny");
+    expect((JSON.parse(metadata) as { functions: unknown[] }).functions.length).toBeGreaterThan(5);
+  });
+
   it("associates every custom function once (the metadata plugin adds the calls; nothing repeats them)", () => {
     const functionsJs = readFileSync(join(dist, "functions.js"), "utf8");
     const ids = (

@@ -239,6 +239,8 @@ export class FakeExcel {
   largestAreas = 0;
   /** Lets the newer chart types take a title (a future Excel); by default they refuse, as today's Excel. */
   newerChartTitles = false;
+  /** Whole numbers read back typed "Integer" (Excel.RangeValueType), not "Double". */
+  integerTypes = false;
   /** When set, every charts.add fails at sync with this text (a host without the chart type, say). */
   chartAddFails: string | undefined;
 
@@ -619,7 +621,10 @@ export class FakeExcel {
                 : isError
                   ? "Error"
                   : typeof v === "number" || v instanceof Date
-                    ? "Double"
+                    ? // Excel.RangeValueType has Integer beside Double; some hosts type whole numbers so.
+                      self.integerTypes && Number.isInteger(v instanceof Date ? v.getTime() / 86400000 + 25569 : v)
+                      ? "Integer"
+                      : "Double"
                     : typeof v === "boolean"
                       ? "Boolean"
                       : "String",

@@ -1,5 +1,9 @@
-import { excelSerialToDate } from "../../src/domain";
-import { isDateFormat } from "../../src/workbook/officeWorkbook";
+import ExcelJS from "exceljs";
+import { Diagnostics, excelSerialToDate } from "../../src/domain";
+import { runContract } from "../../src/app/run";
+import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
+import { isDateFormat, OfficeWorkbook } from "../../src/workbook/officeWorkbook";
+import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
 
 describe("telling dates from amounts in Office.js (a date is a number with a date format)", () => {
   it.each([
@@ -19,4 +23,29 @@ describe("telling dates from amounts in Office.js (a date is a number with a dat
     expect(excelSerialToDate(45992).toISOString().slice(0, 10)).toBe("2025-12-01");
     expect(excelSerialToDate(1).toISOString().slice(0, 10)).toBe("1900-01-01");
   });
+});
+
+describe("a date cell typed Integer (Excel.RangeValueType) is a date too", () => {
+  it.each([false, true])(
+    "whole serials typed Integer: %s → the Prognoser date reads as 1/10 2018",
+    async (integer) => {
+      const wb = buildSampleWorkbook({ asTables: true });
+      const ws = wb.getWorksheet("Reguleringer")!;
+      let dateCell: ExcelJS.Cell | undefined;
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (cell.value === "sep./okt. 2018") dateCell = cell;
+        }),
+      );
+      dateCell!.value = new Date(Date.UTC(2018, 9, 1));
+      dateCell!.numFmt = "dd-mm-yyyy";
+      const fake = fakeExcelFrom(wb);
+      fake.integerTypes = integer;
+      const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics(), {
+        write: false,
+      });
+      // Before ExcelApi's Integer was read, the date came in as the amount 43.374.
+      expect(outcome.summary.regulations!.scenarios[0]!.dato).toBe("1/10 2018");
+    },
+  );
 });

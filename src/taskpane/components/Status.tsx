@@ -1,6 +1,7 @@
 import * as React from "react";
-import { Caption1, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import type { PaneState } from "../state";
+import { TechnicalDetail } from "./Message";
 
 /**
  * The pane's status line: outside Excel, how to open the add-in; the step in progress; a failure or the
@@ -24,7 +25,7 @@ export default function Status({ state, inExcel }: { state: PaneState; inExcel: 
           <MessageBarBody>
             <MessageBarTitle>{state.title}</MessageBarTitle>
             {state.message}
-            <Caption1 block>Teknisk fejl: {state.technical}</Caption1>
+            <TechnicalDetail text={state.technical} />
           </MessageBarBody>
         </MessageBar>
       )}
