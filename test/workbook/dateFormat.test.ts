@@ -27,25 +27,22 @@ describe("telling dates from amounts in Office.js (a date is a number with a dat
 
 describe("a date cell typed Integer (Excel.RangeValueType) is a date too", () => {
   it.each([false, true])(
-    "whole serials typed Integer: %s → the Prognoser date reads as 1/10 2018",
+    "whole serials typed Integer: %s → a date in an amount cell is an error at the cell, not the amount 43.374",
     async (integer) => {
       const wb = buildSampleWorkbook({ asTables: true });
-      const ws = wb.getWorksheet("Reguleringer")!;
-      let dateCell: ExcelJS.Cell | undefined;
-      ws.eachRow((row) =>
-        row.eachCell((cell) => {
-          if (cell.value === "sep./okt. 2018") dateCell = cell;
-        }),
-      );
-      dateCell!.value = new Date(Date.UTC(2018, 9, 1));
-      dateCell!.numFmt = "dd-mm-yyyy";
+      const ws = wb.getWorksheet("Opfølgning")!;
+      // The first data row's Korrigeret budget: Excel turned "1.10" into 1 October.
+      ws.getCell("C5").value = new Date(Date.UTC(2018, 9, 1));
+      ws.getCell("C5").numFmt = "dd-mm-yyyy";
       const fake = fakeExcelFrom(wb);
       fake.integerTypes = integer;
       const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics(), {
         write: false,
       });
-      // Before ExcelApi's Integer was read, the date came in as the amount 43.374.
-      expect(outcome.summary.regulations!.scenarios[0]!.dato).toBe("1/10 2018");
+      // Before the Integer type was read, the date came in as the amount 43.374, silently.
+      expect(
+        outcome.summary.diagnostics.filter((d) => d.cell === "C5").map((d) => [d.sheet, d.code, d.level]),
+      ).toEqual([["Opfølgning", "NOT_A_NUMBER", "error"]]);
     },
   );
 });
