@@ -3,6 +3,7 @@ import { errorText, excelSerialToDate, normalizeName, RawValue } from "../domain
 import { a1, columnLetters, localAddress, parseA1, parseRange } from "./address";
 import { adapterMessages } from "./messages";
 import { PAGE_MARGINS, PAGE_NUMBER, PRINT_DATE, SHEET_NAME } from "./pageText";
+import { columnPoints } from "./textWidth";
 import {
   ApplyNote,
   ConditionalFill,
@@ -532,11 +533,13 @@ export class OfficeWorkbook implements WorkbookPort {
         sheets.getItem(height.sheet).getRange(`${height.row}:${height.row}`).format.rowHeight = height.height;
       for (const layout of plan.layouts ?? []) setLayout(sheets.getItem(layout.sheet), layout, this.supports);
       for (const width of plan.columnWidths) {
-        // Excel measures column width in points; a character of the default font is about 7 points.
+        // format.columnWidth is in points (office-js#187): the file's width in characters, converted as
+        // Excel converts it (7 px a character plus 5 px padding, ¾ pt a pixel) — the same columns as the
+        // file output, not 20 % wider.
         sheets
           .getItem(width.sheet)
           .getRange(`${columnLetters(width.col)}:${columnLetters(width.col)}`).format.columnWidth =
-          width.width * 7;
+          columnPoints(width.width);
       }
       await context.sync();
     });

@@ -97,3 +97,21 @@ describe("the generated sheets read and print as written: frozen header rows, A4
     expect(ws.headerFooter.oddFooter).toContain("Ark: &A");
   });
 });
+
+describe("column widths: the same columns in Excel as in the file", () => {
+  it("Office.js gets points (format.columnWidth, office-js#187): the file's characters as Excel converts them", async () => {
+    const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+    expect((await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics())).ok).toBe(true);
+    const dir = tempDir();
+    const output = join(dir, "out.xlsx");
+    expect((await runCli(await sampleFile(dir, true), output)).code).toBe(0);
+    const file = (await load(output)).getWorksheet("Resultat")!;
+    for (const col of ["A", "B"]) {
+      const characters = file.getColumn(col).width!;
+      // 7 px a character + 5 px padding, ¾ pt a pixel: 44 characters are 234,75 pt, not 44 × 7 = 308.
+      expect(fake.sheet("Resultat").columnWidths.get(`${col}1:${col}1048576`)).toBe(
+        Math.trunc(characters * 7 + 5) * 0.75,
+      );
+    }
+  });
+});
