@@ -34,6 +34,28 @@ export async function copyHtml(html: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * Plain text on the clipboard: the asynchronous Clipboard API, else the copy command on a hidden, selected
+ * text area (Excel on the web's frame lacks clipboard-write, office-js#1991 and #3480). Throws when both
+ * are refused, so the pane can show the text selected instead.
+ */
+export async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    const area = document.createElement("textarea");
+    area.setAttribute("aria-hidden", "true");
+    area.style.position = "fixed";
+    area.style.left = "-10000px";
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    const copied = document.execCommand("copy");
+    area.remove();
+    if (!copied) throw new Error("Udklipsholderen kunne ikke bruges.");
+  }
+}
+
 /** The engine (application, rules, Office.js port) in a chunk of its own, fetched on the first click. */
 const engine = () => import(/* webpackChunkName: "engine" */ "./engine");
 
@@ -57,9 +79,7 @@ export function excelServices(): PaneServices {
         await context.sync();
       });
     },
-    async copy(text) {
-      await navigator.clipboard.writeText(text);
-    },
+    copy: copyText,
     copyHtml,
   };
 }

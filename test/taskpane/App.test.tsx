@@ -153,6 +153,21 @@ describe("the task pane", () => {
     expect(screen.getByRole("region", { name: "Lyskryds" }).textContent).toContain("Økonomi18160");
     fireEvent.click(screen.getByRole("button", { name: "Kopiér teksterne" }));
     await waitFor(() => expect(s.copied).toEqual(["Budgetneutral tillægsbevilling fra …"]));
+    // Copying says it happened (it used to say nothing).
+    expect(await screen.findByText(/^Kopieret: 1 tekster/)).toBeTruthy();
+  });
+
+  it("Kopiér teksterne where the host refuses the clipboard (Excel on the web, office-js#1991): the texts shown selected for Ctrl+C", async () => {
+    const s = services({
+      copy: () => Promise.reject(new Error("NotAllowedError: Write permission denied.")),
+    });
+    renderPane(s);
+    fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Kopiér teksterne" }));
+    expect(await screen.findByText(/Udklipsholderen kan ikke bruges her/)).toBeTruthy();
+    const area = screen.getByRole<HTMLTextAreaElement>("textbox", { name: "Teksterne til at kopiere" });
+    expect(area.value).toBe("Budgetneutral tillægsbevilling fra …");
+    expect([area.selectionStart, area.selectionEnd]).toEqual([0, area.value.length]);
   });
 
   it("appropriations in 1.000 kr.: the note on rounded rows stands next to the texts (R0.6)", async () => {
@@ -391,7 +406,7 @@ describe("the task pane on the real 2018 sample (summary computed by the contrac
     const region = await screen.findByRole("region", { name: "Sagen" });
     fireEvent.click(within(region).getByRole("button", { name: "Kopiér til sagen" }));
     expect((await within(region).findByRole("status")).textContent).toBe(
-      "Kunne ikke kopiere (NotAllowedError). Brug arket Sag i stedet.",
+      "Udklipsholderen kan ikke bruges her (NotAllowedError). Markér tabellerne på arket Sag, og kopiér dem med Ctrl+C.",
     );
   });
 

@@ -26,6 +26,17 @@ export function Appropriations({
   const texts = indstilling
     ? [indstilling.indledning, ...indstilling.punkter.map((p) => `${p.nr}. ${p.tekst}`)]
     : (summary.appropriations ?? []).map((a) => a.tekst);
+  // "Kopiér teksterne" says what happened: copied, or — where the host refuses the clipboard — the texts
+  // shown selected for Ctrl+C.
+  const [copied, setCopied] = React.useState<"yes" | "no" | undefined>();
+  const copy = async () => {
+    try {
+      await services.copy(texts.join("\n"));
+      setCopied("yes");
+    } catch {
+      setCopied("no");
+    }
+  };
   return (
     <section className={styles.section} aria-label="Indstilling">
       <Subtitle2 as="h2">Indstilling</Subtitle2>
@@ -70,13 +81,31 @@ export function Appropriations({
         </Caption1>
       ))}
       <div className={styles.actions}>
-        <Button onClick={() => void services.copy(texts.join("\n"))}>Kopiér teksterne</Button>
+        <Button onClick={() => void copy()}>Kopiér teksterne</Button>
         {summary.appropriations && summary.appropriations.length > 0 && (
           <Button appearance="subtle" onClick={() => void services.select(APPROPRIATIONS_SHEET, "A1")}>
             Gå til arket {APPROPRIATIONS_SHEET}
           </Button>
         )}
       </div>
+      <Caption1 role="status">
+        {copied === "yes" ? `Kopieret: ${texts.length} tekster. Indsæt dem med Ctrl+V.` : ""}
+      </Caption1>
+      {copied === "no" && (
+        <>
+          <Caption1 block>
+            Udklipsholderen kan ikke bruges her. Teksterne står markeret herunder: tryk Ctrl+C (⌘C på Mac).
+          </Caption1>
+          <textarea
+            aria-label="Teksterne til at kopiere"
+            readOnly
+            rows={Math.min(8, texts.length + 1)}
+            style={{ width: "100%" }}
+            value={texts.join("\n")}
+            ref={(area) => area?.select()}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -25,7 +25,9 @@ export function CaseSection({
       await services.copyHtml(caseHtml(caseDocument), casePlainText(caseDocument));
       setStatus(`Kopieret: ${caseDocument.tables.length} tabeller. Indsæt dem i sagen med Ctrl+V.`);
     } catch (error) {
-      setStatus(`Kunne ikke kopiere (${errorText(error)}). Brug arket ${CASE_SHEET} i stedet.`);
+      setStatus(
+        `Udklipsholderen kan ikke bruges her (${errorText(error)}). Markér tabellerne på arket ${CASE_SHEET}, og kopiér dem med Ctrl+C.`,
+      );
     }
   };
   return (
