@@ -491,10 +491,43 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /**
+   * The separator between the areas of a getRanges address: the locale's list separator on desktop Excel
+   * (";" in Danish, office-js#1167), "," elsewhere. Found once per workbook by asking for two areas
+   * (one sync, or two); undefined when neither works (the fills then go cell area by cell area).
+   */
+  private separator: "," | ";" | null | undefined;
+
+  private async areaSeparator(
+    context: Excel.RequestContext,
+    sheet: string | undefined,
+  ): Promise<"," | ";" | undefined> {
+    if (this.separator !== undefined) return this.separator ?? undefined;
+    if (sheet === undefined) return undefined;
+    for (const candidate of [",", ";"] as const) {
+      try {
+        const areas = context.workbook.worksheets.getItem(sheet).getRanges(`A1${candidate}A3`);
+        areas.load("areaCount");
+        await context.sync();
+        if (areas.areaCount !== 2) continue;
+        this.separator = candidate;
+        return candidate;
+      } catch {
+        // Refused: not this host's separator (a failed sync leaves the context usable).
+      }
+    }
+    this.separator = null;
+    return undefined;
+  }
+
   private async write(plan: WritePlan): Promise<void> {
     const existing = new Set(this.lastSnapshot?.sheetNames ?? []);
-    const useAreas = this.supports("ExcelApi", "1.9");
+    const coloured = plan.blocks.some((b) => b.fills || b.fontColors);
     await this.run(async (context) => {
+      const separator =
+        coloured && this.supports("ExcelApi", "1.9")
+          ? await this.areaSeparator(context, this.lastSnapshot?.sheetNames[0])
+          : undefined;
       this.replacedRules = [];
       const ownRules = await findOwnRules(context, plan.conditionalFills);
       context.application.suspendApiCalculationUntilNextSync();
@@ -522,7 +555,7 @@ export class OfficeWorkbook implements WorkbookPort {
           bytesInRequest = 0;
         }
         bytesInRequest += bytes;
-        writeBlock(sheets.getItem(block.sheet), block, useAreas);
+        writeBlock(sheets.getItem(block.sheet), block, separator);
       }
       // The add-in's earlier rules go; the user's own rules on the same cells stay (clearAll would take them).
       this.replacedRules = ownRules;
@@ -725,7 +758,7 @@ function hex(argb: Argb): string {
   return `#${argb.slice(-6)}`;
 }
 
-function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): void {
+function writeBlock(ws: Excel.Worksheet, block: BlockWrite, separator: "," | ";" | undefined): void {
   const rows = block.values.length;
   const cols = block.values[0]?.length ?? 0;
   const range = ws.getRangeByIndexes(block.row - 1, block.col - 1, rows, cols);
@@ -746,12 +779,12 @@ function writeBlock(ws: Excel.Worksheet, block: BlockWrite, useAreas: boolean): 
   if (block.fills) {
     range.format.fill.clear();
     for (const [colour, addresses] of byColour(block, block.fills)) {
-      for (const target of targets(ws, addresses, useAreas)) target.format.fill.color = hex(colour);
+      for (const target of targets(ws, addresses, separator)) target.format.fill.color = hex(colour);
     }
   }
   if (block.fontColors) {
     for (const [colour, addresses] of byColour(block, block.fontColors)) {
-      for (const target of targets(ws, addresses, useAreas)) target.format.font.color = hex(colour);
+      for (const target of targets(ws, addresses, separator)) target.format.font.color = hex(colour);
     }
   }
 }
@@ -781,15 +814,16 @@ function byColour(block: BlockWrite, colours: (Argb | undefined)[][]): Map<Argb,
 }
 
 /**
- * RangeAreas over the addresses, chunked below Excel's address-length and area limits; single ranges
- * without 1.9. Guarded: ExcelApi 1.9 (getRanges only when useAreas, which is supports("ExcelApi", "1.9")).
+ * RangeAreas over the addresses, joined by the host's list separator and chunked below Excel's
+ * address-length and area limits; single ranges without one. Guarded: ExcelApi 1.9 (getRanges only with a
+ * separator, found only where supports("ExcelApi", "1.9")).
  */
 function targets(
   ws: Excel.Worksheet,
   addresses: string[],
-  useAreas: boolean,
+  separator: "," | ";" | undefined,
 ): (Excel.Range | Excel.RangeAreas)[] {
-  if (!useAreas) return addresses.map((address) => ws.getRange(address));
+  if (separator === undefined) return addresses.map((address) => ws.getRange(address));
   const out: Excel.RangeAreas[] = [];
   let current: string[] = [];
   let length = 0;
@@ -798,13 +832,13 @@ function targets(
       (length + address.length + 1 > MAX_AREAS_ADDRESS || current.length >= MAX_AREAS) &&
       current.length > 0
     ) {
-      out.push(ws.getRanges(current.join(",")));
+      out.push(ws.getRanges(current.join(separator)));
       current = [];
       length = 0;
     }
     current.push(address);
     length += address.length + 1;
   }
-  if (current.length > 0) out.push(ws.getRanges(current.join(",")));
+  if (current.length > 0) out.push(ws.getRanges(current.join(separator)));
   return out;
 }

@@ -239,6 +239,8 @@ export class FakeExcel {
   largestAreas = 0;
   /** Lets the newer chart types take a title (a future Excel); by default they refuse, as today's Excel. */
   newerChartTitles = false;
+  /** The list separator between a RangeAreas address's areas: "," in English Excel, ";" in Danish desktop Excel. */
+  listSeparator: "," | ";" = ",";
   /** Whole numbers read back typed "Integer" (Excel.RangeValueType), not "Double". */
   integerTypes = false;
   /** When set, every charts.add fails at sync with this text (a host without the chart type, say). */
@@ -499,13 +501,18 @@ export class FakeExcel {
       },
       getRanges: (addresses: string) => {
         self.calls++;
+        // Desktop Excel wants the locale's list separator between the areas (";" in Danish), not ","
+        // (office-js#1167, reproduced by Microsoft; #1985; #2891 on Mac).
+        const separator = self.listSeparator;
+        if (addresses.includes(separator === "," ? ";" : ","))
+          throw new Error("InvalidArgument: The argument is invalid or missing or has an incorrect format.");
         if (addresses.length > 8000)
           throw new Error("Fake Excel: RangeAreas address longer than 8.000 characters");
-        const count = addresses.split(",").length;
+        const count = addresses.split(separator).length;
         self.largestAreas = Math.max(self.largestAreas, count);
         if (count > 500)
           throw new Error(`InvalidArgument: RangeAreas with ${count} areas (Excel: about 500 at most)`);
-        return this.areas(name, addresses.split(","));
+        return this.areas(name, addresses.split(separator));
       },
     };
   }
@@ -622,7 +629,8 @@ export class FakeExcel {
                   ? "Error"
                   : typeof v === "number" || v instanceof Date
                     ? // Excel.RangeValueType has Integer beside Double; some hosts type whole numbers so.
-                      self.integerTypes && Number.isInteger(v instanceof Date ? v.getTime() / 86400000 + 25569 : v)
+                      self.integerTypes &&
+                      Number.isInteger(v instanceof Date ? v.getTime() / 86400000 + 25569 : v)
                       ? "Integer"
                       : "Double"
                     : typeof v === "boolean"
@@ -1074,7 +1082,13 @@ export class FakeExcel {
       this.op(() => {
         for (const address of addresses) this.eachCell(sheet, parseRange(address), set);
       });
+    const self = this;
     return {
+      areaCount: addresses.length,
+      load() {
+        self.calls++;
+        return this;
+      },
       format: {
         fill: {
           set color(c: string) {

@@ -191,9 +191,29 @@ describe("Office.js batching", () => {
     expect(counts[1]!.read).toBe(4);
     expect(counts[2]!.read).toBeLessThanOrEqual(6);
     expect(new Set(counts.map((c) => c.write)).size).toBe(1);
-    // The add-in's earlier flag rules (none on a fresh workbook: one sync to look), then the data.
-    expect(counts[0]!.write).toBe(2);
+    // The host's list separator for the fills' areas (one sync, once per workbook), the add-in's earlier
+    // flag rules (none on a fresh workbook: one sync to look), then the data.
+    expect(counts[0]!.write).toBe(3);
   }, 60_000);
+
+  // office-js#1167 (reproduced by Microsoft, in its backlog), #1985, #2891: desktop Excel in a Danish
+  // locale wants ";" between the areas of a getRanges address. Joined with "," the first fill failed and
+  // Beregn stopped.
+  it.each([",", ";"] as const)(
+    "fills the flag colours with the host's list separator (%s) between areas",
+    async (separator) => {
+      const fake = fakeExcelFrom(buildSampleWorkbook({ asTables: true }));
+      fake.listSeparator = separator;
+      const outcome = await runContract(new OfficeWorkbook(fake.run, () => true), new Diagnostics());
+      expect(outcome.summary.diagnostics.filter((d) => d.level === "error")).toEqual([]);
+      expect(outcome.ok).toBe(true);
+      // A RØD flag in the follow-up's Økonomi column has its fill.
+      const red = [...fake.sheet("Opfølgning").cells.values()].filter((c) => c.value === "RØD");
+      expect(red.length).toBeGreaterThan(0);
+      expect(red.every((c) => c.fill === "#FFC7CE")).toBe(true);
+      expect(fake.largestAreas).toBeGreaterThan(1);
+    },
+  );
 
   it("stops reading a sheet at an empty chunk below its tables: a stray cell at row 1.048.576 costs nothing", async () => {
     const wb = followUpWorkbook(10);
