@@ -447,10 +447,10 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const sheet of added) if (!sheet.isNullObject) sheet.delete();
       for (const column of [...columns].reverse()) if (!column.isNullObject) column.delete();
       // The flag rules as they were: the ones this write added go, the ones it removed come back.
-      const addedRules = await findOwnRules(context, plan.conditionalFills);
+      const addedRules = await findOwnRules(context, plan.conditionalFills, this.supports("ExcelApi", "1.9"));
       for (const rule of addedRules) rule.item.delete();
       for (const own of this.replacedRules)
-        addFlagRules(sheets.getItem(own.sheet).getRange(own.range), [own.rule]);
+        for (const range of own.ranges) addFlagRules(sheets.getItem(own.sheet).getRange(range), [own.rule]);
       // Every cell a block touched on a sheet that existed gets its value or formula back.
       for (const block of plan.blocks) {
         const sheet = before.get(block.sheet);
@@ -529,7 +529,7 @@ export class OfficeWorkbook implements WorkbookPort {
           ? await this.areaSeparator(context, this.lastSnapshot?.sheetNames[0])
           : undefined;
       this.replacedRules = [];
-      const ownRules = await findOwnRules(context, plan.conditionalFills);
+      const ownRules = await findOwnRules(context, plan.conditionalFills, this.supports("ExcelApi", "1.9"));
       context.application.suspendApiCalculationUntilNextSync();
       const sheets = context.workbook.worksheets;
       for (const sheet of plan.sheets) {
@@ -705,18 +705,35 @@ function putBack(range: Excel.Range, cells: OriginalCell[][], formats: string[][
 interface OwnRule {
   item: Excel.ConditionalFormat;
   sheet: string;
-  range: string;
+  /** The ranges it applies to: one, or several where copy and paste or inserted rows split it. */
+  ranges: string[];
   /** The plan's rule of the same word (its fill and font). */
   rule: ConditionalFill["rules"][number];
 }
 
 /**
+ * The flag word a rule's formula compares with, however Excel gives the formula back: `="GRØN"`,
+ * `"GRØN"` or `=GRØN` (Excel may normalise what it stores; the kit's check looks at the real one).
+ */
+export function ruleWord(formula1: unknown): string {
+  return String(formula1)
+    .trim()
+    .replace(/^=\s*/, "")
+    .replace(/^"(.*)"$/, "$1")
+    .toUpperCase();
+}
+
+/**
  * The add-in's own conditional formats on the flag columns, known by their signature: a cell-value rule
- * "equal to" one of the plan's flag words, lying within the flag's column. Two syncs, whatever the rows.
+ * "equal to" one of the plan's flag words, every range it applies to within the flag's column. A rule on
+ * several ranges (ConditionalFormat.getRange throws for it, ExcelApi 1.6) is read area by area
+ * (getRangeOrNullObject, then getRanges with ExcelApi 1.9). Two syncs, three with split rules, whatever
+ * the rows.
  */
 async function findOwnRules(
   context: Excel.RequestContext,
   fills: WritePlan["conditionalFills"],
+  areas: boolean,
 ): Promise<OwnRule[]> {
   if (fills.length === 0) return [];
   const sheets = context.workbook.worksheets;
@@ -729,18 +746,35 @@ async function findOwnRules(
   const candidates = collections.flatMap(({ cf, formats }) =>
     formats.items
       .filter((item) => item.type === "CellValue")
-      .map((item) => ({ cf, item: item.load("cellValue/rule"), range: item.getRange().load("address") })),
+      .map((item) => ({
+        cf,
+        item: item.load("cellValue/rule"),
+        range: item.getRangeOrNullObject().load("address, isNullObject"),
+      })),
   );
   if (candidates.length === 0) return [];
   await context.sync();
-  return candidates.flatMap(({ cf, item, range }) => {
+  const split = areas
+    ? candidates
+        .filter((c) => c.range.isNullObject)
+        .map((c) => ({ candidate: c, areas: c.item.getRanges().load("address") }))
+    : [];
+  if (split.length > 0) await context.sync();
+  const addresses = new Map(
+    split.map(({ candidate, areas: all }) => [candidate, all.address.split(",").map(localAddress)] as const),
+  );
+  return candidates.flatMap((candidate) => {
+    const { cf, item, range } = candidate;
     const { formula1, operator } = item.cellValue.rule;
-    const rule = cf.rules.find((r) => `="${r.equals}"` === String(formula1));
-    const address = localAddress(range.address);
-    const at = parseRange(address);
+    const rule = cf.rules.find((r) => r.equals.toUpperCase() === ruleWord(formula1));
+    const ranges = range.isNullObject ? (addresses.get(candidate) ?? []) : [localAddress(range.address)];
     const target = parseRange(cf.range);
-    const own = operator === "EqualTo" && rule && at.left === target.left && at.right === target.right;
-    return own ? [{ item, sheet: cf.sheet, range: address, rule }] : [];
+    const inColumn = (address: string) => {
+      const at = parseRange(address);
+      return at.left === target.left && at.right === target.right;
+    };
+    const own = operator === "EqualTo" && rule && ranges.length > 0 && ranges.every(inColumn);
+    return own ? [{ item, sheet: cf.sheet, ranges, rule }] : [];
   });
 }
 

@@ -239,6 +239,8 @@ export class FakeExcel {
   largestAreas = 0;
   /** Lets the newer chart types take a title (a future Excel); by default they refuse, as today's Excel. */
   newerChartTitles = false;
+  /** Conditional-format formulas read back normalised (without their "="). */
+  normaliseRuleFormulas = false;
   /** The list separator between a RangeAreas address's areas: "," in English Excel, ";" in Danish desktop Excel. */
   listSeparator: "," | ";" = ",";
   /** Whole numbers read back typed "Integer" (Excel.RangeValueType), not "Double". */
@@ -906,9 +908,11 @@ export class FakeExcel {
    */
   private conditionalFormats(sheet: string, bounds: ReturnType<typeof parseRange> | undefined) {
     const self = this;
+    // A rule may apply to several ranges ("G5:G9,G12:G40": split by copy and paste or inserted rows).
+    const areasOf = (range: string) => range.split(",").map(parseRange);
     const overlapping = () =>
       this.sheet(sheet).conditionalFormats.flatMap((entry) =>
-        bounds && intersects(parseRange(entry.range), bounds)
+        bounds && areasOf(entry.range).some((area) => intersects(area, bounds))
           ? entry.rules.map((rule) => ({ entry, rule }))
           : [],
       );
@@ -921,7 +925,9 @@ export class FakeExcel {
       const mock = self.track(
         new OfficeMockObject({
           type: rule.type ?? "CellValue",
-          formula1: rule.formula1,
+          // Excel may give a rule's formula back normalised (office-js: formula1 is "the formula, if
+          // required, to evaluate"): the fake can read it back without its "=".
+          formula1: self.normaliseRuleFormulas ? rule.formula1.replace(/^=/, "") : rule.formula1,
           operator: rule.operator,
         }),
       );
@@ -944,9 +950,52 @@ export class FakeExcel {
           mock.load(p.replace(/cellValue\/rule/g, "formula1, operator"));
           return this;
         },
+        // ExcelApi 1.6: getRange throws when the rule applies to more than one range;
+        // getRangeOrNullObject gives a null object then; getRanges (1.9) gives every area.
         getRange: () => {
           self.calls++;
+          if (entry.range.includes(","))
+            throw new Error("InvalidOperation: The conditional format applies to multiple ranges.");
           return self.range(sheet, entry.range);
+        },
+        getRangeOrNullObject: () => {
+          self.calls++;
+          if (!entry.range.includes(",")) return self.range(sheet, entry.range);
+          const nothing = self.track(new OfficeMockObject({ isNullObject: true, address: "" }));
+          return {
+            load() {
+              self.calls++;
+              nothing.load("isNullObject");
+              return this;
+            },
+            get isNullObject() {
+              return true;
+            },
+            get address(): string {
+              throw new Error("PropertyNotLoaded: a null object has no address");
+            },
+          };
+        },
+        getRanges: () => {
+          self.calls++;
+          const mock = self.track(
+            new OfficeMockObject({
+              address: entry.range
+                .split(",")
+                .map((area) => `${sheet}!${area}`)
+                .join(","),
+            }),
+          );
+          return {
+            load(p: string) {
+              self.calls++;
+              mock.load(p);
+              return this;
+            },
+            get address() {
+              return mustBeLoaded(mock.address, "address") as string;
+            },
+          };
         },
         delete: () => self.op(() => remove(rule)),
       };
