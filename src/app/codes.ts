@@ -15,6 +15,7 @@ export type AppCode =
   | "NOT_OWNED"
   | "SHEET_NOT_OWNED"
   | "PROTECTED_SHEET"
+  | "STRUCTURE_PROTECTED"
   | "PART_LOST"
   | "NOTHING_FOUND"
   | "MERGED_CELLS"

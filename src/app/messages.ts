@@ -32,6 +32,8 @@ export const appMessages = {
     `Kolonnen "${header}" kan ikke tilføjes til ${table}, fordi ${cell} ikke er tom. Flyt indholdet af ${cell}, og klik på Beregn igen.`,
   sheetNotOwned: (sheet: string) =>
     `Arket "${sheet}" findes allerede og er ikke lavet af tilføjelsesprogrammet; det overskrives ikke, og intet er skrevet. Omdøb arket, og klik på Beregn igen.`,
+  structureProtected: (sheet: string) =>
+    `Projektmappens struktur er beskyttet, så arket "${sheet}" kan ikke tilføjes; intet er skrevet. Fjern beskyttelsen (Gennemse → Beskyt projektmappe), og klik på Beregn igen.`,
   protectedSheet: (sheet: string) =>
     `Arket "${sheet}" er beskyttet; tilføjelsesprogrammet skriver ikke i det, og intet er skrevet. Ophæv beskyttelsen (Gennemse → Fjern arkbeskyttelse), og klik på Beregn igen.`,
   missingYearForYearEnd: () =>

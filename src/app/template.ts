@@ -20,6 +20,7 @@ import {
   WriteValue,
 } from "../workbook/port";
 import { CONTRACT, NUMBER_FORMATS, REGULATIONS_SHEET, TableContract } from "./contract";
+import { appMessages } from "./messages";
 import { fitPrint, outputsPoints } from "./plan/printFit";
 
 /** The ledger template's pool columns: the 2018 split; users rename, add or remove them. */
@@ -411,6 +412,14 @@ function columnWidths(plan: WritePlan, sheet: string, specs: TemplateTable[]): v
   for (const [col, width] of widths) plan.columnWidths.push({ sheet, col, width });
 }
 
+/** The template's sheets cannot be added: the workbook's structure is protected. */
+export class StructureProtectedError extends Error {
+  readonly code = "STRUCTURE_PROTECTED";
+  constructor(sheet: string) {
+    super(appMessages.structureProtected(sheet));
+  }
+}
+
 /**
  * Adds the template to a workbook through the port: the names (one round trip), the plan, one write.
  * A failed write is undone by the port (the added sheets deleted) and thrown.
@@ -419,7 +428,10 @@ export async function insertTemplate(
   port: WorkbookPort,
   options: TemplateOptions,
 ): Promise<{ sheets: string[] }> {
-  const { plan, sheets } = planTemplate(await port.names(), options);
+  const names = await port.names();
+  const { plan, sheets } = planTemplate(names, options);
+  // Excel adds no sheet to a workbook whose structure is protected: said up front, nothing written.
+  if (sheets.length > 0 && names.structureProtected) throw new StructureProtectedError(sheets[0]!);
   if (sheets.length > 0) await port.apply(plan);
   return { sheets };
 }

@@ -85,6 +85,15 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
     try {
       setState({ kind: "template", sheets: (await services.insertTemplate({ formulas })).sheets });
     } catch (error) {
+      // A protected structure is said in Danish before anything is written: nothing technical to add.
+      if ((error as { code?: string }).code === "STRUCTURE_PROTECTED") {
+        setState({
+          kind: "error",
+          title: "Skabelonen kunne ikke indsættes",
+          message: (error as Error).message,
+        });
+        return;
+      }
       setState(
         failure(
           "Skabelonen kunne ikke indsættes",

@@ -8,7 +8,7 @@ export type PaneState =
   | { kind: "running"; step: string }
   | { kind: "template"; sheets: string[] }
   | { kind: "result"; ok: boolean; summary: Summary; case?: CaseDocument }
-  | { kind: "error"; title: string; message: string; technical: string };
+  | { kind: "error"; title: string; message: string; technical?: string };
 
 /** A Danish message for an exception; Excel's or JavaScript's own text only as the technical detail. */
 export function failure(title: string, message: string, error: unknown): PaneState {

@@ -60,7 +60,13 @@ export class FileWorkbook implements WorkbookPort {
         if (withHeader.has(table.model.name)) table.model.headerRow = true;
       }
     });
-    return new FileWorkbook(workbook, await findLostParts(zip), await PackagePatcher.open(buffer));
+    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const file = new FileWorkbook(workbook, await findLostParts(zip), await PackagePatcher.open(buffer));
+    // <workbookProtection lockStructure="1"/>: Excel adds no sheet to it, and neither does the command.
+    file.structureProtected = /<(?:\w+:)?workbookProtection\b[^>]*\blockStructure="(?:1|true)"/.test(
+      workbookXml,
+    );
+    return file;
   }
 
   static async fromFile(path: string): Promise<FileWorkbook> {
@@ -76,7 +82,7 @@ export class FileWorkbook implements WorkbookPort {
       for (const table of ws.getTables() as unknown as { model: LoadedTableModel }[])
         tableNames.push(table.model.name);
     });
-    return { sheetNames, tableNames };
+    return { sheetNames, tableNames, ...(this.structureProtected ? { structureProtected: true } : {}) };
   }
 
   async snapshot(request: SnapshotRequest): Promise<WorkbookSnapshot> {
@@ -123,8 +129,11 @@ export class FileWorkbook implements WorkbookPort {
         });
       }
     });
-    return { sheetNames, sheets, tables };
+    return { sheetNames, sheets, tables, ...(this.structureProtected ? { structureProtected: true } : {}) };
   }
+
+  /** The package's workbook structure is locked (read from xl/workbook.xml). */
+  private structureProtected = false;
 
   /** The workbook as ExcelJS holds it, with every plan applied so far. */
   get workbook(): ExcelJS.Workbook {

@@ -83,8 +83,15 @@ export class OfficeWorkbook implements WorkbookPort {
       worksheets.load("items/name");
       const tables = context.workbook.tables;
       tables.load("items/name");
+      const protection = this.supports("ExcelApi", "1.7")
+        ? context.workbook.protection.load("protected")
+        : undefined;
       await context.sync();
-      return { sheetNames: worksheets.items.map((w) => w.name), tableNames: tables.items.map((t) => t.name) };
+      return {
+        sheetNames: worksheets.items.map((w) => w.name),
+        tableNames: tables.items.map((t) => t.name),
+        ...(protection?.protected ? { structureProtected: true } : {}),
+      };
     });
     // What a failed write is put back against: nothing of these sheets is read, so only added sheets go.
     this.lastSnapshot = { sheetNames: names.sheetNames, sheets: [], tables: [] };
@@ -98,6 +105,11 @@ export class OfficeWorkbook implements WorkbookPort {
       worksheets.load("items/name");
       const tables = context.workbook.tables;
       tables.load("items/name, items/showTotals, items/worksheet/name");
+      // Structure protection (ExcelApi 1.7): no sheet can be added, so a write that adds one is refused
+      // before it starts, not halfway.
+      const protection = this.supports("ExcelApi", "1.7")
+        ? context.workbook.protection.load("protected")
+        : undefined;
       await context.sync();
 
       const wanted = new Set(request.names.map(normalizeName));
@@ -260,6 +272,7 @@ export class OfficeWorkbook implements WorkbookPort {
         sheetNames: worksheets.items.map((w) => w.name),
         sheets: sheetSnapshots,
         tables: tableSnapshots,
+        ...(protection?.protected ? { structureProtected: true } : {}),
       };
     });
     this.lastSnapshot = snapshot;

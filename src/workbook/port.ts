@@ -29,6 +29,8 @@ export interface SnapshotRequest {
 export interface WorkbookNames {
   sheetNames: string[];
   tableNames: string[];
+  /** The workbook's structure is protected: no sheet can be added. */
+  structureProtected?: boolean;
 }
 
 /** Something the write left out or did differently, told to the user as a warning; the data is written. A note without a sheet has sheet "". */
@@ -73,6 +75,8 @@ export interface WorkbookSnapshot {
   sheetNames: string[];
   sheets: SheetSnapshot[];
   tables: TableSnapshot[];
+  /** The workbook's structure is protected (Gennemse → Beskyt projektmappe): no sheet can be added. */
+  structureProtected?: boolean;
 }
 
 export type WriteValue = string | number | null;

@@ -239,6 +239,8 @@ export class FakeExcel {
   largestAreas = 0;
   /** Lets the newer chart types take a title (a future Excel); by default they refuse, as today's Excel. */
   newerChartTitles = false;
+  /** The workbook's structure is protected (Gennemse → Beskyt projektmappe): sheets.add fails. */
+  structureProtected = false;
   /** Conditional-format formulas read back normalised (without their "="). */
   normaliseRuleFormulas = false;
   /** The list separator between a RangeAreas address's areas: "," in English Excel, ";" in Danish desktop Excel. */
@@ -337,6 +339,9 @@ export class FakeExcel {
           },
           add: (name: string) => {
             this.op(() => {
+              // As Excel: no sheet is added to a workbook whose structure is protected.
+              if (this.structureProtected)
+                throw new Error("AccessDenied: The workbook's structure is protected.");
               // As Excel: a sheet name is unique, compared case-insensitively.
               if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
                 throw new Error(`ItemAlreadyExists: a sheet named ${name} exists`);
@@ -353,6 +358,16 @@ export class FakeExcel {
               });
             });
             return this.worksheet(name);
+          },
+        },
+        // WorkbookProtection (ExcelApi 1.7): whether the structure is protected.
+        protection: {
+          load() {
+            self.calls++;
+            return this;
+          },
+          get protected() {
+            return self.structureProtected;
           },
         },
         tables: {

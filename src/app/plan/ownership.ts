@@ -43,6 +43,7 @@ const OWN_FORMULA = new RegExp(
 export class PlanBuilder {
   readonly plan: WritePlan = emptyPlan();
   private readonly protectedReported = new Set<string>();
+  private structureReported = false;
 
   constructor(
     private readonly snapshot: WorkbookSnapshot,
@@ -203,6 +204,14 @@ export class PlanBuilder {
       return false;
     }
     if (existing && !this.writable(existing)) return false;
+    if (!existing && this.snapshot.structureProtected) {
+      // Excel refuses a new sheet in a workbook whose structure is protected: refused here, up front.
+      if (!this.structureReported) {
+        this.structureReported = true;
+        this.diagnostics.error("STRUCTURE_PROTECTED", appMessages.structureProtected(name), { sheet: name });
+      }
+      return false;
+    }
     this.plan.sheets.push({ name: existing?.name ?? name, replace: existing !== undefined });
     return true;
   }

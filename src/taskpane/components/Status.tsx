@@ -25,7 +25,7 @@ export default function Status({ state, inExcel }: { state: PaneState; inExcel: 
           <MessageBarBody>
             <MessageBarTitle>{state.title}</MessageBarTitle>
             {state.message}
-            <TechnicalDetail text={state.technical} />
+            {state.technical !== undefined && <TechnicalDetail text={state.technical} />}
           </MessageBarBody>
         </MessageBar>
       )}
