@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { Diagnostics, excelSerialToDate } from "../../src/domain";
 import { runContract } from "../../src/app/run";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
