@@ -75,6 +75,8 @@ export class OfficeWorkbook implements WorkbookPort {
   constructor(
     private readonly run: ExcelRun,
     private readonly supports: SupportsSet = () => false,
+    /** Bytes of JSON a request or a response may carry (below Excel on the web's 5 MB); tests lower it. */
+    private readonly budget: number = RESPONSE_BUDGET,
   ) {}
 
   async names(): Promise<WorkbookNames> {
@@ -175,7 +177,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (;;) {
         const active = reads.filter((read) => !read.done && read.next < read.rowCount);
         if (active.length === 0) break;
-        const share = RESPONSE_BUDGET / active.length;
+        const share = this.budget / active.length;
         const loading = active.map((read) => {
           const cells = Math.min(CHUNK_CELLS, Math.floor(share / read.bytesPerCell));
           const rows = Math.max(1, Math.min(read.rowCount - read.next, Math.floor(cells / read.columns)));
@@ -464,6 +466,18 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const rule of addedRules) rule.item.delete();
       for (const own of this.replacedRules)
         for (const range of own.ranges) addFlagRules(sheets.getItem(own.sheet).getRange(range), [own.rule]);
+      // Requests sized by payload, as the write's (Excel on the web refuses a response over 5 MB): the
+      // values and number formats put back.
+      let bytesInRequest = 0;
+      const budget = async (values: unknown[][]) => {
+        const cells = values.length * (values[0]?.length ?? 0);
+        const bytes = JSON.stringify(values).length + cells * 12;
+        if (bytesInRequest > 0 && bytesInRequest + bytes > this.budget) {
+          await context.sync();
+          bytesInRequest = 0;
+        }
+        bytesInRequest += bytes;
+      };
       // Every cell a block touched on a sheet that existed gets its value or formula back.
       for (const block of plan.blocks) {
         const sheet = before.get(block.sheet);
@@ -471,6 +485,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const original = block.values.map((row, r) =>
           row.map((_, c) => originalCell(sheet, block.row + r, block.col + c)),
         );
+        await budget(original);
         const formats = this.formats.get(block.sheet);
         putBack(
           sheets
@@ -487,6 +502,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const sheet = before.get(replaced.name)!;
         const width = Math.max(0, ...sheet.values.map((row) => row.length));
         if (sheet.values.length === 0 || width === 0) continue;
+        await budget(sheet.values);
         putBack(
           sheets.getItem(replaced.name).getRangeByIndexes(0, 0, sheet.values.length, width),
           sheet.values.map((_, r) =>
@@ -563,7 +579,7 @@ export class OfficeWorkbook implements WorkbookPort {
       for (const block of plan.blocks) {
         const cells = block.values.length * (block.values[0]?.length ?? 0);
         const bytes = JSON.stringify(block.values).length + cells * 12 + (block.fills ? cells * 12 : 0);
-        if (bytesInRequest > 0 && bytesInRequest + bytes > RESPONSE_BUDGET) {
+        if (bytesInRequest > 0 && bytesInRequest + bytes > this.budget) {
           await context.sync();
           bytesInRequest = 0;
         }

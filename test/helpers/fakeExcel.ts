@@ -260,6 +260,8 @@ export class FakeExcel {
   /** The largest request and response of one sync so far, in bytes of JSON. */
   largestRequest = 0;
   largestResponse = 0;
+  /** The payload Excel on the web accepts per request and response (5 MB); a test may lower it. */
+  payloadLimit = PAYLOAD_LIMIT;
 
   private async sync(): Promise<void> {
     this.syncs++;
@@ -270,12 +272,13 @@ export class FakeExcel {
     this.largestRequest = Math.max(this.largestRequest, request);
     this.largestResponse = Math.max(this.largestResponse, response);
     // As Excel on the web: a request or a response over 5 MB is refused, and nothing of the batch is done.
-    if (request > PAYLOAD_LIMIT || response > PAYLOAD_LIMIT) {
+    const limit = this.payloadLimit;
+    if (request > limit || response > limit) {
       this.pendingOps = [];
       this.pendingMocks = [];
       throw new Error(
-        `RequestPayloadSizeLimitExceeded: the ${request > PAYLOAD_LIMIT ? "request" : "response"} of ${
-          request > PAYLOAD_LIMIT ? request : response
+        `RequestPayloadSizeLimitExceeded: the ${request > limit ? "request" : "response"} of ${
+          request > limit ? request : response
         } bytes is over Excel on the web's limit of 5 MB`,
       );
     }
