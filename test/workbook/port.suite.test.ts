@@ -378,7 +378,7 @@ describe.each(implementations)("a copy of a generated sheet is the user's ($name
 
 describe("RangeAreas as Excel takes them (Office.js)", () => {
   it("at most MAX_AREAS areas per getRanges, runs of one colour merged, every flag cell filled by its word", async () => {
-    const fake = fakeExcelFrom(followUpWorkbook(1_000));
+    const fake = fakeExcelFrom(followUpWorkbook(3_000));
     const outcome = await runContract(new OfficeWorkbook(fake.run, () => true));
     expect(outcome.ok).toBe(true);
     expect(fake.largestAreas).toBeGreaterThan(0);
