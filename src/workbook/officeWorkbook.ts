@@ -520,13 +520,15 @@ export class OfficeWorkbook implements WorkbookPort {
     });
   }
 
+  /** The separator found (null: none works), once per workbook. */
+  private separator: "," | ";" | null | undefined;
+
   /**
    * The separator between the areas of a getRanges address: the locale's list separator on desktop Excel
    * (";" in Danish, office-js#1167), "," elsewhere. Found once per workbook by asking for two areas
    * (one sync, or two); undefined when neither works (the fills then go cell area by cell area).
+   * Guarded: ExcelApi 1.9 (called only where supports("ExcelApi", "1.9")).
    */
-  private separator: "," | ";" | null | undefined;
-
   private async areaSeparator(
     context: Excel.RequestContext,
     sheet: string | undefined,
@@ -757,7 +759,7 @@ export function ruleWord(formula1: unknown): string {
  * "equal to" one of the plan's flag words, every range it applies to within the flag's column. A rule on
  * several ranges (ConditionalFormat.getRange throws for it, ExcelApi 1.6) is read area by area
  * (getRangeOrNullObject, then getRanges with ExcelApi 1.9). Two syncs, three with split rules, whatever
- * the rows.
+ * the rows. Guarded: ExcelApi 1.9 (getRanges only when `areas`, which is supports("ExcelApi", "1.9")).
  */
 async function findOwnRules(
   context: Excel.RequestContext,
