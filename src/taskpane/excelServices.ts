@@ -17,21 +17,28 @@ export async function copyHtml(html: string, text: string): Promise<void> {
     ]);
   } catch {
     const holder = document.createElement("div");
-    holder.setAttribute("aria-hidden", "true");
-    holder.style.position = "fixed";
-    holder.style.left = "-10000px";
     holder.innerHTML = html;
-    document.body.appendChild(holder);
-    const selection = window.getSelection();
-    const range = document.createRange();
-    range.selectNodeContents(holder);
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    const copied = document.execCommand("copy");
-    selection?.removeAllRanges();
-    holder.remove();
+    const copied = copyHidden(holder, () => {
+      const range = document.createRange();
+      range.selectNodeContents(holder);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    window.getSelection()?.removeAllRanges();
     if (!copied) throw new Error("Udklipsholderen kunne ikke bruges.");
   }
+}
+
+/** The copy command on a hidden element, selected by `select`; false when the host refuses it. */
+function copyHidden(element: HTMLElement, select: () => void): boolean {
+  element.setAttribute("aria-hidden", "true");
+  element.style.position = "fixed";
+  element.style.left = "-10000px";
+  document.body.appendChild(element);
+  select();
+  const copied = document.execCommand("copy");
+  element.remove();
+  return copied;
 }
 
 /**
@@ -44,15 +51,8 @@ export async function copyText(text: string): Promise<void> {
     await navigator.clipboard.writeText(text);
   } catch {
     const area = document.createElement("textarea");
-    area.setAttribute("aria-hidden", "true");
-    area.style.position = "fixed";
-    area.style.left = "-10000px";
     area.value = text;
-    document.body.appendChild(area);
-    area.select();
-    const copied = document.execCommand("copy");
-    area.remove();
-    if (!copied) throw new Error("Udklipsholderen kunne ikke bruges.");
+    if (!copyHidden(area, () => area.select())) throw new Error("Udklipsholderen kunne ikke bruges.");
   }
 }
 
