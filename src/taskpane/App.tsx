@@ -24,7 +24,39 @@ const styles = {
   title: { ...typographyStyles.title3, margin: 0 },
   body: { ...typographyStyles.body1, margin: 0 },
   caption: { ...typographyStyles.caption1, margin: 0 },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
 } satisfies Record<string, React.CSSProperties>;
+
+/** What the live region says about the pane's state: the step in progress, or how it ended. */
+export function announcement(state: PaneState): string {
+  switch (state.kind) {
+    case "idle":
+      return "";
+    case "running":
+      return state.step;
+    case "template":
+      return `Skabelonen er indsat: arkene ${state.sheets.join(", ")}.`;
+    case "error":
+      return `${state.title}. ${state.message}`;
+    case "result": {
+      const problems = state.summary.diagnostics.filter((d) => d.level !== "info").length;
+      if (!state.ok) return `Beregningen stoppede: ${problems} fejl eller advarsler. Intet er skrevet.`;
+      return problems === 0
+        ? "Beregnet. Resultaterne er skrevet i projektmappen."
+        : `Beregnet. Resultaterne er skrevet; se ${problems} ${problems === 1 ? "advarsel" : "advarsler"}.`;
+    }
+  }
+}
 
 /** The task pane: Indsæt skabelon, Beregn, and the result of the last run. */
 export function App({ services, inExcel = true }: { services: PaneServices; inExcel?: boolean }) {
@@ -113,16 +145,26 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
         Opfølgning, lyskryds, reservationspulje og tillægsbevillinger for forsørgelses- og sikringsydelser.
       </p>
       <div style={styles.actions}>
-        <Button appearance="primary" onClick={() => void compute()} disabled={running || !inExcel}>
+        {/* disabledFocusable: while it runs, focus stays on the button (it would drop to the page). */}
+        <Button
+          appearance="primary"
+          onClick={() => void compute()}
+          disabled={!inExcel}
+          disabledFocusable={running}
+        >
           Beregn
         </Button>
-        <Button onClick={() => void insertTemplate()} disabled={running || !inExcel}>
+        <Button onClick={() => void insertTemplate()} disabled={!inExcel} disabledFocusable={running}>
           Indsæt skabelon
         </Button>
       </div>
       <React.Suspense fallback={null}>
         <FormulaSwitch checked={formulas} onChange={setFormulas} />
       </React.Suspense>
+      {/* Present from the start: a screen reader hears a run start and end, and what came of it. */}
+      <p role="status" aria-live="polite" style={styles.visuallyHidden}>
+        {announcement(state)}
+      </p>
       {state.kind === "idle" && inExcel && (
         <p style={styles.caption}>
           Klik på Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.

@@ -12,10 +12,14 @@ const ROOT = resolve(__dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const ORIGIN = "https://pane.test";
 
-/** Serves the built pane's files on ORIGIN. */
+/** axe-core, served from the pane's own origin (the pane's Content-Security-Policy allows only 'self'). */
+const AXE = join(ROOT, "node_modules/axe-core/axe.min.js");
+
+/** Serves the built pane's files on ORIGIN (and axe-core, for the accessibility test). */
 async function serve(page: Page, dist: string): Promise<void> {
   await page.route(`${ORIGIN}/**`, (route) => {
-    const file = join(dist, new URL(route.request().url()).pathname);
+    const path = new URL(route.request().url()).pathname;
+    const file = path === "/axe.min.js" ? AXE : join(dist, path);
     if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
     const type = file.endsWith(".js")
       ? "application/javascript"
@@ -37,6 +41,49 @@ async function withWorkbook(page: Page, workbook: unknown, dist: string): Promis
     route.fulfill({ contentType: "application/javascript", body: officeJs }),
   );
   await serve(page, dist);
+}
+
+/** WCAG 2.1 A and AA and best practice: axe's violations on the page, as "rule: n nodes (first)". */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ url: `${ORIGIN}/axe.min.js` });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: (c: Document, o: unknown) => Promise<Result> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target.join(" ")})`);
+  });
+}
+
+/**
+ * What a magnifier user at 320 px would meet: cells of a table row that overlap, and text cut at an
+ * element's edge (hidden overflow or an ellipsis); a box that scrolls (overflow auto) is not cutting.
+ */
+async function layoutProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const row of Array.from(document.querySelectorAll("tr"))) {
+      const cells = Array.from(row.children).map((c) => c.getBoundingClientRect());
+      cells.forEach((cell, i) => {
+        const next = cells[i + 1];
+        if (next && cell.right > next.left + 0.5)
+          problems.push(`overlap: ${(row as HTMLElement).innerText.replace(/\s+/g, " ").slice(0, 60)}`);
+      });
+    }
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>("main *"))) {
+      // The live region is hidden on purpose (1 px): it is heard, not seen.
+      if (element.getBoundingClientRect().width <= 1) continue;
+      const style = getComputedStyle(element);
+      const clips =
+        style.overflowX === "hidden" || style.overflowX === "clip" || style.textOverflow === "ellipsis";
+      if (clips && element.scrollWidth > element.clientWidth + 1 && element.innerText.trim() !== "")
+        problems.push(`cut: ${element.innerText.replace(/\s+/g, " ").slice(0, 60)}`);
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth + 1)
+      problems.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} px`);
+    return problems;
+  });
 }
 
 describe("the built task pane in headless Chromium with a simulated Excel host (not real Excel)", () => {
@@ -78,6 +125,73 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
     }
   }, 120_000);
 
+  it.each([420, 320])(
+    "is accessible at %i px: axe (WCAG 2.1 A/AA, best practice) fresh, after Beregn on 2018 and 2024, outside Excel; keyboard, focus, live region, no overlap, nothing cut",
+    async (width) => {
+      const browser = await launchChromium();
+      try {
+        mkdirSync(ARTIFACTS, { recursive: true });
+        const found: Record<string, unknown> = {};
+        for (const [name, build] of [
+          ["2018", buildSampleWorkbook],
+          ["2024", buildYearsSampleWorkbook],
+        ] as const) {
+          const page = await browser.newPage({ viewport: { width, height: 900 } });
+          await withWorkbook(page, fakeExcelFrom(build({ asTables: true })).toModel(), dist);
+          await page.goto(`${ORIGIN}/taskpane.html`);
+          const beregn = page.getByRole("button", { name: "Beregn" });
+          await beregn.waitFor();
+          if (name === "2018") {
+            found["fresh"] = await axeViolations(page);
+            // Tab order: the two actions, then the formula switch.
+            await page.keyboard.press("Tab");
+            expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Beregn");
+            await page.keyboard.press("Tab");
+            expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Indsæt skabelon");
+            await page.keyboard.press("Shift+Tab");
+          } else await beregn.focus();
+          // Beregn from the keyboard: focus stays on the button; the live region says how it ended.
+          await page.keyboard.press("Enter");
+          await page.getByRole("region", { name: "Reservationspulje" }).waitFor({ timeout: 20_000 });
+          expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Beregn");
+          expect(await page.locator("p[role=status]").innerText()).toMatch(
+            /^Beregnet\. Resultaterne er skrevet/,
+          );
+          found[name] = await axeViolations(page);
+          found[`${name} layout`] = await layoutProblems(page);
+          await page.screenshot({ path: join(ARTIFACTS, `taskpane-${name}-${width}px.png`), fullPage: true });
+          await page.close();
+        }
+        // Outside Excel (the real office.js, no host): the message and the disabled actions.
+        const page = await browser.newPage({ viewport: { width, height: 700 } });
+        const officeDist = join(ROOT, "node_modules/@microsoft/office-js/dist");
+        await page.route("https://appsforoffice.microsoft.com/lib/1/hosted/**", (route) => {
+          const file = join(
+            officeDist,
+            new URL(route.request().url()).pathname.replace("/lib/1/hosted/", ""),
+          );
+          if (!existsSync(file)) return route.fulfill({ status: 404, body: "" });
+          return route.fulfill({ contentType: "application/javascript", body: readFileSync(file) });
+        });
+        await serve(page, dist);
+        await page.goto(`${ORIGIN}/taskpane.html`);
+        await page.getByText("Åbn tilføjelsesprogrammet fra Excel").waitFor({ timeout: 30_000 });
+        found["outside Excel"] = await axeViolations(page);
+        expect(found).toEqual({
+          fresh: [],
+          "2018": [],
+          "2018 layout": [],
+          "2024": [],
+          "2024 layout": [],
+          "outside Excel": [],
+        });
+      } finally {
+        await browser.close();
+      }
+    },
+    240_000,
+  );
+
   it("clicks Beregn on the 2018 sample and shows the pool, budgetværn, kassefinansiering and flag", async () => {
     const workbook = fakeExcelFrom(buildSampleWorkbook({ asTables: true })).toModel();
 
@@ -100,7 +214,7 @@ describe("the built task pane in headless Chromium with a simulated Excel host (
       await page.getByRole("button", { name: "Beregn" }).click();
       // The simulated Excel refuses a Waterfall's title as Excel does (office-js#2041); the add-in asks
       // for none, so the results are written with no warning banner and no English in the pane.
-      await page.getByText("Resultaterne er skrevet i projektmappen.").waitFor({ timeout: 20_000 });
+      await page.getByText("Resultaterne er skrevet i projektmappen.").first().waitFor({ timeout: 20_000 });
       expect(await page.getByText("det er lavet som søjlediagram").count()).toBe(0);
       expect(await page.getByText(/advarsel/).count()).toBe(0);
       expect(await page.getByText(/UnsupportedOperation|Teknisk fejl/).count()).toBe(0);

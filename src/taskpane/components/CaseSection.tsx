@@ -44,7 +44,8 @@ export function CaseSection({
           Gå til arket {CASE_SHEET}
         </Button>
       </div>
-      {status && <Caption1 role="status">{status}</Caption1>}
+      {/* Present from the start, so a screen reader announces the text when it comes. */}
+      <Caption1 role="status">{status ?? ""}</Caption1>
     </section>
   );
 }

@@ -6,6 +6,12 @@ import type { PaneServices } from "../services";
 import { Message } from "./Message";
 import { useStyles } from "./styles";
 
+/** The start of a message, for a link's name: up to eight words. */
+function firstWords(message: string): string {
+  const words = message.split("\n")[0]!.split(/\s+/);
+  return words.length > 8 ? `${words.slice(0, 8).join(" ")} …` : words.join(" ");
+}
+
 /** Every diagnostic with its level; a located one is a link to its cell. */
 export function DiagnosticList({ summary, services }: { summary: Summary; services: PaneServices }) {
   const styles = useStyles();
@@ -22,7 +28,12 @@ export function DiagnosticList({ summary, services }: { summary: Summary; servic
               {d.level === "error" ? "Fejl" : d.level === "warning" ? "Advarsel" : "Oplysning"}
             </Badge>{" "}
             {d.sheet ? (
-              <Link as="button" onClick={() => void services.select(d.sheet!, d.cell)}>
+              <Link
+                as="button"
+                // Two links to one cell are told apart by what they say about it.
+                aria-label={`${describeLocation(d)}: ${firstWords(d.message)}`}
+                onClick={() => void services.select(d.sheet!, d.cell)}
+              >
                 {describeLocation(d)}
               </Link>
             ) : null}{" "}

@@ -6,7 +6,7 @@ export function FlagBadge({ flag }: { flag: string }) {
   const color =
     flag === "GRØN" ? "success" : flag === "GUL" ? "warning" : flag === "RØD" ? "danger" : "informative";
   return (
-    <Badge appearance="filled" color={color} aria-label={`Lyskryds: ${flag}`}>
+    <Badge appearance="filled" color={color} role="img" aria-label={`Lyskryds: ${flag}`}>
       {flag}
     </Badge>
   );

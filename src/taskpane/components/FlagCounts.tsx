@@ -20,30 +20,32 @@ export function FlagCounts({ followUp }: { followUp: NonNullable<Summary["follow
   return (
     <section className={styles.section} aria-label="Lyskryds">
       <Subtitle2 as="h2">Lyskryds</Subtitle2>
-      <Table size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Indikator</TableHeaderCell>
-            {FLAGS.map((f) => (
-              <TableHeaderCell key={f} className={styles.number}>
-                {flagHeading(f)}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {flagCountRows(followUp.flagCounts).map((row) => (
-            <TableRow key={row.indicator}>
-              <TableCell>{row.indicator}</TableCell>
-              {row.counts.map((count, i) => (
-                <TableCell key={FLAGS[i]} className={styles.number}>
-                  {count}
-                </TableCell>
+      <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
+        <Table size="small" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Indikator</TableHeaderCell>
+              {FLAGS.map((f) => (
+                <TableHeaderCell key={f} className={styles.number}>
+                  {flagHeading(f)}
+                </TableHeaderCell>
               ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {flagCountRows(followUp.flagCounts).map((row) => (
+              <TableRow key={row.indicator}>
+                <TableCell>{row.indicator}</TableCell>
+                {row.counts.map((count, i) => (
+                  <TableCell key={FLAGS[i]} className={styles.number}>
+                    {count}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
       <Caption1>Mer-/mindreforbrug i alt (uden for puljen ikke medregnet): {amount(followUp.total)}</Caption1>
     </section>
   );

@@ -26,50 +26,52 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
     <section className={styles.section} aria-label="Reservationspulje">
       <Subtitle2 as="h2">Reservationspulje ({summary.unit})</Subtitle2>
       <Caption1>-/+ = underskud/overskud i puljen.</Caption1>
-      <Table size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Pulje</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-            <TableHeaderCell className={styles.number}>Uden prognoser</TableHeaderCell>
-            {change && (
-              <TableHeaderCell className={styles.number}>Ændring siden {change.siden}</TableHeaderCell>
-            )}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {[...summary.pool.pools, "I alt"].map((pool) => (
-            <TableRow key={pool}>
-              <TableCell>{summary.puljenavne?.[pool] ?? pool}</TableCell>
-              <TableCell className={styles.number}>{amount(summary.pool.result[pool])}</TableCell>
-              <TableCell className={styles.number}>
-                {amount(summary.pool.resultExcludingPrognoses[pool])}
-              </TableCell>
-              {change && <TableCell className={styles.number}>{amount(changeOf(pool))}</TableCell>}
+      <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
+        <Table size="small" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Pulje</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+              <TableHeaderCell className={styles.number}>Uden prognoser</TableHeaderCell>
+              {change && (
+                <TableHeaderCell className={styles.number}>Ændring siden {change.siden}</TableHeaderCell>
+              )}
             </TableRow>
-          ))}
-          <TableRow>
-            <TableCell>Budgetværn</TableCell>
-            <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
-            <TableCell />
-            {change && <TableCell />}
-          </TableRow>
-          <TableRow>
-            <TableCell>{BUDGETVAERN_USED}</TableCell>
-            <TableCell className={styles.number}>{amount(summary.pool.budgetvaernBrugt)}</TableCell>
-            <TableCell />
-            {change && <TableCell />}
-          </TableRow>
-          <TableRow>
-            <TableCell>Kassefinansiering</TableCell>
-            <TableCell className={styles.number}>{amount(summary.pool.kassefinansiering)}</TableCell>
-            <TableCell className={styles.number}>
-              {amount(summary.pool.kassefinansieringExcludingPrognoses)}
-            </TableCell>
-            {change && <TableCell />}
-          </TableRow>
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {[...summary.pool.pools, "I alt"].map((pool) => (
+              <TableRow key={pool}>
+                <TableCell>{summary.puljenavne?.[pool] ?? pool}</TableCell>
+                <TableCell className={styles.number}>{amount(summary.pool.result[pool])}</TableCell>
+                <TableCell className={styles.number}>
+                  {amount(summary.pool.resultExcludingPrognoses[pool])}
+                </TableCell>
+                {change && <TableCell className={styles.number}>{amount(changeOf(pool))}</TableCell>}
+              </TableRow>
+            ))}
+            <TableRow>
+              <TableCell>Budgetværn</TableCell>
+              <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
+              <TableCell />
+              {change && <TableCell />}
+            </TableRow>
+            <TableRow>
+              <TableCell>{BUDGETVAERN_USED}</TableCell>
+              <TableCell className={styles.number}>{amount(summary.pool.budgetvaernBrugt)}</TableCell>
+              <TableCell />
+              {change && <TableCell />}
+            </TableRow>
+            <TableRow>
+              <TableCell>Kassefinansiering</TableCell>
+              <TableCell className={styles.number}>{amount(summary.pool.kassefinansiering)}</TableCell>
+              <TableCell className={styles.number}>
+                {amount(summary.pool.kassefinansieringExcludingPrognoses)}
+              </TableCell>
+              {change && <TableCell />}
+            </TableRow>
+          </TableBody>
+        </Table>
+      </div>
       <Body1>
         Puljens lyskryds: <FlagBadge flag={summary.pool.flag} />
       </Body1>

@@ -25,36 +25,38 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
       {regulations.scenarios.length > 0 && (
         <section className={styles.section} aria-label="Scenarier">
           <Subtitle2 as="h2">Scenarier</Subtitle2>
-          <Table size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
-                <TableHeaderCell>Lyskryds</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {regulations.scenarios.map((s, i) => (
-                <TableRow key={i}>
-                  <TableCell>
-                    {s.scenarie}
-                    {s.valgt ? " (valgt)" : ""}
-                    <Caption1 as="p" className={styles.sub}>
-                      {s.regulering}
-                      {s.kilde ? `, ${s.kilde}` : ""}
-                      {s.dato ? `, ${s.dato}` : ""}
-                    </Caption1>
-                  </TableCell>
-                  <TableCell className={styles.number}>{amount(s.result["I alt"])}</TableCell>
-                  <TableCell className={styles.number}>{amount(s.kassefinansiering)}</TableCell>
-                  <TableCell>
-                    <FlagBadge flag={s.flag} />
-                  </TableCell>
+          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
+            <Table size="small" className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
+                  <TableHeaderCell>Lyskryds</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {regulations.scenarios.map((s, i) => (
+                  <TableRow key={i}>
+                    <TableCell>
+                      {s.scenarie}
+                      {s.valgt ? " (valgt)" : ""}
+                      <Caption1 as="p" className={styles.sub}>
+                        {s.regulering}
+                        {s.kilde ? `, ${s.kilde}` : ""}
+                        {s.dato ? `, ${s.dato}` : ""}
+                      </Caption1>
+                    </TableCell>
+                    <TableCell className={styles.number}>{amount(s.result["I alt"])}</TableCell>
+                    <TableCell className={styles.number}>{amount(s.kassefinansiering)}</TableCell>
+                    <TableCell>
+                      <FlagBadge flag={s.flag} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         </section>
       )}
       {first && (
@@ -68,50 +70,54 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
               {amount(breakEven.beløb)}.
             </Body1>
           )}
-          <Table size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.number}>Beløb</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
-                <TableHeaderCell>Lyskryds</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {first.rows.map((r, i) => (
-                <TableRow key={i} className={r.budgetvaernOpbrugt ? styles.breakEven : undefined}>
-                  <TableCell className={styles.number}>{amount(r.beløb)}</TableCell>
-                  <TableCell className={styles.number}>{amount(r.resultat)}</TableCell>
-                  <TableCell className={styles.number}>{amount(r.kassefinansiering)}</TableCell>
-                  <TableCell>
-                    <FlagBadge flag={r.flag} />
-                  </TableCell>
+          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
+            <Table size="small" className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell className={styles.number}>Beløb</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
+                  <TableHeaderCell>Lyskryds</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {first.rows.map((r, i) => (
+                  <TableRow key={i} className={r.budgetvaernOpbrugt ? styles.breakEven : undefined}>
+                    <TableCell className={styles.number}>{amount(r.beløb)}</TableCell>
+                    <TableCell className={styles.number}>{amount(r.resultat)}</TableCell>
+                    <TableCell className={styles.number}>{amount(r.kassefinansiering)}</TableCell>
+                    <TableCell>
+                      <FlagBadge flag={r.flag} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
           <Caption1>Alle følsomhedstabeller og gitteret står på arket Scenarier.</Caption1>
         </section>
       )}
       {regulations.estimate && (
         <section className={styles.section} aria-label="Egen beregning">
           <Subtitle2 as="h2">Egen beregning (§ 23 a)</Subtitle2>
-          <Table size="small">
-            <TableBody>
-              {regulations.estimate.map((line) => (
-                <TableRow key={line.key}>
-                  <TableCell>{line.label}</TableCell>
-                  <TableCell className={styles.number}>
-                    {line.value === null
-                      ? `mangler ${line.missing.length} ${line.missing.length === 1 ? "forudsætning" : "forudsætninger"}`
-                      : line.key === "garantiAndel"
-                        ? `${formatDanishNumber(line.value * 100, 3)} %`
-                        : amount(line.value)}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
+            <Table size="small" className={styles.table}>
+              <TableBody>
+                {regulations.estimate.map((line) => (
+                  <TableRow key={line.key}>
+                    <TableCell>{line.label}</TableCell>
+                    <TableCell className={styles.number}>
+                      {line.value === null
+                        ? `mangler ${line.missing.length} ${line.missing.length === 1 ? "forudsætning" : "forudsætninger"}`
+                        : line.key === "garantiAndel"
+                          ? `${formatDanishNumber(line.value * 100, 3)} %`
+                          : amount(line.value)}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
           <Caption1>
             Skriv "egen beregning" i Kilde på en linje i Reservationspulje for at indregne beløbet som
             prognose.

@@ -24,28 +24,30 @@ export function YearEndAndInvestments({ summary }: { summary: Summary }) {
       {yearEnd && (
         <section className={styles.section} aria-label="Regnskab">
           <Subtitle2 as="h2">Regnskab ({summary.unit})</Subtitle2>
-          <Table size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Styringsområde</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Afvigelse</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>Overførsel</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {[...Object.entries(yearEnd.perStyringsområde), ["I alt", yearEnd] as const].map(
-                ([area, t]) => (
-                  <TableRow key={area}>
-                    <TableCell>{area}</TableCell>
-                    <TableCell className={styles.number}>{amount(t.afvigelse)}</TableCell>
-                    <TableCell className={styles.number}>{amount(t.kassen)}</TableCell>
-                    <TableCell className={styles.number}>{amount(t.overførsel)}</TableCell>
-                  </TableRow>
-                ),
-              )}
-            </TableBody>
-          </Table>
+          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
+            <Table size="small" className={styles.table}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Styringsområde</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Afvigelse</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Overførsel</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {[...Object.entries(yearEnd.perStyringsområde), ["I alt", yearEnd] as const].map(
+                  ([area, t]) => (
+                    <TableRow key={area}>
+                      <TableCell>{area}</TableCell>
+                      <TableCell className={styles.number}>{amount(t.afvigelse)}</TableCell>
+                      <TableCell className={styles.number}>{amount(t.kassen)}</TableCell>
+                      <TableCell className={styles.number}>{amount(t.overførsel)}</TableCell>
+                    </TableRow>
+                  ),
+                )}
+              </TableBody>
+            </Table>
+          </div>
           {yearEnd.ledgerLine && (
             <Caption1>
               Linje til reservationspuljen (Regnskab):{" "}
@@ -64,26 +66,28 @@ export function YearEndAndInvestments({ summary }: { summary: Summary }) {
             {amount(investments.realiseretNettogevinst)}.
           </Body1>
           {flagged.length > 0 && (
-            <Table size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Projekt</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Realiseret</TableHeaderCell>
-                  <TableHeaderCell>Lyskryds</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {flagged.map((r) => (
-                  <TableRow key={r.nr + r.projekt}>
-                    <TableCell>{r.projekt}</TableCell>
-                    <TableCell className={styles.number}>{amount(r.realiseretNettogevinst)}</TableCell>
-                    <TableCell>
-                      <FlagBadge flag={r.flag} />
-                    </TableCell>
+            <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
+              <Table size="small" className={styles.table}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>Projekt</TableHeaderCell>
+                    <TableHeaderCell className={styles.number}>Realiseret</TableHeaderCell>
+                    <TableHeaderCell>Lyskryds</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+                </TableHeader>
+                <TableBody>
+                  {flagged.map((r) => (
+                    <TableRow key={r.nr + r.projekt}>
+                      <TableCell>{r.projekt}</TableCell>
+                      <TableCell className={styles.number}>{amount(r.realiseretNettogevinst)}</TableCell>
+                      <TableCell>
+                        <FlagBadge flag={r.flag} />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
           )}
         </section>
       )}

@@ -3,7 +3,17 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 /** The pane's shared layout: sections, right-aligned numbers, button rows, the diagnostics list. */
 export const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  number: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  // A figure is never broken over lines nor set against its neighbour without space.
+  number: {
+    textAlign: "right",
+    fontVariantNumeric: "tabular-nums",
+    whiteSpace: "nowrap",
+    paddingLeft: tokens.spacingHorizontalS,
+  },
+  // Columns as wide as their content (Fluent's fixed layout shares the width equally and lets figures
+  // run into each other in a 320 px pane); a table wider than the pane scrolls in its own box.
+  table: { tableLayout: "auto" },
+  scroll: { overflowX: "auto", maxWidth: "100%" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   diagnostics: {
     display: "flex",
@@ -20,7 +30,8 @@ export const useStyles = makeStyles({
     alignItems: "center",
     fontSize: tokens.fontSizeBase200,
   },
-  label: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  // A bar's label wraps: the whole text is on the page, not only in a mouse tooltip.
+  label: { overflowWrap: "anywhere" },
   legend: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "center" },
   breakEven: { backgroundColor: tokens.colorPaletteYellowBackground2 },
   // Fluent's table shares its width equally: the scenario's name and source need more.
