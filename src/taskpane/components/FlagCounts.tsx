@@ -2,7 +2,6 @@ import * as React from "react";
 import {
   Caption1,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -12,6 +11,7 @@ import {
 import { FLAGS } from "../../domain/flags";
 import type { Summary } from "../../app/summary";
 import { flagCountRows, flagHeading, formatAmount as amount } from "../../app/report";
+import { ScrollTable } from "./ScrollTable";
 import { useStyles } from "./styles";
 
 /** How many rows got each flag, per indicator, in FLAGS order. */
@@ -20,32 +20,30 @@ export function FlagCounts({ followUp }: { followUp: NonNullable<Summary["follow
   return (
     <section className={styles.section} aria-label="Lyskryds">
       <Subtitle2 as="h2">Lyskryds</Subtitle2>
-      <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-        <Table size="small" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Indikator</TableHeaderCell>
-              {FLAGS.map((f) => (
-                <TableHeaderCell key={f} className={styles.number}>
-                  {flagHeading(f)}
-                </TableHeaderCell>
+      <ScrollTable>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Indikator</TableHeaderCell>
+            {FLAGS.map((f) => (
+              <TableHeaderCell key={f} className={styles.number}>
+                {flagHeading(f)}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {flagCountRows(followUp.flagCounts).map((row) => (
+            <TableRow key={row.indicator}>
+              <TableCell>{row.indicator}</TableCell>
+              {row.counts.map((count, i) => (
+                <TableCell key={FLAGS[i]} className={styles.number}>
+                  {count}
+                </TableCell>
               ))}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {flagCountRows(followUp.flagCounts).map((row) => (
-              <TableRow key={row.indicator}>
-                <TableCell>{row.indicator}</TableCell>
-                {row.counts.map((count, i) => (
-                  <TableCell key={FLAGS[i]} className={styles.number}>
-                    {count}
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollTable>
       <Caption1>Mer-/mindreforbrug i alt (uden for puljen ikke medregnet): {amount(followUp.total)}</Caption1>
     </section>
   );

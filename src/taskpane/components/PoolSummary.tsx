@@ -3,7 +3,6 @@ import {
   Body1,
   Caption1,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -14,6 +13,7 @@ import type { Summary } from "../../app/summary";
 import { formatAmount as amount } from "../../app/report";
 import { AREA_RESULT, BUDGETVAERN_USED } from "../../domain";
 import { FlagBadge } from "./FlagBadge";
+import { ScrollTable } from "./ScrollTable";
 import { useStyles } from "./styles";
 
 /** The pool's result per pool, with and without prognoses, the budgetværn, the kassefinansiering and the flag. */
@@ -26,52 +26,50 @@ export function PoolSummary({ summary }: { summary: Summary & { pool: NonNullabl
     <section className={styles.section} aria-label="Reservationspulje">
       <Subtitle2 as="h2">Reservationspulje ({summary.unit})</Subtitle2>
       <Caption1>-/+ = underskud/overskud i puljen.</Caption1>
-      <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-        <Table size="small" className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Pulje</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-              <TableHeaderCell className={styles.number}>Uden prognoser</TableHeaderCell>
-              {change && (
-                <TableHeaderCell className={styles.number}>Ændring siden {change.siden}</TableHeaderCell>
-              )}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {[...summary.pool.pools, "I alt"].map((pool) => (
-              <TableRow key={pool}>
-                <TableCell>{summary.puljenavne?.[pool] ?? pool}</TableCell>
-                <TableCell className={styles.number}>{amount(summary.pool.result[pool])}</TableCell>
-                <TableCell className={styles.number}>
-                  {amount(summary.pool.resultExcludingPrognoses[pool])}
-                </TableCell>
-                {change && <TableCell className={styles.number}>{amount(changeOf(pool))}</TableCell>}
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableCell>Budgetværn</TableCell>
-              <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
-              <TableCell />
-              {change && <TableCell />}
-            </TableRow>
-            <TableRow>
-              <TableCell>{BUDGETVAERN_USED}</TableCell>
-              <TableCell className={styles.number}>{amount(summary.pool.budgetvaernBrugt)}</TableCell>
-              <TableCell />
-              {change && <TableCell />}
-            </TableRow>
-            <TableRow>
-              <TableCell>Kassefinansiering</TableCell>
-              <TableCell className={styles.number}>{amount(summary.pool.kassefinansiering)}</TableCell>
+      <ScrollTable>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Pulje</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+            <TableHeaderCell className={styles.number}>Uden prognoser</TableHeaderCell>
+            {change && (
+              <TableHeaderCell className={styles.number}>Ændring siden {change.siden}</TableHeaderCell>
+            )}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {[...summary.pool.pools, "I alt"].map((pool) => (
+            <TableRow key={pool}>
+              <TableCell>{summary.puljenavne?.[pool] ?? pool}</TableCell>
+              <TableCell className={styles.number}>{amount(summary.pool.result[pool])}</TableCell>
               <TableCell className={styles.number}>
-                {amount(summary.pool.kassefinansieringExcludingPrognoses)}
+                {amount(summary.pool.resultExcludingPrognoses[pool])}
               </TableCell>
-              {change && <TableCell />}
+              {change && <TableCell className={styles.number}>{amount(changeOf(pool))}</TableCell>}
             </TableRow>
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+          <TableRow>
+            <TableCell>Budgetværn</TableCell>
+            <TableCell className={styles.number}>{amount(summary.pool.budgetvaern)}</TableCell>
+            <TableCell />
+            {change && <TableCell />}
+          </TableRow>
+          <TableRow>
+            <TableCell>{BUDGETVAERN_USED}</TableCell>
+            <TableCell className={styles.number}>{amount(summary.pool.budgetvaernBrugt)}</TableCell>
+            <TableCell />
+            {change && <TableCell />}
+          </TableRow>
+          <TableRow>
+            <TableCell>Kassefinansiering</TableCell>
+            <TableCell className={styles.number}>{amount(summary.pool.kassefinansiering)}</TableCell>
+            <TableCell className={styles.number}>
+              {amount(summary.pool.kassefinansieringExcludingPrognoses)}
+            </TableCell>
+            {change && <TableCell />}
+          </TableRow>
+        </TableBody>
+      </ScrollTable>
       <Body1>
         Puljens lyskryds: <FlagBadge flag={summary.pool.flag} />
       </Body1>

@@ -3,7 +3,6 @@ import {
   Body1,
   Caption1,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -14,6 +13,7 @@ import { formatDanishNumber } from "../../domain";
 import type { Summary } from "../../app/summary";
 import { formatAmount as amount } from "../../app/report";
 import { FlagBadge } from "./FlagBadge";
+import { ScrollTable } from "./ScrollTable";
 import { useStyles } from "./styles";
 
 export function Regulations({ regulations }: { regulations: NonNullable<Summary["regulations"]> }) {
@@ -25,38 +25,36 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
       {regulations.scenarios.length > 0 && (
         <section className={styles.section} aria-label="Scenarier">
           <Subtitle2 as="h2">Scenarier</Subtitle2>
-          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-            <Table size="small" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
-                  <TableHeaderCell>Lyskryds</TableHeaderCell>
+          <ScrollTable>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.wide}>Scenarie</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
+                <TableHeaderCell>Lyskryds</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {regulations.scenarios.map((s, i) => (
+                <TableRow key={i}>
+                  <TableCell>
+                    {s.scenarie}
+                    {s.valgt ? " (valgt)" : ""}
+                    <Caption1 as="p" className={styles.sub}>
+                      {s.regulering}
+                      {s.kilde ? `, ${s.kilde}` : ""}
+                      {s.dato ? `, ${s.dato}` : ""}
+                    </Caption1>
+                  </TableCell>
+                  <TableCell className={styles.number}>{amount(s.result["I alt"])}</TableCell>
+                  <TableCell className={styles.number}>{amount(s.kassefinansiering)}</TableCell>
+                  <TableCell>
+                    <FlagBadge flag={s.flag} />
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {regulations.scenarios.map((s, i) => (
-                  <TableRow key={i}>
-                    <TableCell>
-                      {s.scenarie}
-                      {s.valgt ? " (valgt)" : ""}
-                      <Caption1 as="p" className={styles.sub}>
-                        {s.regulering}
-                        {s.kilde ? `, ${s.kilde}` : ""}
-                        {s.dato ? `, ${s.dato}` : ""}
-                      </Caption1>
-                    </TableCell>
-                    <TableCell className={styles.number}>{amount(s.result["I alt"])}</TableCell>
-                    <TableCell className={styles.number}>{amount(s.kassefinansiering)}</TableCell>
-                    <TableCell>
-                      <FlagBadge flag={s.flag} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollTable>
         </section>
       )}
       {first && (
@@ -70,54 +68,50 @@ export function Regulations({ regulations }: { regulations: NonNullable<Summary[
               {amount(breakEven.beløb)}.
             </Body1>
           )}
-          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-            <Table size="small" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.number}>Beløb</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
-                  <TableHeaderCell>Lyskryds</TableHeaderCell>
+          <ScrollTable>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.number}>Beløb</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Resultat</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Kassefinansiering</TableHeaderCell>
+                <TableHeaderCell>Lyskryds</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {first.rows.map((r, i) => (
+                <TableRow key={i} className={r.budgetvaernOpbrugt ? styles.breakEven : undefined}>
+                  <TableCell className={styles.number}>{amount(r.beløb)}</TableCell>
+                  <TableCell className={styles.number}>{amount(r.resultat)}</TableCell>
+                  <TableCell className={styles.number}>{amount(r.kassefinansiering)}</TableCell>
+                  <TableCell>
+                    <FlagBadge flag={r.flag} />
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {first.rows.map((r, i) => (
-                  <TableRow key={i} className={r.budgetvaernOpbrugt ? styles.breakEven : undefined}>
-                    <TableCell className={styles.number}>{amount(r.beløb)}</TableCell>
-                    <TableCell className={styles.number}>{amount(r.resultat)}</TableCell>
-                    <TableCell className={styles.number}>{amount(r.kassefinansiering)}</TableCell>
-                    <TableCell>
-                      <FlagBadge flag={r.flag} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollTable>
           <Caption1>Alle følsomhedstabeller og gitteret står på arket Scenarier.</Caption1>
         </section>
       )}
       {regulations.estimate && (
         <section className={styles.section} aria-label="Egen beregning">
           <Subtitle2 as="h2">Egen beregning (§ 23 a)</Subtitle2>
-          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-            <Table size="small" className={styles.table}>
-              <TableBody>
-                {regulations.estimate.map((line) => (
-                  <TableRow key={line.key}>
-                    <TableCell>{line.label}</TableCell>
-                    <TableCell className={styles.number}>
-                      {line.value === null
-                        ? `mangler ${line.missing.length} ${line.missing.length === 1 ? "forudsætning" : "forudsætninger"}`
-                        : line.key === "garantiAndel"
-                          ? `${formatDanishNumber(line.value * 100, 3)} %`
-                          : amount(line.value)}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <ScrollTable>
+            <TableBody>
+              {regulations.estimate.map((line) => (
+                <TableRow key={line.key}>
+                  <TableCell>{line.label}</TableCell>
+                  <TableCell className={styles.number}>
+                    {line.value === null
+                      ? `mangler ${line.missing.length} ${line.missing.length === 1 ? "forudsætning" : "forudsætninger"}`
+                      : line.key === "garantiAndel"
+                        ? `${formatDanishNumber(line.value * 100, 3)} %`
+                        : amount(line.value)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </ScrollTable>
           <Caption1>
             Skriv "egen beregning" i Kilde på en linje i Reservationspulje for at indregne beløbet som
             prognose.

@@ -3,7 +3,6 @@ import {
   Body1,
   Caption1,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -13,6 +12,7 @@ import {
 import type { Summary } from "../../app/summary";
 import { formatAmount as amount } from "../../app/report";
 import { FlagBadge } from "./FlagBadge";
+import { ScrollTable } from "./ScrollTable";
 import { useStyles } from "./styles";
 
 export function YearEndAndInvestments({ summary }: { summary: Summary }) {
@@ -24,30 +24,28 @@ export function YearEndAndInvestments({ summary }: { summary: Summary }) {
       {yearEnd && (
         <section className={styles.section} aria-label="Regnskab">
           <Subtitle2 as="h2">Regnskab ({summary.unit})</Subtitle2>
-          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-            <Table size="small" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Styringsområde</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Afvigelse</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Overførsel</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {[...Object.entries(yearEnd.perStyringsområde), ["I alt", yearEnd] as const].map(
-                  ([area, t]) => (
-                    <TableRow key={area}>
-                      <TableCell>{area}</TableCell>
-                      <TableCell className={styles.number}>{amount(t.afvigelse)}</TableCell>
-                      <TableCell className={styles.number}>{amount(t.kassen)}</TableCell>
-                      <TableCell className={styles.number}>{amount(t.overførsel)}</TableCell>
-                    </TableRow>
-                  ),
-                )}
-              </TableBody>
-            </Table>
-          </div>
+          <ScrollTable>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Styringsområde</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Afvigelse</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Kassen</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Overførsel</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {[...Object.entries(yearEnd.perStyringsområde), ["I alt", yearEnd] as const].map(
+                ([area, t]) => (
+                  <TableRow key={area}>
+                    <TableCell>{area}</TableCell>
+                    <TableCell className={styles.number}>{amount(t.afvigelse)}</TableCell>
+                    <TableCell className={styles.number}>{amount(t.kassen)}</TableCell>
+                    <TableCell className={styles.number}>{amount(t.overførsel)}</TableCell>
+                  </TableRow>
+                ),
+              )}
+            </TableBody>
+          </ScrollTable>
           {yearEnd.ledgerLine && (
             <Caption1>
               Linje til reservationspuljen (Regnskab):{" "}
@@ -66,28 +64,26 @@ export function YearEndAndInvestments({ summary }: { summary: Summary }) {
             {amount(investments.realiseretNettogevinst)}.
           </Body1>
           {flagged.length > 0 && (
-            <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-              <Table size="small" className={styles.table}>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Projekt</TableHeaderCell>
-                    <TableHeaderCell className={styles.number}>Realiseret</TableHeaderCell>
-                    <TableHeaderCell>Lyskryds</TableHeaderCell>
+            <ScrollTable>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>Projekt</TableHeaderCell>
+                  <TableHeaderCell className={styles.number}>Realiseret</TableHeaderCell>
+                  <TableHeaderCell>Lyskryds</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {flagged.map((r) => (
+                  <TableRow key={r.nr + r.projekt}>
+                    <TableCell>{r.projekt}</TableCell>
+                    <TableCell className={styles.number}>{amount(r.realiseretNettogevinst)}</TableCell>
+                    <TableCell>
+                      <FlagBadge flag={r.flag} />
+                    </TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {flagged.map((r) => (
-                    <TableRow key={r.nr + r.projekt}>
-                      <TableCell>{r.projekt}</TableCell>
-                      <TableCell className={styles.number}>{amount(r.realiseretNettogevinst)}</TableCell>
-                      <TableCell>
-                        <FlagBadge flag={r.flag} />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </ScrollTable>
           )}
         </section>
       )}

@@ -3,7 +3,6 @@ import {
   Caption1,
   Label,
   Subtitle2,
-  Table,
   TableBody,
   TableCell,
   TableHeader,
@@ -13,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { Summary } from "../../app/summary";
 import { formatAmount as amount } from "../../app/report";
+import { ScrollTable } from "./ScrollTable";
 import { useStyles } from "./styles";
 
 /**
@@ -36,35 +36,33 @@ export function Years({ summary }: { summary: Summary }) {
       {years.length > 0 && (
         <section className={styles.section} aria-label="Årene side om side">
           <Subtitle2 as="h2">Årene side om side ({summary.unit})</Subtitle2>
-          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-            <Table size="small" className={styles.table}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell className={styles.wide}>Kolonne</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Samlet</TableHeaderCell>
-                  <TableHeaderCell className={styles.number}>Reservationspulje</TableHeaderCell>
+          <ScrollTable>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.wide}>Kolonne</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Samlet</TableHeaderCell>
+                <TableHeaderCell className={styles.number}>Reservationspulje</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {years.map((y) => (
+                <TableRow key={y.kolonne}>
+                  <TableCell>
+                    {y.kolonne}
+                    {y.reservationspulje === null && (
+                      <Caption1 as="p" className={styles.sub}>
+                        {y.grundlag}
+                      </Caption1>
+                    )}
+                  </TableCell>
+                  <TableCell className={styles.number}>{amount(y.samlet)}</TableCell>
+                  <TableCell className={styles.number}>
+                    {y.reservationspulje === null ? "–" : amount(y.reservationspulje)}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {years.map((y) => (
-                  <TableRow key={y.kolonne}>
-                    <TableCell>
-                      {y.kolonne}
-                      {y.reservationspulje === null && (
-                        <Caption1 as="p" className={styles.sub}>
-                          {y.grundlag}
-                        </Caption1>
-                      )}
-                    </TableCell>
-                    <TableCell className={styles.number}>{amount(y.samlet)}</TableCell>
-                    <TableCell className={styles.number}>
-                      {y.reservationspulje === null ? "–" : amount(y.reservationspulje)}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollTable>
           <Caption1>Hvert år har sin egen pulje; den overføres ikke til næste år.</Caption1>
         </section>
       )}
@@ -76,31 +74,24 @@ export function Years({ summary }: { summary: Summary }) {
               <Caption1 as="p" className={styles.sub}>
                 Siden {c.siden} ({c.år}); + = lavere forventede udgifter
               </Caption1>
-              <div
-                className={styles.scroll}
-                role="group"
-                aria-label="Tabel (kan rulles vandret)"
-                tabIndex={0}
-              >
-                <Table size="small" className={styles.table}>
-                  <TableBody>
-                    {Object.entries(c.groups).map(([pool, value]) => (
-                      <TableRow key={pool}>
-                        <TableCell className={styles.wide}>{pool}</TableCell>
-                        <TableCell className={styles.number}>{amount(value)}</TableCell>
-                      </TableRow>
-                    ))}
-                    <TableRow>
-                      <TableCell>
-                        <strong>I alt i puljerne</strong>
-                      </TableCell>
-                      <TableCell className={styles.number}>
-                        <strong>{amount(c.total)}</strong>
-                      </TableCell>
+              <ScrollTable>
+                <TableBody>
+                  {Object.entries(c.groups).map(([pool, value]) => (
+                    <TableRow key={pool}>
+                      <TableCell className={styles.wide}>{pool}</TableCell>
+                      <TableCell className={styles.number}>{amount(value)}</TableCell>
                     </TableRow>
-                  </TableBody>
-                </Table>
-              </div>
+                  ))}
+                  <TableRow>
+                    <TableCell>
+                      <strong>I alt i puljerne</strong>
+                    </TableCell>
+                    <TableCell className={styles.number}>
+                      <strong>{amount(c.total)}</strong>
+                    </TableCell>
+                  </TableRow>
+                </TableBody>
+              </ScrollTable>
             </div>
           ))}
           {forecasts.length > 1 && (
@@ -136,20 +127,18 @@ export function Years({ summary }: { summary: Summary }) {
               </option>
             ))}
           </select>
-          <div className={styles.scroll} role="group" aria-label="Tabel (kan rulles vandret)" tabIndex={0}>
-            <Table size="small" className={styles.table}>
-              <TableBody>
-                {ledger.lines.map((l, i) => (
-                  <TableRow key={i}>
-                    <TableCell className={styles.wide}>
-                      {l.type === "Resultat" || l.type === "Saldo" ? <strong>{l.post}</strong> : l.post}
-                    </TableCell>
-                    <TableCell className={styles.number}>{amount(l.values["I alt"])}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <ScrollTable>
+            <TableBody>
+              {ledger.lines.map((l, i) => (
+                <TableRow key={i}>
+                  <TableCell className={styles.wide}>
+                    {l.type === "Resultat" || l.type === "Saldo" ? <strong>{l.post}</strong> : l.post}
+                  </TableCell>
+                  <TableCell className={styles.number}>{amount(l.values["I alt"])}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </ScrollTable>
         </section>
       )}
     </>
