@@ -361,20 +361,19 @@ export function readParameters(rows: readonly ParameterRow[], diagnostics: Diagn
   for (const row of rows) {
     const name = cellText(row.name);
     if (name === undefined || name.startsWith("#")) continue;
-    for (const [prefix, into] of [
-      [POOL_DESCRIPTION_PREFIX, parameters.poolDescriptions],
-      [POOL_NAME_PREFIX, parameters.poolNames],
-    ] as const)
-      if (normalizeName(name).startsWith(normalizeName(prefix))) {
-        const pool = name.slice(name.indexOf(":") + 1).trim();
-        const text = cellText(row.value);
-        if (pool !== "" && text !== undefined) into[pool] = text;
-      }
-    if (
-      normalizeName(name).startsWith(normalizeName(POOL_DESCRIPTION_PREFIX)) ||
-      normalizeName(name).startsWith(normalizeName(POOL_NAME_PREFIX))
-    )
+    // "Puljebeskrivelse: <pulje>" and "Puljenavn: <pulje>": one family of parameters per pool.
+    const family = (
+      [
+        [POOL_DESCRIPTION_PREFIX, parameters.poolDescriptions],
+        [POOL_NAME_PREFIX, parameters.poolNames],
+      ] as const
+    ).find(([prefix]) => normalizeName(name).startsWith(normalizeName(prefix)));
+    if (family) {
+      const pool = name.slice(name.indexOf(":") + 1).trim();
+      const text = cellText(row.value);
+      if (pool !== "" && text !== undefined) family[1][pool] = text;
       continue;
+    }
     const definition = byName.get(normalizeName(name));
     if (!definition) {
       diagnostics.warning("UNKNOWN_PARAMETER", messages.unknownParameter(name), row.name.at);

@@ -121,15 +121,16 @@ function fitSheet(plan: WritePlan, layout: SheetLayout, reserved: number): void 
     ...[...widths].sort(([a], [b]) => a - b).map(([col, width]) => ({ sheet, col, width })),
   ];
   const heights = rowHeights(cells, widths);
-  plan.rowHeights = [
-    ...(plan.rowHeights ?? []).filter((h) => h.sheet !== sheet),
-    ...[...heights].map(([row, height]) => ({ sheet, row, height })),
-  ];
   if (layout.tables) continueTables(plan, layout, heights, totalPoints(widths));
   else {
     const breaks = sectionBreaks(cells, heights, layout.headerRows, totalPoints(widths));
     if (breaks.length > 0) layout.pageBreaks = breaks;
   }
+  // Written once, after a continued table may have moved rows down.
+  plan.rowHeights = [
+    ...(plan.rowHeights ?? []).filter((h) => h.sheet !== sheet),
+    ...[...heights].map(([row, height]) => ({ sheet, row, height })),
+  ];
 }
 
 /** The scale a sheet of this width prints at, one page wide. */
@@ -177,10 +178,6 @@ function continueTables(
       fresh = true;
     }
   }
-  plan.rowHeights = [
-    ...(plan.rowHeights ?? []).filter((h) => h.sheet !== layout.sheet),
-    ...[...heights].map(([row, h]) => ({ sheet: layout.sheet, row, height: h })),
-  ];
 }
 
 /** Moves every row from `at` down by `count`: blocks, heights, page breaks and the print area. */
