@@ -1,23 +1,39 @@
 import JSZip from "jszip";
 import { a1, parseA1, parseRange } from "./address";
 import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
+import { escapeXml } from "./xml";
+import { attrOf, splice, startTag, withPrefix, XmlDoc, XmlElement, XmlError } from "./xmlScan";
+import {
+  CONTENT_TYPES_NS,
+  ContentTypes,
+  Flavour,
+  flavourOf,
+  PACKAGE_RELS_NS,
+  readRelationships,
+  relsPathOf,
+  TRANSITIONAL,
+  workbookPartPath,
+  workbookSheets,
+  zipEntry,
+} from "./opc";
+import { BlockWrite, ConditionalFill, SheetLayout, WritePlan, WriteValue } from "./port";
 
 /** Excel's normal margins, for a sheet without a layout. */
 const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
-import { attr, escapeXml, unescapeXml } from "./xml";
-import { BlockWrite, ConditionalFill, SheetLayout, WritePlan, WriteValue } from "./port";
 
 /**
  * The .xlsx writer that changes the original package only where the tool writes: the touched sheets'
  * cells, columns, row heights and conditional formats; the table parts it widens; new xf/dxf entries
- * appended to styles.xml (existing indices unchanged); new sheets with their entries in workbook.xml, its
- * relationships and [Content_Types].xml. Every other part — charts, pivot tables, slicers, macros,
- * threaded comments, whatever it is — is left byte for byte as it was, and so is every part of a touched
- * sheet outside the cells it writes. Strings are written inline (sharedStrings.xml is not touched).
+ * appended to the styles part (existing indices unchanged); new sheets with their entries in the
+ * workbook part, its relationships and [Content_Types].xml. Every other part — charts, pivot tables,
+ * slicers, macros, threaded comments, whatever it is — is left byte for byte as it was, and so is every
+ * part of a touched sheet outside the elements it writes.
  *
- * XML is edited as text, element by element, in the order the schema requires. Where a package is shaped
- * in a way this writer does not handle (a prefixed main namespace, rows or cells without addresses, a
- * plan that creates tables), `unpatchable` says why and the caller writes with ExcelJS instead.
+ * Every part is read with a namespace-aware XML scanner (xmlScan.ts) and edited by the offsets of the
+ * elements it finds: a prefixed main namespace, single-quoted attributes, comments and CDATA are read as
+ * XML reads them, and what is written uses the prefixes the part declares. Parts are found through the
+ * package's relationships (absolute or relative targets), not by their usual paths. Strings are written
+ * inline (the shared strings are not touched).
  */
 export class PackagePatcher {
   /** Parts changed or added, by path. */
@@ -27,34 +43,52 @@ export class PackagePatcher {
   private readonly sheetPaths = new Map<string, string>();
   private styles?: StyleRegistry;
   private readonly ownSheets = new Map<string, SheetBuild>();
+  private flavour: Flavour = TRANSITIONAL;
+  private workbookPath = "xl/workbook.xml";
+  private stylesPath?: string;
+  /** Why the package's structure cannot be read (then nothing is patched). */
+  private broken?: string;
 
   private constructor(private readonly zip: JSZip) {}
 
   static async open(buffer: Buffer | ArrayBuffer | Uint8Array): Promise<PackagePatcher> {
     const patcher = new PackagePatcher(await JSZip.loadAsync(buffer));
-    const workbook = await patcher.part("xl/workbook.xml");
-    const rels = await patcher.part("xl/_rels/workbook.xml.rels");
-    if (workbook && rels) {
-      const targets = new Map(
-        [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attr(m[0], "Id"), attr(m[0], "Target")]),
-      );
-      for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-        const target = targets.get(attr(m[0], "r:id"));
-        if (!target) continue;
-        const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
-        patcher.sheetPaths.set(unescapeXml(attr(m[0], "name") ?? ""), path);
-      }
+    try {
+      await patcher.readStructure();
+    } catch (error) {
+      if (!(error instanceof XmlError)) throw error;
+      patcher.broken = `a part is not well-formed XML (${error.message})`;
     }
     return patcher;
   }
 
+  private async readStructure(): Promise<void> {
+    this.workbookPath = await workbookPartPath(this.zip);
+    const workbook = await this.part(this.workbookPath);
+    if (!workbook) return;
+    const doc = new XmlDoc(workbook);
+    const flavour = flavourOf(doc.root.ns);
+    if (!flavour || doc.root.local !== "workbook") return;
+    this.flavour = flavour;
+    const rels = readRelationships(await this.part(relsPathOf(this.workbookPath)), this.workbookPath);
+    const byId = new Map(rels.map((r) => [r.id, r]));
+    for (const sheet of workbookSheets(doc, flavour)) {
+      const rel = byId.get(sheet.rid);
+      if (rel && !rel.external) this.sheetPaths.set(sheet.name, rel.target);
+    }
+    this.stylesPath = rels.find((r) => r.type === `${flavour.relTypes}/styles` && !r.external)?.target;
+  }
+
   /** Why this plan cannot be written by patching the package, or undefined when it can. */
   async unpatchable(plan: WritePlan): Promise<string | undefined> {
+    if (this.broken) return this.broken;
     if ((plan.tables ?? []).length > 0) return "the plan creates Excel tables";
-    const workbook = await this.part("xl/workbook.xml");
-    if (!workbook || !/<workbook\b/.test(workbook))
-      return "no workbook part with the main namespace unprefixed";
-    if (!(await this.part("xl/styles.xml"))) return "no styles part";
+    const workbook = await this.part(this.workbookPath);
+    if (!workbook) return "no workbook part";
+    const root = new XmlDoc(workbook).root;
+    if (root.local !== "workbook" || !flavourOf(root.ns))
+      return "the workbook part is not a SpreadsheetML workbook";
+    if (!(await this.part("[Content_Types].xml"))) return "no [Content_Types].xml";
     const touched = new Set([
       ...plan.blocks.map((b) => b.sheet),
       ...plan.conditionalFills.map((c) => c.sheet),
@@ -66,10 +100,9 @@ export class PackagePatcher {
       const path = this.sheetPaths.get(sheet);
       const xml = path ? await this.part(path) : undefined;
       if (!xml) return `no part for the sheet ${sheet}`;
-      if (!/<worksheet\b/.test(xml))
-        return `the sheet ${sheet} is not a worksheet with an unprefixed namespace`;
-      if (/<row\b(?![^>]*\br=)/.test(xml) || /<c\b(?![^>]*\br=)/.test(xml))
-        return `the sheet ${sheet} has rows or cells without an address`;
+      const sheetRoot = new XmlDoc(xml).root;
+      if (sheetRoot.local !== "worksheet" || sheetRoot.ns !== this.flavour.main)
+        return `the sheet ${sheet} is not a worksheet`;
     }
     for (const resize of plan.tableResizes)
       if (!(await this.tablePart(resize.table))) return `no part for the table ${resize.table}`;
@@ -78,7 +111,7 @@ export class PackagePatcher {
 
   /** Applies a plan (checked with `unpatchable` first) to the package in memory. */
   async apply(plan: WritePlan): Promise<void> {
-    this.styles ??= new StyleRegistry((await this.part("xl/styles.xml"))!);
+    this.styles ??= await this.openStyles();
     const styles = this.styles;
     for (const sheet of plan.sheets) await this.ownSheet(sheet.name, sheet.replace);
 
@@ -115,36 +148,40 @@ export class PackagePatcher {
         continue;
       }
       const path = this.sheetPaths.get(sheet)!;
-      // Three pieces, each patched on its own: a sheet of 100.000 rows is tens of megabytes, and the
-      // columns, dimension and rules live in the small pieces around the cells.
-      const { head, inner, tail } = splitSheet((await this.part(path))!);
-      const data = patchSheetData(inner, cells, heights, styles);
-      this.read.delete(path);
-      this.parts.set(
-        path,
-        patchCols(widenDimension(head, data.maxRow, data.maxCol), widths) +
-          data.inner +
-          patchConditionalFormats(tail, fills, styles),
+      const xml = patchWorksheet(
+        (await this.part(path))!,
+        this.flavour,
+        cells,
+        widths,
+        heights,
+        fills,
+        styles,
       );
+      this.read.delete(path);
+      this.parts.set(path, xml);
     }
     for (const layout of plan.layouts ?? []) {
       const own = this.ownSheets.get(layout.sheet);
       if (!own) continue; // layouts are for the tool's own sheets only
       own.layout = layout;
-      this.parts.set("xl/workbook.xml", printNames((await this.part("xl/workbook.xml"))!, layout));
+      this.parts.set(
+        this.workbookPath,
+        printNames((await this.part(this.workbookPath))!, this.flavour, layout),
+      );
     }
     for (const resize of plan.tableResizes) {
       const path = (await this.tablePart(resize.table))!;
       this.parts.set(path, widenTable((await this.part(path))!, resize.addColumns));
     }
     // Formulas elsewhere may read the cells written: Excel recalculates them on opening.
-    this.parts.set("xl/workbook.xml", fullCalcOnLoad((await this.part("xl/workbook.xml"))!));
+    this.parts.set(this.workbookPath, fullCalcOnLoad((await this.part(this.workbookPath))!, this.flavour));
   }
 
   /** The patched package: untouched parts as they were, in their order; new parts after them. */
   async toBuffer(): Promise<Buffer> {
-    for (const build of this.ownSheets.values()) this.parts.set(build.path, build.xml(this.styles!));
-    if (this.styles?.changed) this.parts.set("xl/styles.xml", this.styles.xml());
+    for (const build of this.ownSheets.values())
+      this.parts.set(build.path, build.xml(this.styles!, this.flavour));
+    if (this.styles?.changed) this.parts.set(this.styles.path, this.styles.xml());
     for (const [path, xml] of this.parts) this.zip.file(path, xml);
     return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", mimeType: MIME_XLSX });
   }
@@ -152,16 +189,77 @@ export class PackagePatcher {
   private async part(path: string): Promise<string | undefined> {
     const cached = this.parts.get(path) ?? this.read.get(path);
     if (cached !== undefined) return cached;
-    const text = await this.zip.file(path)?.async("string");
+    const text = await zipEntry(this.zip, path)?.async("string");
     if (text !== undefined) this.read.set(path, text);
     return text;
   }
 
+  /** The styles part; a package without one gets one (Excel's defaults), with its relationship and type. */
+  private async openStyles(): Promise<StyleRegistry> {
+    const existing = this.stylesPath ? await this.part(this.stylesPath) : undefined;
+    if (existing) return new StyleRegistry(this.stylesPath!, existing, this.flavour);
+    const path = this.freePath("xl/styles", ".xml");
+    this.stylesPath = path;
+    this.addRelationship(await this.workbookRels(), `${this.flavour.relTypes}/styles`, path);
+    await this.addOverride(path, TYPE_STYLES);
+    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${this.flavour.main}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>`;
+    const registry = new StyleRegistry(path, xml, this.flavour);
+    registry.markChanged();
+    return registry;
+  }
+
+  private freePath(stem: string, extension: string): string {
+    const taken = new Set([...Object.keys(this.zip.files), ...this.parts.keys()].map((p) => p.toLowerCase()));
+    if (!taken.has(`${stem}${extension}`.toLowerCase())) return `${stem}${extension}`;
+    let n = 2;
+    while (taken.has(`${stem}${n}${extension}`.toLowerCase())) n++;
+    return `${stem}${n}${extension}`;
+  }
+
+  private async workbookRels(): Promise<string> {
+    return (
+      (await this.part(relsPathOf(this.workbookPath))) ??
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}"></Relationships>`
+    );
+  }
+
+  /** Adds a relationship to the workbook's .rels (its target relative to the workbook part); returns its id. */
+  private addRelationship(rels: string, type: string, targetPath: string): string {
+    const doc = new XmlDoc(rels);
+    const ids = new Set(doc.children(doc.root).map((r) => attrOf(r, "Id")));
+    let n = ids.size + 1;
+    while (ids.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    const p = doc.prefixFor(doc.root, PACKAGE_RELS_NS) ?? "";
+    const element = withPrefix(
+      `<Relationship Id="${id}" Type="${escapeXml(type)}" Target="${escapeXml(relativeTarget(this.workbookPath, targetPath))}"/>`,
+      p,
+    );
+    this.parts.set(relsPathOf(this.workbookPath), insertInto(doc, doc.root, element));
+    return id;
+  }
+
+  private async addOverride(path: string, type: string): Promise<void> {
+    const types = (await this.part("[Content_Types].xml"))!;
+    const doc = new XmlDoc(types);
+    const p = doc.prefixFor(doc.root, CONTENT_TYPES_NS) ?? "";
+    this.parts.set(
+      "[Content_Types].xml",
+      insertInto(
+        doc,
+        doc.root,
+        withPrefix(`<Override PartName="/${escapeXml(path)}" ContentType="${type}"/>`, p),
+      ),
+    );
+  }
+
+  /** The part of a table by its name: every part whose content type is a table. */
   private async tablePart(name: string): Promise<string | undefined> {
-    for (const path of Object.keys(this.zip.files).filter((p) => /^xl\/tables\/[^/]+\.xml$/.test(p))) {
-      const xml = (await this.part(path)) ?? "";
-      const head = /<table\b[^>]*>/.exec(xml)?.[0] ?? "";
-      if (attr(head, "name") === name || attr(head, "displayName") === name) return path;
+    const types = new ContentTypes((await this.part("[Content_Types].xml")) ?? "<Types/>");
+    for (const path of Object.keys(this.zip.files)) {
+      if (types.of(path) !== TYPE_TABLE) continue;
+      const root = new XmlDoc((await this.part(path)) ?? "").root;
+      if (attrOf(root, "name") === name || attrOf(root, "displayName") === name) return path;
     }
     return undefined;
   }
@@ -171,55 +269,83 @@ export class PackagePatcher {
     if (this.ownSheets.has(name)) return;
     const existing = this.sheetPaths.get(name);
     if (existing && replace) {
-      const old = (await this.part(existing)) ?? "";
+      const old = new XmlDoc((await this.part(existing)) ?? "");
       // Drawings (a chart drawn on the sheet by the pane) stay attached: the data below them is the same.
-      const keep = [...old.matchAll(/<(drawing|legacyDrawing)\b[^>]*\/>/g)].map((m) => m[0]);
+      const keep = old
+        .children(old.root)
+        .filter((e) => e.local === "drawing" || e.local === "legacyDrawing")
+        .map((e) => ({ local: e.local, id: attrOf(e, "id", this.flavour.rel) ?? "" }));
       this.ownSheets.set(name, new SheetBuild(existing, keep));
       return;
     }
-    const numbers = Object.keys(this.zip.files)
-      .map((p) => /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(p)?.[1])
-      .filter((n): n is string => n !== undefined)
-      .map(Number);
-    const used = new Set([...this.ownSheets.values()].map((s) => s.path));
-    let n = Math.max(0, ...numbers) + 1;
-    while (used.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const used = new Set([...this.ownSheets.values()].map((s) => s.path.toLowerCase()));
+    let n = 1;
+    const taken = (k: number) =>
+      used.has(`xl/worksheets/sheet${k}.xml`) ||
+      zipEntry(this.zip, `xl/worksheets/sheet${k}.xml`) !== undefined;
+    while (taken(n)) n++;
     const path = `xl/worksheets/sheet${n}.xml`;
     this.ownSheets.set(name, new SheetBuild(path, []));
     this.sheetPaths.set(name, path);
 
-    const rels = (await this.part("xl/_rels/workbook.xml.rels"))!;
-    const ids = [...rels.matchAll(/\bId="rId(\d+)"/g)].map((m) => Number(m[1]));
-    const rId = `rId${Math.max(0, ...ids) + 1}`;
-    this.parts.set(
-      "xl/_rels/workbook.xml.rels",
-      rels.replace(
-        "</Relationships>",
-        `<Relationship Id="${rId}" Type="${REL_WORKSHEET}" Target="worksheets/sheet${n}.xml"/></Relationships>`,
-      ),
+    const rId = this.addRelationship(await this.workbookRels(), `${this.flavour.relTypes}/worksheet`, path);
+    const workbook = new XmlDoc((await this.part(this.workbookPath))!);
+    const sheets = workbook.child(workbook.root, this.flavour.main, "sheets")!;
+    const sheetIds = workbookSheets(workbook, this.flavour).map(
+      (s) => Number(attrOf(s.element, "sheetId")) || 0,
     );
-    const workbook = (await this.part("xl/workbook.xml"))!;
-    const sheetIds = [...workbook.matchAll(/<sheet\b[^>]*\bsheetId="(\d+)"/g)].map((m) => Number(m[1]));
-    this.parts.set(
-      "xl/workbook.xml",
-      workbook.replace(
-        "</sheets>",
-        `<sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}" r:id="${rId}"/></sheets>`,
-      ),
-    );
-    const types = (await this.part("[Content_Types].xml"))!;
-    this.parts.set(
-      "[Content_Types].xml",
-      types.replace("</Types>", `<Override PartName="/${path}" ContentType="${TYPE_WORKSHEET}"/></Types>`),
-    );
+    const p = workbook.prefixFor(sheets, this.flavour.main) ?? "";
+    // The r: prefix is declared where the workbook declares it; openpyxl declares it on each <sheet>, so
+    // a new <sheet> declares it itself when the <sheets> element does not have it in scope.
+    const r = workbook.prefixFor(sheets, this.flavour.rel);
+    const relAttr = r ? `${r}id` : "r:id";
+    const declare = r ? "" : ` xmlns:r="${this.flavour.rel}"`;
+    const element = `<${p}sheet name="${escapeXml(name)}" sheetId="${Math.max(0, ...sheetIds) + 1}"${declare} ${relAttr}="${rId}"/>`;
+    this.parts.set(this.workbookPath, insertInto(workbook, sheets, element));
+    await this.addOverride(path, TYPE_WORKSHEET);
   }
 }
 
 const MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const REL_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const TYPE_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
-const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const TYPE_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const TYPE_TABLE = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+
+/** A target path relative to the folder of the source part ("xl/workbook.xml" → "worksheets/sheet9.xml"). */
+function relativeTarget(source: string, target: string): string {
+  const folder = source.slice(0, source.lastIndexOf("/") + 1);
+  if (folder && target.startsWith(folder)) return target.slice(folder.length);
+  return `/${target}`;
+}
+
+/** The element's content with `markup` added at its end (an empty element is opened for it). */
+function insertInto(doc: XmlDoc, parent: XmlElement, markup: string): string {
+  if (parent.empty)
+    return splice(doc.text, [
+      {
+        from: parent.start,
+        to: parent.end,
+        text: `${startTag(parent, {}, false)}${markup}</${parent.name}>`,
+      },
+    ]);
+  return splice(doc.text, [{ from: parent.closeStart, to: parent.closeStart, text: markup }]);
+}
+
+/** Inserts markup before the first child named in `before` (in order of preference), else at the end. */
+function insertBefore(
+  doc: XmlDoc,
+  parent: XmlElement,
+  ns: string,
+  before: readonly string[],
+  markup: string,
+): string {
+  const children = doc.children(parent);
+  for (const name of before) {
+    const next = children.find((c) => c.ns === ns && c.local === name);
+    if (next) return splice(doc.text, [{ from: next.start, to: next.start, text: markup }]);
+  }
+  return insertInto(doc, parent, markup);
+}
 
 /** One cell to write: its value and the style asked for. */
 interface CellWrite {
@@ -285,10 +411,11 @@ class SheetBuild {
 
   constructor(
     readonly path: string,
-    private readonly keep: string[],
+    /** Drawings of the sheet this one replaces, kept attached (by their relationship ids). */
+    private readonly keep: { local: string; id: string }[],
   ) {}
 
-  xml(styles: StyleRegistry): string {
+  xml(styles: StyleRegistry, flavour: Flavour): string {
     const rows = [...this.cells.keys()].sort((a, b) => a - b);
     let right = 1;
     const data = rows
@@ -324,23 +451,27 @@ class SheetBuild {
       this.merges.length > 0
         ? `<mergeCells count="${this.merges.length}">${this.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>`
         : "";
-    let xml =
+    const conditional = this.fills.map((fill) => conditionalXml(fill, styles, { next: 0 })).join("");
+    const kept = this.keep.map((k) => `<${k.local} r:id="${escapeXml(k.id)}"/>`).join("");
+    return (
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-      `<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+      `<worksheet xmlns="${flavour.main}" xmlns:r="${flavour.rel}">` +
       (layout ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
       `<dimension ref="A1:${a1(bottom, right)}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-      `${cols}<sheetData>${data}</sheetData>${merges}` +
+      `${cols}<sheetData>${data}</sheetData>${merges}${conditional}` +
       `<pageMargins ${Object.entries(layout ? PAGE_MARGINS : DEFAULT_MARGINS)
         .map(([side, inches]) => `${side}="${inches}"`)
         .join(" ")}/>` +
-      `${print}${this.keep.join("")}</worksheet>`;
-    xml = patchConditionalFormats(xml, this.fills, styles);
-    return xml;
+      `${print}${kept}</worksheet>`
+    );
   }
 }
 
-/** A cell element: the value as a number or an inline string, with the style asked for over its base. */
+/**
+ * A cell element (unprefixed): the value as a number or an inline string, with the style asked for over
+ * its base. Text keeps its leading and trailing spaces (xml:space="preserve").
+ */
 function cellXml(row: number, col: number, cell: CellWrite, base: number, styles: StyleRegistry): string {
   const s = styles.styleFor(base, cell.style);
   const address = a1(row, col);
@@ -352,158 +483,25 @@ function cellXml(row: number, col: number, cell: CellWrite, base: number, styles
   return `<c r="${address}"${style} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
 }
 
-/**
- * Writes cells into <sheetData>: rows the plan does not touch stay as they were, character for character;
- * in a touched row only the written cells change (a replaced cell keeps its style as the base of the new
- * one), and rows or cells that did not exist are inserted in order.
- */
-/** A worksheet split around its cells: up to and with <sheetData>, the rows, from </sheetData> on. */
-function splitSheet(xml: string): { head: string; inner: string; tail: string } {
-  const empty = /<sheetData\s*\/>/.exec(xml);
-  if (empty)
-    return {
-      head: `${xml.slice(0, empty.index)}<sheetData>`,
-      inner: "",
-      tail: `</sheetData>${xml.slice(empty.index + empty[0].length)}`,
-    };
-  const open = /<sheetData\b[^>]*>/.exec(xml)!;
-  const start = open.index + open[0].length;
-  const end = xml.indexOf("</sheetData>", start);
-  return { head: xml.slice(0, start), inner: xml.slice(start, end), tail: xml.slice(end) };
-}
-
-/**
- * Writes cells into the rows of <sheetData>: rows the plan does not touch stay as they were, character
- * for character; in a touched row only the written cells change (a replaced cell keeps its style as the
- * base of the new one), and rows or cells that did not exist are inserted in order.
- */
-function patchSheetData(
-  inner: string,
-  cells: Map<number, Map<number, CellWrite>>,
-  heights: { row: number; height: number }[],
-  styles: StyleRegistry,
-): { inner: string; maxRow: number; maxCol: number } {
-  const heightOf = new Map(heights.map((h) => [h.row, h.height]));
-  const touched = new Set([...cells.keys(), ...heightOf.keys()]);
-  let maxCol = 0;
-  let maxRow = 0;
-  for (const [row, line] of cells) {
-    maxRow = Math.max(maxRow, row);
-    for (const col of line.keys()) maxCol = Math.max(maxCol, col);
-  }
-  if (touched.size === 0) return { inner, maxRow, maxCol };
-  const out: string[] = [];
-  const pending = [...touched].sort((a, b) => a - b);
-  let next = 0;
-  let last = 0;
-  const rowPattern = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
-  const newRow = (row: number) => rowXml(row, "", "", cells.get(row), heightOf.get(row), styles);
-  for (let m = rowPattern.exec(inner); m; m = rowPattern.exec(inner)) {
-    const row = Number(attr(m[1]!, "r"));
-    if (next < pending.length && pending[next]! < row) {
-      // Rows that did not exist go right before the first row below them.
-      out.push(inner.slice(last, m.index));
-      last = m.index;
-      while (next < pending.length && pending[next]! < row) out.push(newRow(pending[next++]!));
-    }
-    if (next < pending.length && pending[next] === row) {
-      out.push(inner.slice(last, m.index));
-      out.push(rowXml(row, m[1]!, m[2] ?? "", cells.get(row), heightOf.get(row), styles));
-      next++;
-      last = m.index + m[0].length;
-    }
-  }
-  out.push(inner.slice(last));
-  while (next < pending.length) out.push(newRow(pending[next++]!));
-  return { inner: out.join(""), maxRow, maxCol };
-}
-
-function rowXml(
-  row: number,
-  attrs: string,
-  inner: string,
-  writes: Map<number, CellWrite> | undefined,
-  height: number | undefined,
-  styles: StyleRegistry,
-): string {
-  // spans is a hint of the row's columns; it goes when the row's cells change.
-  let a = attrs.replace(/\s+spans="[^"]*"/, "");
-  if (!/\br="/.test(a)) a = ` r="${row}"${a}`;
-  if (height !== undefined) {
-    a = a.replace(/\s+ht="[^"]*"/, "").replace(/\s+customHeight="[^"]*"/, "");
-    a += ` ht="${height}" customHeight="1"`;
-  }
-  const existing: { col: number; xml: string }[] = [];
-  for (const m of inner.matchAll(/<c\b([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/g)) {
-    existing.push({ col: parseA1(attr(m[1]!, "r")!).col, xml: m[0] });
-  }
-  const byCol = new Map(existing.map((e) => [e.col, e]));
-  const cols = new Set([...byCol.keys(), ...(writes?.keys() ?? [])]);
-  const cellsXml = [...cols]
-    .sort((x, y) => x - y)
-    .map((col) => {
-      const write = writes?.get(col);
-      const old = byCol.get(col);
-      if (!write) return old!.xml;
-      const base = old ? Number(attr(/<c\b[^>]*>/.exec(old.xml)![0], "s") ?? 0) : 0;
-      return cellXml(row, col, write, base, styles);
-    })
-    .join("");
-  return `<row${a}>${cellsXml}</row>`;
-}
-
-function widenDimension(xml: string, maxRow: number, maxCol: number): string {
-  if (maxRow === 0 || maxCol === 0) return xml;
-  return xml.replace(/<dimension\b[^>]*\bref="([^"]*)"[^>]*\/>/, (whole, ref: string) => {
-    const [first, second] = ref.split(":");
-    const top = parseA1(first!);
-    const bottom = parseA1(second ?? first!);
-    const wider = a1(Math.max(bottom.row, maxRow), Math.max(bottom.col, maxCol));
-    return whole.replace(`ref="${ref}"`, `ref="${a1(top.row, top.col)}:${wider}"`);
-  });
-}
-
-/** Column widths: a <col> range covering the column is split; a new one goes in order. */
-function patchCols(xml: string, widths: { col: number; width: number }[]): string {
-  if (widths.length === 0) return xml;
-  const match = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
-  let cols = match
-    ? [...match[1]!.matchAll(/<col\b[^>]*\/>/g)].map((m) => ({
-        min: Number(attr(m[0], "min")),
-        max: Number(attr(m[0], "max")),
-        xml: m[0],
-      }))
-    : [];
-  for (const { col, width } of widths) {
-    const next: typeof cols = [];
-    for (const c of cols) {
-      if (col < c.min || col > c.max) {
-        next.push(c);
-        continue;
-      }
-      if (c.min < col) next.push(withRange(c.xml, c.min, col - 1));
-      if (col < c.max) next.push(withRange(c.xml, col + 1, c.max));
-    }
-    const own = `<col min="${col}" max="${col}" width="${width}" customWidth="1"/>`;
-    next.push({ min: col, max: col, xml: own });
-    cols = next.sort((a, b) => a.min - b.min);
-  }
-  const element = `<cols>${cols.map((c) => c.xml).join("")}</cols>`;
-  if (match) return xml.slice(0, match.index) + element + xml.slice(match.index + match[0].length);
-  const at = xml.search(/<sheetData\b/);
-  return xml.slice(0, at) + element + xml.slice(at);
-}
-
-function withRange(xml: string, min: number, max: number): { min: number; max: number; xml: string } {
-  return {
-    min,
-    max,
-    xml: xml.replace(/\bmin="\d+"/, `min="${min}"`).replace(/\bmax="\d+"/, `max="${max}"`),
-  };
-}
-
-/** Elements that come after <conditionalFormatting> in a worksheet, in schema order. */
-const AFTER_CONDITIONAL = [
+/** Worksheet children in schema order (CT_Worksheet), for inserting an element where it belongs. */
+const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
   "dataValidations",
   "hyperlinks",
   "printOptions",
@@ -528,151 +526,383 @@ const AFTER_CONDITIONAL = [
   "extLst",
 ];
 
+const after = (name: string) => WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(name) + 1);
+
+/**
+ * A user's worksheet with the tool's writes: cells in <sheetData>, the dimension widened, column widths,
+ * the flag rules. Each is an edit at the offsets of the element it changes; everything else stays as it
+ * was, character for character.
+ */
+function patchWorksheet(
+  xml: string,
+  flavour: Flavour,
+  cells: Map<number, Map<number, CellWrite>>,
+  widths: { col: number; width: number }[],
+  heights: { row: number; height: number }[],
+  fills: ConditionalFill[],
+  styles: StyleRegistry,
+): string {
+  const doc = new XmlDoc(xml);
+  const root = doc.root;
+  const ns = flavour.main;
+  const p = root.prefix ? `${root.prefix}:` : "";
+  const children = doc.children(root);
+  const named = (local: string) => children.filter((c) => c.ns === ns && c.local === local);
+  const edits: { from: number; to: number; text: string }[] = [];
+  /** Markup for an element the sheet lacks, placed before the first later sibling present. */
+  const insertAt = (local: string): number => {
+    const later = after(local);
+    const next = children.find((c) => c.ns === ns && later.includes(c.local));
+    return next ? next.start : root.closeStart;
+  };
+
+  const sheetData = named("sheetData")[0];
+  const data = patchSheetData(doc, sheetData, p, cells, heights, styles);
+  if (sheetData) edits.push({ from: sheetData.start, to: sheetData.end, text: data.xml });
+  else {
+    const at = insertAt("sheetData");
+    edits.push({ from: at, to: at, text: data.xml });
+  }
+
+  const dimension = named("dimension")[0];
+  if (dimension && data.maxRow > 0 && data.maxCol > 0) {
+    const ref = attrOf(dimension, "ref") ?? "A1";
+    const [first, second] = ref.split(":");
+    try {
+      const top = parseA1(first!);
+      const bottom = parseA1(second ?? first!);
+      const wider = `${a1(top.row, top.col)}:${a1(Math.max(bottom.row, data.maxRow), Math.max(bottom.col, data.maxCol))}`;
+      edits.push({
+        from: dimension.start,
+        to: dimension.end,
+        text: `${startTag(dimension, { ref: wider }, true)}`,
+      });
+    } catch {
+      // A dimension Excel would not write: left as it is (it is a hint, Excel recomputes it).
+    }
+  }
+
+  if (widths.length > 0) {
+    const colsElements = named("cols");
+    const existing = colsElements.flatMap((cols) =>
+      doc.childrenNamed(cols, ns, "col").map((col) => ({
+        min: Number(attrOf(col, "min")),
+        max: Number(attrOf(col, "max")),
+        element: col,
+        xml: doc.source(col),
+      })),
+    );
+    let cols = existing;
+    for (const { col, width } of widths) {
+      const next: typeof cols = [];
+      for (const c of cols) {
+        if (col < c.min || col > c.max) {
+          next.push(c);
+          continue;
+        }
+        const part = (min: number, max: number) => ({
+          min,
+          max,
+          element: undefined,
+          xml: c.element ? startTag(c.element, { min: String(min), max: String(max) }, true) : c.xml,
+        });
+        if (c.min < col) next.push(part(c.min, col - 1));
+        if (col < c.max) next.push(part(col + 1, c.max));
+      }
+      next.push({
+        min: col,
+        max: col,
+        element: undefined,
+        xml: `<${p}col min="${col}" max="${col}" width="${width}" customWidth="1"/>`,
+      });
+      cols = next.sort((a, b) => a.min - b.min);
+    }
+    const first = colsElements[0];
+    const element = `${first ? startTag(first, {}, false) : `<${p}cols>`}${cols.map((c) => c.xml).join("")}</${first?.name ?? `${p}cols`}>`;
+    if (first) {
+      edits.push({ from: first.start, to: first.end, text: element });
+      for (const extra of colsElements.slice(1)) edits.push({ from: extra.start, to: extra.end, text: "" });
+    } else {
+      const at = insertAt("cols");
+      edits.push({ from: at, to: at, text: element });
+    }
+  }
+
+  if (fills.length > 0) {
+    const formats = named("conditionalFormatting");
+    const ours = new Set(formats.filter((cf) => fills.some((fill) => isOurFormat(doc, cf, fill.range, ns))));
+    for (const cf of ours) edits.push({ from: cf.start, to: cf.end, text: "" });
+    const counter = { next: maxPriority(doc, root) };
+    const blocks = withPrefix(fills.map((fill) => conditionalXml(fill, styles, counter)).join(""), p);
+    const kept = formats.filter((cf) => !ours.has(cf));
+    const at = kept.length > 0 ? kept.at(-1)!.end : insertAt("conditionalFormatting");
+    edits.push({ from: at, to: at, text: blocks });
+  }
+  return splice(xml, edits);
+}
+
+/** The highest priority among the sheet's conditional-format rules (x14 rules in extLst too). */
+function maxPriority(doc: XmlDoc, root: XmlElement): number {
+  let max = 0;
+  const walk = (element: XmlElement) => {
+    doc.eachChild(element, (child) => {
+      if (child.local === "cfRule") max = Math.max(max, Number(attrOf(child, "priority")) || 0);
+      else if (child.local !== "sheetData") walk(child);
+    });
+  };
+  walk(root);
+  return max;
+}
+
 const OUR_RULE_TEXTS = new Set(['"GRØN"', '"GUL"', '"RØD"']);
 
-/** The flag rules: the tool's earlier rules on the same range go, the user's stay; new ones are added. */
-function patchConditionalFormats(xml: string, fills: ConditionalFill[], styles: StyleRegistry): string {
-  if (fills.length === 0) return xml;
-  const cut = Math.max(0, xml.lastIndexOf("</sheetData>"));
-  const head = xml.slice(0, cut);
-  xml = xml.slice(cut);
-  for (const fill of fills) {
-    xml = xml.replace(/<conditionalFormatting\b[^>]*>[\s\S]*?<\/conditionalFormatting>/g, (block) => {
-      const sqref = attr(/<conditionalFormatting\b[^>]*>/.exec(block)![0], "sqref");
-      const rules = [...block.matchAll(/<cfRule\b[^>]*>[\s\S]*?<\/cfRule>|<cfRule\b[^>]*\/>/g)].map(
-        (m) => m[0],
-      );
-      const ours =
-        sqref === fill.range &&
-        rules.length > 0 &&
-        rules.every((rule) => {
-          const head = /<cfRule\b[^>]*>/.exec(rule)![0];
-          const formulas = [...rule.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) =>
-            unescapeXml(m[1]!),
-          );
-          return (
-            attr(head, "type") === "cellIs" &&
-            attr(head, "operator") === "equal" &&
-            formulas.every((f) => OUR_RULE_TEXTS.has(f))
-          );
-        });
-      return ours ? "" : block;
-    });
-  }
-  xml = head + xml;
-  const priorities = [...xml.slice(cut).matchAll(/<(?:x14:)?cfRule\b[^>]*\bpriority="(\d+)"/g)].map((m) =>
-    Number(m[1]),
-  );
-  let priority = Math.max(0, ...priorities);
-  const blocks = fills
-    .map(
-      (fill) =>
-        `<conditionalFormatting sqref="${fill.range}">` +
-        fill.rules
-          .map(
-            (rule) =>
-              `<cfRule type="cellIs" dxfId="${styles.dxfFor(rule.fill, rule.font)}" priority="${++priority}" operator="equal"><formula>${escapeXml(`"${rule.equals}"`)}</formula></cfRule>`,
-          )
-          .join("") +
-        `</conditionalFormatting>`,
+/** A <conditionalFormatting> this tool wrote on the range: only cellIs-equal rules on the flag words. */
+function isOurFormat(doc: XmlDoc, cf: XmlElement, range: string, ns: string): boolean {
+  if (attrOf(cf, "sqref") !== range) return false;
+  const rules = doc.childrenNamed(cf, ns, "cfRule");
+  return (
+    rules.length > 0 &&
+    rules.every(
+      (rule) =>
+        attrOf(rule, "type") === "cellIs" &&
+        attrOf(rule, "operator") === "equal" &&
+        doc.childrenNamed(rule, ns, "formula").every((f) => OUR_RULE_TEXTS.has(doc.textOf(f))),
     )
+  );
+}
+
+/** The flag rules on a range (unprefixed markup); priorities continue from `counter.next`. */
+function conditionalXml(fill: ConditionalFill, styles: StyleRegistry, counter: { next: number }): string {
+  return (
+    `<conditionalFormatting sqref="${escapeXml(fill.range)}">` +
+    fill.rules
+      .map(
+        (rule) =>
+          `<cfRule type="cellIs" dxfId="${styles.dxfFor(rule.fill, rule.font)}" priority="${++counter.next}" operator="equal"><formula>${escapeXml(`"${rule.equals}"`)}</formula></cfRule>`,
+      )
+      .join("") +
+    `</conditionalFormatting>`
+  );
+}
+
+/**
+ * The <sheetData> element with the cells written: rows the plan does not touch stay as they were,
+ * character for character; in a touched row only the written cells change (a replaced cell keeps its
+ * style as the base of the new one), and rows or cells that did not exist are inserted in order. Rows and
+ * cells without an address (allowed: they follow the one before) get one where the order around them
+ * changes.
+ */
+function patchSheetData(
+  doc: XmlDoc,
+  sheetData: XmlElement | undefined,
+  p: string,
+  cells: Map<number, Map<number, CellWrite>>,
+  heights: { row: number; height: number }[],
+  styles: StyleRegistry,
+): { xml: string; maxRow: number; maxCol: number } {
+  const heightOf = new Map(heights.map((h) => [h.row, h.height]));
+  const touched = new Set([...cells.keys(), ...heightOf.keys()]);
+  let maxCol = 0;
+  let maxRow = 0;
+  for (const [row, line] of cells) {
+    maxRow = Math.max(maxRow, row);
+    for (const col of line.keys()) maxCol = Math.max(maxCol, col);
+  }
+  const open = sheetData ? startTag(sheetData, {}, false) : `<${p}sheetData>`;
+  const close = `</${sheetData?.name ?? `${p}sheetData`}>`;
+  if (sheetData && touched.size === 0) return { xml: doc.source(sheetData), maxRow, maxCol };
+  const out: string[] = [open];
+  const pending = [...touched].sort((a, b) => a - b);
+  let next = 0;
+  const newRow = (row: number) => rowXml(row, undefined, doc, p, cells.get(row), heightOf.get(row), styles);
+  let last = sheetData ? sheetData.openEnd : 0;
+  let previous = 0;
+  if (sheetData)
+    doc.eachChild(sheetData, (rowElement) => {
+      if (rowElement.local !== "row") return;
+      const given = attrOf(rowElement, "r");
+      const row = given === undefined ? previous + 1 : Number(given);
+      previous = row;
+      if (next < pending.length && pending[next]! < row) {
+        // Rows that did not exist go right before the first row below them.
+        out.push(doc.text.slice(last, rowElement.start));
+        last = rowElement.start;
+        while (next < pending.length && pending[next]! < row) out.push(newRow(pending[next++]!));
+      }
+      if (next < pending.length && pending[next] === row) {
+        out.push(doc.text.slice(last, rowElement.start));
+        out.push(rowXml(row, rowElement, doc, p, cells.get(row), heightOf.get(row), styles));
+        next++;
+        last = rowElement.end;
+      } else if (given === undefined) {
+        // An unaddressed row keeps its number only if nothing is inserted before it: it gets its address.
+        out.push(doc.text.slice(last, rowElement.start), startTag(rowElement, { r: String(row) }));
+        last = rowElement.openEnd;
+      }
+    });
+  if (sheetData) out.push(doc.text.slice(last, sheetData.closeStart));
+  while (next < pending.length) out.push(newRow(pending[next++]!));
+  out.push(close);
+  return { xml: out.join(""), maxRow, maxCol };
+}
+
+/** A row with the cells written; the row's start tag and the cells kept are as the part writes them. */
+function rowXml(
+  row: number,
+  element: XmlElement | undefined,
+  doc: XmlDoc,
+  p: string,
+  writes: Map<number, CellWrite> | undefined,
+  height: number | undefined,
+  styles: StyleRegistry,
+): string {
+  // spans is a hint of the row's columns; it goes when the row's cells change.
+  const changes: Record<string, string | undefined> = { r: String(row), spans: undefined };
+  if (height !== undefined) {
+    changes["ht"] = String(height);
+    changes["customHeight"] = "1";
+  }
+  const kept = new Map<number, { xml: string; style: number }>();
+  const others: string[] = [];
+  let previousCol = 0;
+  if (element)
+    doc.eachChild(element, (cell) => {
+      if (cell.local !== "c") {
+        others.push(doc.source(cell)); // extLst: stays after the cells
+        return;
+      }
+      const ref = attrOf(cell, "r");
+      const col = ref === undefined ? previousCol + 1 : parseA1(ref).col;
+      previousCol = col;
+      const xml =
+        ref === undefined
+          ? startTag(cell, { r: a1(row, col) }) + doc.text.slice(cell.openEnd, cell.end)
+          : doc.source(cell);
+      kept.set(col, { xml, style: Number(attrOf(cell, "s") ?? 0) });
+    });
+  const cols = new Set([...kept.keys(), ...(writes?.keys() ?? [])]);
+  const cellsXml = [...cols]
+    .sort((x, y) => x - y)
+    .map((col) => {
+      const write = writes?.get(col);
+      const old = kept.get(col);
+      if (!write) return old!.xml;
+      return withPrefix(cellXml(row, col, write, old?.style ?? 0, styles), p);
+    })
     .join("");
-  const lastOwn = xml.lastIndexOf("</conditionalFormatting>");
-  if (lastOwn >= cut) {
-    const at = lastOwn + "</conditionalFormatting>".length;
-    return xml.slice(0, at) + blocks + xml.slice(at);
-  }
-  // Everything that may follow comes after the cells: search only there (a sheet can be megabytes).
-  const from = Math.max(0, xml.lastIndexOf("</sheetData>"));
-  const tail = xml.slice(from);
-  for (const name of AFTER_CONDITIONAL) {
-    const at = tail.search(new RegExp(`<${name}\\b`));
-    if (at >= 0) return xml.slice(0, from + at) + blocks + xml.slice(from + at);
-  }
-  const end = xml.lastIndexOf("</worksheet>");
-  return xml.slice(0, end) + blocks + xml.slice(end);
+  if (!element)
+    return `<${p}row r="${row}"${height === undefined ? "" : ` ht="${height}" customHeight="1"`}>${cellsXml}</${p}row>`;
+  return `${startTag(element, changes, false)}${cellsXml}${others.join("")}</${element.name}>`;
 }
 
 /** A table part widened by new columns to the right (their header cells are written with the plan). */
 function widenTable(xml: string, headers: string[]): string {
-  const head = /<table\b[^>]*>/.exec(xml)![0];
-  const ref = attr(head, "ref")!;
-  const bounds = parseRange(ref);
+  const doc = new XmlDoc(xml);
+  const table = doc.root;
+  const ns = table.ns;
+  const p = table.prefix ? `${table.prefix}:` : "";
+  const edits: { from: number; to: number; text: string }[] = [];
+  const bounds = parseRange(attrOf(table, "ref")!);
   const right = bounds.right + headers.length;
-  const wider = `${a1(bounds.top, bounds.left)}:${a1(bounds.bottom, right)}`;
-  let out = xml.replace(head, head.replace(`ref="${ref}"`, `ref="${wider}"`));
-  out = out.replace(/<autoFilter\b[^>]*\bref="([^"]*)"/, (whole, filterRef: string) => {
-    const f = parseRange(filterRef);
-    return whole.replace(`ref="${filterRef}"`, `ref="${a1(f.top, f.left)}:${a1(f.bottom, right)}"`);
+  edits.push({
+    from: table.start,
+    to: table.openEnd,
+    text: startTag(table, { ref: `${a1(bounds.top, bounds.left)}:${a1(bounds.bottom, right)}` }, false),
   });
-  const ids = [...out.matchAll(/<tableColumn\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
-  let id = Math.max(0, ...ids);
-  const added = headers.map((h) => `<tableColumn id="${++id}" name="${escapeXml(h)}"/>`).join("");
-  out = out.replace(/<tableColumns\b([^>]*)\bcount="(\d+)"/, (_w, before: string, count: string) => {
-    return `<tableColumns${before}count="${Number(count) + headers.length}"`;
-  });
-  return out.replace("</tableColumns>", `${added}</tableColumns>`);
+  const filter = doc.child(table, ns, "autoFilter");
+  if (filter) {
+    const f = parseRange(attrOf(filter, "ref")!);
+    edits.push({
+      from: filter.start,
+      to: filter.openEnd,
+      text: startTag(filter, { ref: `${a1(f.top, f.left)}:${a1(f.bottom, right)}` }),
+    });
+  }
+  const columns = doc.child(table, ns, "tableColumns")!;
+  const existing = doc.childrenNamed(columns, ns, "tableColumn");
+  let id = Math.max(0, ...existing.map((c) => Number(attrOf(c, "id")) || 0));
+  const added = headers.map((h) => `<${p}tableColumn id="${++id}" name="${escapeXml(h)}"/>`).join("");
+  const open = startTag(columns, { count: String(existing.length + headers.length) }, false);
+  const inner = columns.empty ? "" : xml.slice(columns.openEnd, columns.closeStart);
+  edits.push({ from: columns.start, to: columns.end, text: `${open}${inner}${added}</${columns.name}>` });
+  return splice(xml, edits);
 }
 
 /**
  * The sheet's print titles (its header rows on every page) and print area: the defined names
  * _xlnm.Print_Titles and _xlnm.Print_Area local to the sheet.
  */
-function printNames(xml: string, layout: SheetLayout): string {
+function printNames(xml: string, flavour: Flavour, layout: SheetLayout): string {
   const quoted = `'${layout.sheet.replace(/'/g, "''")}'`;
-  let out = sheetDefinedName(xml, layout.sheet, "_xlnm.Print_Titles", `${quoted}!$1:$${layout.headerRows}`);
+  let out = sheetDefinedName(
+    xml,
+    flavour,
+    layout.sheet,
+    "_xlnm.Print_Titles",
+    `${quoted}!$1:$${layout.headerRows}`,
+  );
   if (layout.printArea) {
     const absolute = layout.printArea.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
-    out = sheetDefinedName(out, layout.sheet, "_xlnm.Print_Area", `${quoted}!${absolute}`);
+    out = sheetDefinedName(out, flavour, layout.sheet, "_xlnm.Print_Area", `${quoted}!${absolute}`);
   }
   return out;
 }
 
-/**
- * A defined name local to a sheet, replacing one of the same name it had; <definedNames> is created where
- * the schema puts it if absent.
- */
-function sheetDefinedName(xml: string, sheet: string, name: string, value: string): string {
-  const names = [...xml.matchAll(/<sheet\b[^>]*>/g)].map((m) => unescapeXml(attr(m[0], "name") ?? ""));
-  const index = names.indexOf(sheet);
+/** Workbook children after <definedNames>, in schema order (CT_Workbook). */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/** A defined name local to a sheet, replacing one of the same name it had; <definedNames> made if absent. */
+function sheetDefinedName(xml: string, flavour: Flavour, sheet: string, name: string, value: string): string {
+  const doc = new XmlDoc(xml);
+  const ns = flavour.main;
+  const p = doc.root.prefix ? `${doc.root.prefix}:` : "";
+  const index = workbookSheets(doc, flavour).findIndex((s) => s.name === sheet);
   if (index < 0) return xml;
-  const element = `<definedName name="${name}" localSheetId="${index}">${escapeXml(value)}</definedName>`;
-  const existing = new RegExp(
-    `<definedName\\b(?=[^>]*\\bname="${name.replace(".", "\\.")}")(?=[^>]*\\blocalSheetId="${index}")[^>]*>[\\s\\S]*?</definedName>`,
+  const element = `<${p}definedName name="${name}" localSheetId="${index}">${escapeXml(value)}</${p}definedName>`;
+  const names = doc.child(doc.root, ns, "definedNames");
+  if (names) {
+    const existing = doc
+      .childrenNamed(names, ns, "definedName")
+      .find((d) => attrOf(d, "name") === name && attrOf(d, "localSheetId") === String(index));
+    if (existing) return splice(xml, [{ from: existing.start, to: existing.end, text: element }]);
+    return insertInto(doc, names, element);
+  }
+  return insertBefore(
+    doc,
+    doc.root,
+    ns,
+    AFTER_DEFINED_NAMES,
+    `<${p}definedNames>${element}</${p}definedNames>`,
   );
-  if (existing.test(xml)) return xml.replace(existing, element);
-  if (/<definedNames>/.test(xml)) return xml.replace("</definedNames>", `${element}</definedNames>`);
-  if (/<definedNames\s*\/>/.test(xml))
-    return xml.replace(/<definedNames\s*\/>/, `<definedNames>${element}</definedNames>`);
-  const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((tag) => xml.includes(tag))!;
-  const at = xml.indexOf(after) + after.length;
-  return `${xml.slice(0, at)}<definedNames>${element}</definedNames>${xml.slice(at)}`;
 }
 
 /** Asks Excel to recalculate on opening: formulas may read the cells the tool wrote. */
-function fullCalcOnLoad(xml: string): string {
-  const calc = /<calcPr\b[^>]*?\/?>/.exec(xml);
-  if (calc) {
-    if (/\bfullCalcOnLoad="/.test(calc[0]))
-      return xml.replace(calc[0], calc[0].replace(/fullCalcOnLoad="[^"]*"/, 'fullCalcOnLoad="1"'));
-    return xml.replace(calc[0], calc[0].replace(/<calcPr\b/, '<calcPr fullCalcOnLoad="1"'));
-  }
-  for (const name of [
-    "oleSize",
-    "customWorkbookViews",
-    "pivotCaches",
-    "smartTagPr",
-    "smartTagTypes",
-    "webPublishing",
-    "fileRecoveryPr",
-    "webPublishObjects",
-    "extLst",
-  ]) {
-    const at = xml.search(new RegExp(`<${name}\\b`));
-    if (at >= 0) return xml.slice(0, at) + '<calcPr fullCalcOnLoad="1"/>' + xml.slice(at);
-  }
-  const end = xml.lastIndexOf("</workbook>");
-  return xml.slice(0, end) + '<calcPr fullCalcOnLoad="1"/>' + xml.slice(end);
+function fullCalcOnLoad(xml: string, flavour: Flavour): string {
+  const doc = new XmlDoc(xml);
+  const calc = doc.child(doc.root, flavour.main, "calcPr");
+  if (calc)
+    return splice(xml, [
+      { from: calc.start, to: calc.openEnd, text: startTag(calc, { fullCalcOnLoad: "1" }) },
+    ]);
+  const p = doc.root.prefix ? `${doc.root.prefix}:` : "";
+  return insertBefore(
+    doc,
+    doc.root,
+    flavour.main,
+    AFTER_DEFINED_NAMES.slice(1),
+    `<${p}calcPr fullCalcOnLoad="1"/>`,
+  );
 }
 
 /** Built-in number formats by code (ECMA-376 18.8.30). */
@@ -706,33 +936,91 @@ const FONT_ORDER = [
   "scheme",
 ];
 
+/** Style sheet children in schema order (CT_Stylesheet). */
+const STYLES_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+
+/** An entry of a style list: its markup, and its parsed element when it came from the part. */
+interface StyleEntry {
+  xml: string;
+  element?: XmlElement;
+}
+
 /**
- * styles.xml with entries appended: number formats, fonts, fills, cell formats (xf) and differential
+ * The styles part with entries appended: number formats, fonts, fills, cell formats (xf) and differential
  * formats (dxf) the writes need. Existing entries keep their indices, so every untouched cell looks as
- * before; equal requests share one new entry.
+ * before; equal requests share one new entry. New entries use the prefix the part gives its namespace.
  */
 class StyleRegistry {
-  private numFmts: { id: number; code: string }[];
-  private readonly fonts: string[];
-  private readonly fills: string[];
-  private readonly xfs: string[];
-  private readonly dxfs: string[];
-  private readonly added = { numFmts: 0, fonts: 0, fills: 0, xfs: 0, dxfs: 0 };
+  private readonly doc: XmlDoc;
+  private readonly p: string;
+  private numFmts: { id: number; code: string; xml: string }[];
+  private readonly lists: Record<"fonts" | "fills" | "cellXfs" | "dxfs", StyleEntry[]>;
+  private readonly added = { numFmts: 0, fonts: 0, fills: 0, cellXfs: 0, dxfs: 0 };
+  private forced = false;
   private readonly memo = new Map<StyleRequest, Map<number, number>>();
 
-  constructor(private readonly source: string) {
-    this.numFmts = [...(section(source, "numFmts") ?? "").matchAll(/<numFmt\b[^>]*\/>/g)].map((m) => ({
-      id: Number(attr(m[0], "numFmtId")),
-      code: unescapeXml(attr(m[0], "formatCode") ?? ""),
-    }));
-    this.fonts = items(section(source, "fonts"), "font");
-    this.fills = items(section(source, "fills"), "fill");
-    this.xfs = items(section(source, "cellXfs"), "xf");
-    this.dxfs = items(section(source, "dxfs"), "dxf");
+  constructor(
+    readonly path: string,
+    source: string,
+    private readonly flavour: Flavour,
+  ) {
+    this.doc = new XmlDoc(source);
+    this.p = this.doc.root.prefix ? `${this.doc.root.prefix}:` : "";
+    const entries = (section: string, item: string): StyleEntry[] => {
+      const element = this.section(section);
+      return element
+        ? this.doc
+            .childrenNamed(element, flavour.main, item)
+            .map((e) => ({ xml: this.doc.source(e), element: e }))
+        : [];
+    };
+    const numFmts = this.section("numFmts");
+    this.numFmts = numFmts
+      ? this.doc.childrenNamed(numFmts, flavour.main, "numFmt").map((e) => ({
+          id: Number(attrOf(e, "numFmtId")),
+          code: attrOf(e, "formatCode") ?? "",
+          xml: this.doc.source(e),
+        }))
+      : [];
+    this.lists = {
+      fonts: entries("fonts", "font"),
+      fills: entries("fills", "fill"),
+      cellXfs: entries("cellXfs", "xf"),
+      dxfs: entries("dxfs", "dxf"),
+    };
+  }
+
+  private section(name: string): XmlElement | undefined {
+    return this.doc.child(this.doc.root, this.flavour.main, name);
   }
 
   get changed(): boolean {
-    return Object.values(this.added).some((n) => n > 0);
+    return this.forced || Object.values(this.added).some((n) => n > 0);
+  }
+
+  /** The part is new: it is written even if nothing is added to it. */
+  markChanged(): void {
+    this.forced = true;
+  }
+
+  private add(list: keyof StyleRegistry["lists"], xml: string): number {
+    const entries = this.lists[list];
+    const existing = entries.findIndex((e) => e.xml === xml);
+    if (existing >= 0) return existing;
+    this.added[list]++;
+    return entries.push({ xml }) - 1;
   }
 
   styleFor(base: number, request: StyleRequest): number {
@@ -740,47 +1028,52 @@ class StyleRegistry {
     if (!byBase) this.memo.set(request, (byBase = new Map<number, number>()));
     const known = byBase.get(base);
     if (known !== undefined) return known;
-    const xf =
-      this.xfs[base] ?? this.xfs[0] ?? '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
-    const head = /<xf\b[^>]*?\/?>/.exec(xf)![0];
-    let numFmtId = Number(attr(head, "numFmtId") ?? 0);
-    let fontId = Number(attr(head, "fontId") ?? 0);
-    let fillId = Number(attr(head, "fillId") ?? 0);
-    const borderId = attr(head, "borderId") ?? "0";
-    const xfId = attr(head, "xfId") ?? "0";
+    const p = this.p;
+    const entry = this.lists.cellXfs[base] ?? this.lists.cellXfs[0];
+    const xf = entry?.element;
+    const read = (name: string, fallback: string) => (xf ? (attrOf(xf, name) ?? fallback) : fallback);
+    let numFmtId = Number(read("numFmtId", "0"));
+    let fontId = Number(read("fontId", "0"));
+    let fillId = Number(read("fillId", "0"));
+    const borderId = read("borderId", "0");
+    const xfId = read("xfId", "0");
     if (request.numberFormat !== undefined) numFmtId = this.numFmtId(request.numberFormat);
     if (request.bold || request.fontColor !== undefined) fontId = this.font(fontId, request);
     if (request.fill !== undefined) fillId = request.fill === null ? 0 : this.fill(request.fill);
-    let children = xf.endsWith("/>") ? "" : xf.slice(head.length, xf.lastIndexOf("</xf>"));
+    // The xf's children (alignment, protection), as the part writes them.
+    const children = xf ? this.doc.children(xf) : [];
+    const alignment = children.find((c) => c.local === "alignment");
+    let inner = children.map((c) => this.doc.source(c));
     if (request.wrap) {
-      const alignment = /<alignment\b[^>]*\/>/.exec(children)?.[0];
-      const kept = (alignment ?? "<alignment/>")
-        .replace(/\s+(wrapText|vertical)="[^"]*"/g, "")
-        .replace(/<alignment\b/, '<alignment wrapText="1" vertical="top"');
-      children = alignment ? children.replace(alignment, kept) : kept + children;
+      const wrapped = alignment
+        ? startTag(alignment, { wrapText: "1", vertical: "top" }, true)
+        : `<${p}alignment wrapText="1" vertical="top"/>`;
+      inner = alignment
+        ? children.map((c) => (c === alignment ? wrapped : this.doc.source(c)))
+        : [wrapped, ...inner];
     }
     const applied = [
       numFmtId !== 0 ? ' applyNumberFormat="1"' : "",
       ' applyFont="1"',
       fillId !== 0 ? ' applyFill="1"' : "",
-      /<alignment\b/.test(children) ? ' applyAlignment="1"' : "",
+      alignment || request.wrap ? ' applyAlignment="1"' : "",
     ].join("");
     const element =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="${xfId}"${applied}` +
-      (children ? `>${children}</xf>` : "/>");
-    const existing = this.xfs.indexOf(element);
-    const index = existing >= 0 ? existing : this.xfs.push(element) - 1;
-    if (existing < 0) this.added.xfs++;
+      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${escapeXml(borderId)}" xfId="${escapeXml(xfId)}"${applied}` +
+      (inner.length > 0 ? `>${inner.join("")}</${p}xf>` : "/>");
+    const index = this.add("cellXfs", element);
     byBase.set(base, index);
     return index;
   }
 
   dxfFor(fill: string, font: string): number {
-    const element = `<dxf><font><color rgb="${font}"/></font><fill><patternFill><bgColor rgb="${fill}"/></patternFill></fill></dxf>`;
-    const existing = this.dxfs.indexOf(element);
-    if (existing >= 0) return existing;
-    this.added.dxfs++;
-    return this.dxfs.push(element) - 1;
+    return this.add(
+      "dxfs",
+      withPrefix(
+        `<dxf><font><color rgb="${font}"/></font><fill><patternFill><bgColor rgb="${fill}"/></patternFill></fill></dxf>`,
+        this.p,
+      ),
+    );
   }
 
   private numFmtId(code: string): number {
@@ -789,85 +1082,87 @@ class StyleRegistry {
     const known = this.numFmts.find((f) => f.code === code);
     if (known) return known.id;
     const id = Math.max(163, ...this.numFmts.map((f) => f.id)) + 1;
-    this.numFmts.push({ id, code });
+    this.numFmts.push({
+      id,
+      code,
+      xml: `<${this.p}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`,
+    });
     this.added.numFmts++;
     return id;
   }
 
   private font(base: number, request: StyleRequest): number {
-    const source = this.fonts[base] ?? this.fonts[0] ?? "<font/>";
+    const p = this.p;
+    const entry = this.lists.fonts[base] ?? this.lists.fonts[0];
     const children = new Map<string, string>();
-    // The font's children (b, sz, color, name …), inside <font> … </font>.
-    const inner = /^<font\b[^>]*?(?:\/>|>([\s\S]*)<\/font>)$/.exec(source)?.[1] ?? "";
-    for (const m of inner.matchAll(/<(\w+)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1>)/g)) children.set(m[1]!, m[0]);
-    if (request.bold) children.set("b", "<b/>");
+    if (entry?.element)
+      for (const c of this.doc.children(entry.element)) children.set(c.local, this.doc.source(c));
+    else if (entry) {
+      // A font this registry made: its own unprefixed-then-prefixed markup, one child per name.
+      for (const m of entry.xml.matchAll(/<(?:\w+:)?(\w+)\b[^>]*\/>/g))
+        if (m[1] !== "font") children.set(m[1]!, m[0]);
+    }
+    if (request.bold) children.set("b", `<${p}b/>`);
     if (request.fontColor === null) children.delete("color");
-    else if (request.fontColor !== undefined) children.set("color", `<color rgb="${request.fontColor}"/>`);
+    else if (request.fontColor !== undefined)
+      children.set("color", `<${p}color rgb="${request.fontColor}"/>`);
     const order = [...children.keys()].sort((x, y) => rank(FONT_ORDER, x) - rank(FONT_ORDER, y));
-    const element = `<font>${order.map((k) => children.get(k)).join("")}</font>`;
-    const existing = this.fonts.indexOf(element);
-    if (existing >= 0) return existing;
-    this.added.fonts++;
-    return this.fonts.push(element) - 1;
+    return this.add("fonts", `<${p}font>${order.map((k) => children.get(k)).join("")}</${p}font>`);
   }
 
   private fill(colour: string): number {
-    const element = `<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor indexed="64"/></patternFill></fill>`;
-    const existing = this.fills.indexOf(element);
-    if (existing >= 0) return existing;
-    this.added.fills++;
-    return this.fills.push(element) - 1;
+    return this.add(
+      "fills",
+      withPrefix(
+        `<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor indexed="64"/></patternFill></fill>`,
+        this.p,
+      ),
+    );
   }
 
-  /** styles.xml with the lists replaced where entries were added (the rest as it was). */
+  /** The styles part with the lists replaced where entries were added (the rest as it was). */
   xml(): string {
-    let xml = this.source;
-    const list = (name: string, entries: string[]) =>
-      `<${name} count="${entries.length}">${entries.join("")}</${name}>`;
-    if (this.added.numFmts > 0) {
-      const element = list(
-        "numFmts",
-        this.numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`),
+    const edits: { from: number; to: number; text: string }[] = [];
+    const inserts = new Map<number, string>();
+    const write = (name: string, entries: string[]) => {
+      const element = this.section(name);
+      if (element) {
+        const open = startTag(element, { count: String(entries.length) }, false);
+        edits.push({
+          from: element.start,
+          to: element.end,
+          text: `${open}${entries.join("")}</${element.name}>`,
+        });
+        return;
+      }
+      const later = STYLES_ORDER.slice(STYLES_ORDER.indexOf(name) + 1);
+      const next = this.doc.children(this.doc.root).find((c) => later.includes(c.local));
+      const at = next ? next.start : this.doc.root.closeStart;
+      inserts.set(
+        at,
+        (inserts.get(at) ?? "") +
+          `<${this.p}${name} count="${entries.length}">${entries.join("")}</${this.p}${name}>`,
       );
-      xml = replaceSection(xml, "numFmts", element, ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]);
-    }
-    if (this.added.fonts > 0) xml = replaceSection(xml, "fonts", list("fonts", this.fonts), ["fills"]);
-    if (this.added.fills > 0) xml = replaceSection(xml, "fills", list("fills", this.fills), ["borders"]);
-    if (this.added.xfs > 0) xml = replaceSection(xml, "cellXfs", list("cellXfs", this.xfs), ["cellStyles"]);
-    if (this.added.dxfs > 0)
-      xml = replaceSection(xml, "dxfs", list("dxfs", this.dxfs), ["tableStyles", "colors", "extLst"]);
-    return xml;
+    };
+    if (this.added.numFmts > 0)
+      write(
+        "numFmts",
+        this.numFmts.map((f) => f.xml),
+      );
+    for (const name of ["fonts", "fills", "cellXfs", "dxfs"] as const)
+      if (this.added[name] > 0)
+        write(
+          name,
+          this.lists[name].map((e) => e.xml),
+        );
+    for (const [at, text] of inserts) edits.push({ from: at, to: at, text });
+    return splice(this.doc.text, edits);
   }
 }
 
 function rank(order: string[], name: string): number {
   const i = order.indexOf(name);
   return i < 0 ? order.length : i;
-}
-
-/** The inner XML of a top-level element of styles.xml, or undefined when absent (or empty). */
-function section(xml: string, name: string): string | undefined {
-  const m = new RegExp(`<${name}\\b[^>]*?(?:/>|>([\\s\\S]*?)</${name}>)`).exec(xml);
-  return m ? (m[1] ?? "") : undefined;
-}
-
-function items(inner: string | undefined, name: string): string[] {
-  if (!inner) return [];
-  return [...inner.matchAll(new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`, "g"))].map(
-    (m) => m[0],
-  );
-}
-
-/** Replaces a section, or inserts it before the first of `before` present (else before the end). */
-function replaceSection(xml: string, name: string, element: string, before: string[]): string {
-  const m = new RegExp(`<${name}\\b[^>]*?(?:/>|>[\\s\\S]*?</${name}>)`).exec(xml);
-  if (m) return xml.slice(0, m.index) + element + xml.slice(m.index + m[0].length);
-  for (const next of before) {
-    const at = xml.search(new RegExp(`<${next}\\b`));
-    if (at >= 0) return xml.slice(0, at) + element + xml.slice(at);
-  }
-  const end = xml.lastIndexOf("</styleSheet>");
-  return xml.slice(0, end) + element + xml.slice(end);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
