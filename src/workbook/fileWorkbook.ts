@@ -5,6 +5,7 @@ import { a1, parseRange } from "./address";
 import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
 import { adapterMessages } from "./messages";
 import { PackagePatcher } from "./packagePatch";
+import { readableCopy } from "./readable";
 import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
 import {
   ApplyReport,
@@ -368,7 +369,9 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
  * then it reads a copy whose VML parts are emptied — the values, formulas and notes' texts are elsewhere,
  * and the file written back is the original package, patched (its VML untouched).
  */
-async function readWithExcelJs(buffer: Buffer | ArrayBuffer, zip: JSZip): Promise<ExcelJS.Workbook> {
+async function readWithExcelJs(original: Buffer | ArrayBuffer, zip: JSZip): Promise<ExcelJS.Workbook> {
+  // CDATA, a prefixed main namespace, absolute targets, strict OOXML: read through a plain copy.
+  const buffer = (await readableCopy(zip))?.buffer ?? original;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as ArrayBuffer);

@@ -592,7 +592,7 @@ function patchWorksheet(
         xml: doc.source(col),
       })),
     );
-    let cols = existing;
+    let cols: { min: number; max: number; element?: XmlElement; xml: string }[] = existing;
     for (const { col, width } of widths) {
       const next: typeof cols = [];
       for (const c of cols) {
@@ -603,7 +603,6 @@ function patchWorksheet(
         const part = (min: number, max: number) => ({
           min,
           max,
-          element: undefined,
           xml: c.element ? startTag(c.element, { min: String(min), max: String(max) }, true) : c.xml,
         });
         if (c.min < col) next.push(part(c.min, col - 1));
@@ -612,7 +611,6 @@ function patchWorksheet(
       next.push({
         min: col,
         max: col,
-        element: undefined,
         xml: `<${p}col min="${col}" max="${col}" width="${width}" customWidth="1"/>`,
       });
       cols = next.sort((a, b) => a.min - b.min);
@@ -645,10 +643,10 @@ function patchWorksheet(
 function maxPriority(doc: XmlDoc, root: XmlElement): number {
   let max = 0;
   const walk = (element: XmlElement) => {
-    doc.eachChild(element, (child) => {
+    for (const child of doc.children(element)) {
       if (child.local === "cfRule") max = Math.max(max, Number(attrOf(child, "priority")) || 0);
       else if (child.local !== "sheetData") walk(child);
-    });
+    }
   };
   walk(root);
   return max;

@@ -28,6 +28,7 @@ export function escapeXml(text: string): string {
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
 
 export function unescapeXml(text: string): string {
+  if (!text.includes("&")) return text;
   return text
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -34,7 +34,8 @@ export interface XmlElement {
   local: string;
   /** The element's namespace URI ("" when none is declared). */
   ns: string;
-  attrs: XmlAttr[];
+  /** The attributes as written: qualified name and raw (escaped) value, in order. */
+  raw: [string, string][];
   /** Offset of "<". */
   start: number;
   /** Offset just after the start tag's ">". */
@@ -61,7 +62,27 @@ export class XmlDoc {
       if (lt < 0) throw new XmlError("no root element");
       const kind = markupAt(text, lt);
       if (kind === "element") {
-        this.root = readElement(text, lt, ROOT_SCOPE, true);
+        // The root's end is the document's last end tag: the root is not walked (a sheet of 100.000
+        // rows would be walked once more for nothing); its children are, as they are asked for.
+        const tag = readStartTag(text, lt, ROOT_SCOPE);
+        const name = resolveName(tag.name, tag.scope, false);
+        const base = {
+          name: tag.name,
+          ...name,
+          raw: tag.raw,
+          start: lt,
+          openEnd: tag.openEnd,
+          scope: tag.scope,
+        };
+        if (tag.empty) this.root = { ...base, closeStart: tag.openEnd, end: tag.openEnd, empty: true };
+        else {
+          const closeStart = text.lastIndexOf(`</${tag.name}`);
+          if (closeStart < tag.openEnd) throw new XmlError(`<${tag.name}> is not closed`);
+          const gt = text.indexOf(">", closeStart);
+          if (gt < 0 || text.slice(closeStart + 2 + tag.name.length, gt).trim() !== "")
+            throw new XmlError(`<${tag.name}> is not closed`);
+          this.root = { ...base, closeStart, end: gt + 1, empty: false };
+        }
         break;
       }
       if (kind === "end") throw new XmlError(`an end tag before the root element at ${lt}`);
@@ -69,12 +90,17 @@ export class XmlDoc {
     }
   }
 
-  /** The direct child elements of an element, in order. */
+  private readonly childCache = new Map<number, XmlElement[]>();
+
+  /** The direct child elements of an element, in order (found once per element). */
   children(parent: XmlElement): XmlElement[] {
+    const cached = this.childCache.get(parent.start);
+    if (cached) return cached;
     const out: XmlElement[] = [];
     this.eachChild(parent, (child) => {
       out.push(child);
     });
+    this.childCache.set(parent.start, out);
     return out;
   }
 
@@ -91,7 +117,7 @@ export class XmlDoc {
       if (lt < 0 || lt >= parent.closeStart) return;
       const kind = markupAt(text, lt);
       if (kind === "element") {
-        const child = readElement(text, lt, parent.scope, true);
+        const child = readElement(text, lt, parent.scope);
         if (visit(child) === false) return;
         i = child.end;
       } else i = skipMarkup(text, lt, kind);
@@ -231,51 +257,98 @@ function resolveName(name: string, scope: ReadonlyMap<string, string>, attribute
   return { prefix, local, ns };
 }
 
+/** Where the last skipped start tag's name ends, and whether the tag was empty (set by skipStartTag). */
+let skippedNameEnd = 0;
+let skippedEmpty = false;
+
+/**
+ * The offset after a start tag at `lt` (after ">"), attributes skipped; its name ends at
+ * `skippedNameEnd`, `skippedEmpty` says whether it was empty. No objects are made: this runs for every
+ * cell of a sheet.
+ */
+function skipStartTag(text: string, lt: number): number {
+  let i = lt + 1;
+  const n = text.length;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 62 /* > */ || c === 47 /* / */) break;
+  }
+  if (i === lt + 1) throw new XmlError(`an element without a name at ${lt}`);
+  skippedNameEnd = i;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) {
+      const close = text.indexOf(c === 34 ? '"' : "'", i + 1);
+      if (close < 0) break;
+      i = close;
+    } else if (c === 62) {
+      skippedEmpty = text.charCodeAt(i - 1) === 47;
+      return i + 1;
+    } else if (c === 60) break;
+  }
+  throw new XmlError(`an unclosed start tag at ${lt}`);
+}
+
+/** Whether the end tag at `lt` ("</name>") closes the start tag whose name is text[from, to). */
+function closes(text: string, lt: number, gt: number, from: number, to: number): boolean {
+  const length = to - from;
+  let end = gt;
+  while (end > lt + 2 && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end - (lt + 2) !== length) return false;
+  for (let k = 0; k < length; k++)
+    if (text.charCodeAt(lt + 2 + k) !== text.charCodeAt(from + k)) return false;
+  return true;
+}
+
 /**
  * Reads the element starting at `lt` and finds its end by walking its content (nested elements are
- * matched by name, not built). `resolve` resolves the namespaces of its attributes.
+ * matched by name, not built).
  */
-function readElement(
-  text: string,
-  lt: number,
-  outer: ReadonlyMap<string, string>,
-  resolve: boolean,
-): XmlElement {
+function readElement(text: string, lt: number, outer: ReadonlyMap<string, string>): XmlElement {
   const tag = readStartTag(text, lt, outer);
   const { prefix, local, ns } = resolveName(tag.name, tag.scope, false);
-  const attrs: XmlAttr[] = resolve
-    ? tag.raw.map(([name, raw]) => ({ name, ...resolveName(name, tag.scope, true), value: unescapeXml(raw) }))
-    : [];
-  const base = {
+  const element: XmlElement = {
     name: tag.name,
     prefix,
     local,
     ns,
-    attrs,
+    raw: tag.raw,
     start: lt,
     openEnd: tag.openEnd,
+    closeStart: tag.openEnd,
+    end: tag.openEnd,
+    empty: tag.empty,
     scope: tag.scope,
   };
-  if (tag.empty) return { ...base, closeStart: tag.openEnd, end: tag.openEnd, empty: true };
-  // Walk the content: a stack of the open elements' names.
-  const open: string[] = [tag.name];
+  if (tag.empty) return element;
+  // Walk the content: the open elements' names, as offsets into the text.
+  const starts: number[] = [lt + 1];
+  const ends: number[] = [lt + 1 + tag.name.length];
   let i = tag.openEnd;
   for (;;) {
     const next = text.indexOf("<", i);
     if (next < 0) throw new XmlError(`<${tag.name}> at ${lt} is not closed`);
     const kind = markupAt(text, next);
     if (kind === "element") {
-      const inner = readStartTag(text, next, tag.scope);
-      i = inner.openEnd;
-      if (!inner.empty) open.push(inner.name);
+      i = skipStartTag(text, next);
+      if (!skippedEmpty) {
+        starts.push(next + 1);
+        ends.push(skippedNameEnd);
+      }
     } else if (kind === "end") {
       const gt = text.indexOf(">", next);
       if (gt < 0) throw new XmlError(`an unclosed end tag at ${next}`);
-      const name = text.slice(next + 2, gt).trimEnd();
-      const expected = open.pop();
-      if (name !== expected) throw new XmlError(`</${name}> closes <${expected}> at ${next}`);
+      const from = starts.pop()!;
+      const to = ends.pop()!;
+      if (!closes(text, next, gt, from, to))
+        throw new XmlError(`</${text.slice(next + 2, gt)}> closes <${text.slice(from, to)}> at ${next}`);
       i = gt + 1;
-      if (open.length === 0) return { ...base, closeStart: next, end: i, empty: false };
+      if (starts.length === 0) {
+        element.closeStart = next;
+        element.end = i;
+        element.empty = false;
+        return element;
+      }
     } else i = skipMarkup(text, next, kind);
   }
 }
@@ -300,11 +373,31 @@ function textContent(text: string, from: number, to: number): string {
   return out;
 }
 
-/** An attribute's value by namespace and local name. */
+/** An attribute's value by namespace ("" for an unprefixed attribute) and local name. */
 export function attrOf(element: XmlElement, local: string, ns = ""): string | undefined {
-  for (const a of element.attrs) if (a.local === local && a.ns === ns) return a.value;
+  for (const [name, raw] of element.raw) {
+    if (ns === "") {
+      if (name === local) return unescapeXml(raw);
+      continue;
+    }
+    const colon = name.indexOf(":");
+    if (colon < 0 || name.slice(colon + 1) !== local) continue;
+    if (element.scope.get(name.slice(0, colon)) === ns) return unescapeXml(raw);
+  }
   return undefined;
 }
+
+/** The element's attributes with their namespaces resolved. */
+export function attributesOf(element: XmlElement): XmlAttr[] {
+  return element.raw.map(([name, raw]) => ({
+    name,
+    ...resolveName(name, element.scope, true),
+    value: unescapeXml(raw),
+  }));
+}
+
+/** A raw attribute value as it goes between double quotes. */
+const quoted = (raw: string) => (raw.includes('"') ? escapeXml(unescapeXml(raw)) : raw);
 
 /**
  * The element's start tag written again with attributes set (a value) or removed (undefined), the others
@@ -317,12 +410,12 @@ export function startTag(
 ): string {
   const parts: string[] = [element.name];
   const done = new Set<string>();
-  for (const a of element.attrs) {
-    if (a.name in changes) {
-      done.add(a.name);
-      const value = changes[a.name];
-      if (value !== undefined) parts.push(`${a.name}="${escapeXml(value)}"`);
-    } else parts.push(`${a.name}="${escapeXml(a.value)}"`);
+  for (const [name, raw] of element.raw) {
+    if (name in changes) {
+      done.add(name);
+      const value = changes[name];
+      if (value !== undefined) parts.push(`${name}="${escapeXml(value)}"`);
+    } else parts.push(`${name}="${quoted(raw)}"`);
   }
   for (const [name, value] of Object.entries(changes))
     if (!done.has(name) && value !== undefined) parts.push(`${name}="${escapeXml(value)}"`);
@@ -347,4 +440,94 @@ export function splice(text: string, edits: { from: number; to: number; text: st
   }
   out.push(text.slice(at));
   return out.join("");
+}
+
+/**
+ * The part written again in a plain form other readers (ExcelJS) understand: the namespaces in `rename`
+ * replaced (strict → transitional), elements of `main` unprefixed (a prefixed main namespace), CDATA
+ * sections as escaped text, comments and processing instructions other than the declaration left out.
+ * Used only on the copy that is read, never on the package that is written.
+ */
+export function plainXml(text: string, main: string, rename: ReadonlyMap<string, string>): string {
+  const out: string[] = [];
+  const doc = new XmlDoc(text);
+  const declaration = /^<\?xml[^?]*\?>/.exec(text)?.[0];
+  if (declaration) out.push(declaration, "\n");
+  const mapNs = (uri: string) => rename.get(uri) ?? uri;
+  // Output default namespace per open element.
+  const defaults: string[] = [];
+  const names: string[] = [];
+  let i = doc.root.start;
+  const end = doc.root.end;
+  let scopes: ReadonlyMap<string, string>[] = [ROOT_SCOPE];
+  while (i < end) {
+    const lt = text.indexOf("<", i);
+    if (lt < 0 || lt >= end) break;
+    if (lt > i) out.push(text.slice(i, lt));
+    const kind = markupAt(text, lt);
+    if (kind === "element") {
+      const tag = readStartTag(text, lt, scopes.at(-1)!);
+      const { prefix, local, ns } = resolveName(tag.name, tag.scope, false);
+      const mapped = mapNs(ns);
+      const outerDefault = defaults.at(-1) ?? "";
+      let name = tag.name;
+      let ownDefault = outerDefault;
+      const attrs: string[] = [];
+      for (const [attrName, raw] of tag.raw) {
+        if (attrName === "xmlns") {
+          ownDefault = mapNs(unescapeXml(raw));
+          continue; // written below
+        }
+        if (attrName.startsWith("xmlns:")) {
+          const uri = mapNs(unescapeXml(raw));
+          if (uri === main) continue; // main-namespace elements are written unprefixed
+          attrs.push(`${attrName}="${escapeXml(uri)}"`);
+          continue;
+        }
+        attrs.push(`${attrName}="${raw}"`);
+      }
+      if (mapped === main) {
+        name = local;
+        ownDefault = main;
+      } else if (prefix === "" && ownDefault === main && mapped !== main) {
+        // An unprefixed element outside the main namespace (none in practice): keep its own default.
+        ownDefault = mapped;
+      }
+      if (ownDefault !== outerDefault || names.length === 0)
+        attrs.unshift(`xmlns="${escapeXml(ownDefault)}"`);
+      out.push(`<${[name, ...attrs].join(" ")}${tag.empty ? "/>" : ">"}`);
+      i = tag.openEnd;
+      if (!tag.empty) {
+        names.push(name);
+        defaults.push(ownDefault);
+        scopes.push(tag.scope);
+      }
+    } else if (kind === "end") {
+      const gt = text.indexOf(">", lt);
+      out.push(`</${names.pop()}>`);
+      defaults.pop();
+      scopes = scopes.slice(0, -1);
+      i = gt + 1;
+    } else if (kind === "cdata") {
+      const close = text.indexOf("]]>", lt + 9);
+      out.push(escapeXml(text.slice(lt + 9, close)));
+      i = close + 3;
+    } else i = skipMarkup(text, lt, kind);
+  }
+  return out.join("");
+}
+
+/** The root element's start tag alone (name and namespace), without walking the document. */
+export function rootOf(text: string): { name: string; prefix: string; local: string; ns: string } {
+  let i = 0;
+  for (;;) {
+    const lt = text.indexOf("<", i);
+    if (lt < 0) throw new XmlError("no root element");
+    const kind = markupAt(text, lt);
+    if (kind === "element") {
+      const tag = readStartTag(text, lt, ROOT_SCOPE);
+      return { name: tag.name, ...resolveName(tag.name, tag.scope, false) };
+    }
+    i = skipMarkup(text, lt, kind);
+  }
 }

@@ -1,0 +1,103 @@
+import JSZip from "jszip";
+import { escapeXml } from "./xml";
+import { normalizePath, PACKAGE_RELS_NS, readRelationships } from "./opc";
+import { plainXml, rootOf, XmlError } from "./xmlScan";
+
+/**
+ * What ExcelJS cannot read is read through a plain copy of the package (never the one written back):
+ * ExcelJS reads a shared string written as CDATA as empty, refuses a prefixed main namespace
+ * (`<x:worksheet>`), absolute relationship targets (openpyxl's tables) and strict OOXML's namespaces.
+ * The copy has those parts written again by the XML scanner in the plain transitional form, with the
+ * same content.
+ */
+
+/** Strict OOXML namespaces (ISO/IEC 29500 strict) and their transitional names. */
+const STRICT_TO_TRANSITIONAL = new Map([
+  [
+    "http://purl.oclc.org/ooxml/spreadsheetml/main",
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+  ],
+  [
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  ],
+  ["http://purl.oclc.org/ooxml/drawingml/main", "http://schemas.openxmlformats.org/drawingml/2006/main"],
+  [
+    "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing",
+    "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
+  ],
+  ["http://purl.oclc.org/ooxml/drawingml/chart", "http://schemas.openxmlformats.org/drawingml/2006/chart"],
+  [
+    "http://purl.oclc.org/ooxml/officeDocument/extendedProperties",
+    "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+  ],
+  [
+    "http://purl.oclc.org/ooxml/officeDocument/docPropsVTypes",
+    "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes",
+  ],
+]);
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const STRICT_REL_TYPES = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
+const REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+/** The package as ExcelJS can read it, or undefined when it can read it as it is. Parts changed: `changed`. */
+export async function readableCopy(zip: JSZip): Promise<{ buffer: Buffer; changed: string[] } | undefined> {
+  const changed = new Map<string, string>();
+  for (const path of Object.keys(zip.files)) {
+    const entry = zip.file(path);
+    if (!entry || !/\.(xml|rels)$/i.test(path)) continue;
+    const text = await entry.async("string");
+    const plain = plainPart(path, text);
+    if (plain !== undefined) changed.set(path, plain);
+  }
+  if (changed.size === 0) return undefined;
+  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
+  for (const [path, text] of changed) copy.file(path, text);
+  return { buffer: await copy.generateAsync({ type: "nodebuffer" }), changed: [...changed.keys()] };
+}
+
+function plainPart(path: string, text: string): string | undefined {
+  let root;
+  try {
+    root = rootOf(text);
+  } catch (error) {
+    if (error instanceof XmlError) return undefined; // left to the reader, which says what is wrong
+    throw error;
+  }
+  if (/\.rels$/i.test(path)) {
+    const absolute = /\bTarget\s*=\s*["']\//.test(text);
+    if (!absolute && !text.includes(STRICT_REL_TYPES) && root.prefix === "") return undefined;
+    return plainRels(path, text);
+  }
+  const strict = text.includes("purl.oclc.org/ooxml/");
+  if (!strict && root.prefix === "" && !text.includes("<![CDATA[")) return undefined;
+  return plainXml(
+    text,
+    root.ns === MAIN || STRICT_TO_TRANSITIONAL.get(root.ns) === MAIN ? MAIN : "",
+    STRICT_TO_TRANSITIONAL,
+  );
+}
+
+/** A .rels part written again: targets relative to the source's folder, transitional types. */
+function plainRels(relsPath: string, text: string): string {
+  // "xl/worksheets/_rels/sheet1.xml.rels" belongs to "xl/worksheets/sheet1.xml".
+  const source = relsPath.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2");
+  const folder = source.slice(0, source.lastIndexOf("/") + 1);
+  const rels = readRelationships(text, source).map((r) => {
+    const target = r.external ? r.target : relativePath(folder, r.target);
+    const type = r.type.startsWith(STRICT_REL_TYPES)
+      ? REL_TYPES + r.type.slice(STRICT_REL_TYPES.length)
+      : r.type;
+    return `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(type)}" Target="${escapeXml(target)}"${r.external ? ' TargetMode="External"' : ""}/>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${PACKAGE_RELS_NS}">${rels.join("")}</Relationships>`;
+}
+
+/** The path of `target` (a package path) relative to `folder` ("xl/worksheets/"). */
+function relativePath(folder: string, target: string): string {
+  const from = normalizePath(folder).split("/").filter(Boolean);
+  const to = normalizePath(target).split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
