@@ -355,7 +355,8 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
           allowBlank: true,
           formulae: [`"${list.values.join(",")}"`],
           showErrorMessage: true,
-          errorStyle: list.strict ? "error" : "warning",
+          // The schema's word for Excel's "Stop" is "stop" (ExcelJS writes what it is given; "error" is refused by openpyxl).
+          errorStyle: list.strict ? "stop" : "warning",
           errorTitle: spec.headers[c]!,
           error: `Vælg en af værdierne på listen: ${list.values.join(", ")}.`,
         };

@@ -1,7 +1,8 @@
 import JSZip from "jszip";
 import { escapeXml } from "./xml";
 import { normalizePath, PACKAGE_RELS_NS, readRelationships } from "./opc";
-import { plainXml, rootOf, XmlError } from "./xmlScan";
+import { a1, parseA1 } from "./address";
+import { attrOf, plainXml, rootOf, splice, startTag, XmlDoc, XmlError } from "./xmlScan";
 
 /**
  * What ExcelJS cannot read is read through a plain copy of the package (never the one written back):
@@ -56,7 +57,38 @@ export async function readableCopy(zip: JSZip): Promise<{ buffer: Buffer; change
   return { buffer: await copy.generateAsync({ type: "nodebuffer" }), changed: [...changed.keys()] };
 }
 
-function plainPart(path: string, text: string): string | undefined {
+/** A quick look for a <row> or <c> start tag without r="…"; what it finds is then read properly. */
+const UNADDRESSED = /<(?:[\w.-]+:)?(?:row|c)(?=[\s/>])(?![^>]*\sr\s*=)/;
+
+/** The worksheet with every row and cell given the address it has by its position. */
+function addressed(text: string): string {
+  const doc = new XmlDoc(text);
+  const sheetData = doc.children(doc.root).find((c) => c.local === "sheetData");
+  if (!sheetData) return text;
+  const edits: { from: number; to: number; text: string }[] = [];
+  let previousRow = 0;
+  doc.eachChild(sheetData, (row) => {
+    if (row.local !== "row") return;
+    const given = attrOf(row, "r");
+    const r = given === undefined ? previousRow + 1 : Number(given);
+    previousRow = r;
+    if (given === undefined)
+      edits.push({ from: row.start, to: row.openEnd, text: startTag(row, { r: String(r) }) });
+    let previousCol = 0;
+    doc.eachChild(row, (cell) => {
+      if (cell.local !== "c") return;
+      const ref = attrOf(cell, "r");
+      const col = ref === undefined ? previousCol + 1 : parseA1(ref).col;
+      previousCol = col;
+      if (ref === undefined)
+        edits.push({ from: cell.start, to: cell.openEnd, text: startTag(cell, { r: a1(r, col) }) });
+    });
+  });
+  return splice(text, edits);
+}
+
+function plainPart(path: string, input: string): string | undefined {
+  let text = input;
   let root;
   try {
     root = rootOf(text);
@@ -70,7 +102,9 @@ function plainPart(path: string, text: string): string | undefined {
     return plainRels(path, text);
   }
   const strict = text.includes("purl.oclc.org/ooxml/");
-  if (!strict && root.prefix === "" && !text.includes("<![CDATA[")) return undefined;
+  // A row or cell without its address (it follows the one before): ExcelJS refuses the file.
+  if (root.local === "worksheet" && UNADDRESSED.test(text)) text = addressed(text);
+  if (!strict && root.prefix === "" && !text.includes("<![CDATA[")) return text === input ? undefined : text;
   return plainXml(
     text,
     root.ns === MAIN || STRICT_TO_TRANSITIONAL.get(root.ns) === MAIN ? MAIN : "",
@@ -81,7 +115,7 @@ function plainPart(path: string, text: string): string | undefined {
 /** A .rels part written again: targets relative to the source's folder, transitional types. */
 function plainRels(relsPath: string, text: string): string {
   // "xl/worksheets/_rels/sheet1.xml.rels" belongs to "xl/worksheets/sheet1.xml".
-  const source = relsPath.replace(/(^|\/)_rels\/([^/]+)\.rels$/i, "$1$2");
+  const source = relsPath.replace(/(^|\/)_rels\/([^/]*)\.rels$/i, "$1$2");
   const folder = source.slice(0, source.lastIndexOf("/") + 1);
   const rels = readRelationships(text, source).map((r) => {
     const target = r.external ? r.target : relativePath(folder, r.target);
