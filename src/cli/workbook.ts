@@ -1,6 +1,7 @@
 import { writeFile } from "fs/promises";
-import { existsSync } from "fs";
 import { resolve } from "path";
+import { inputProblem, OutputPath, outputProblem } from "./paths";
+import type { Summary } from "../app/summary";
 import type { RunCode } from "../app/codes";
 import { Diagnostics, errorText, TECHNICAL_DETAIL } from "../domain";
 import { FileWorkbook } from "../workbook/fileWorkbook";
@@ -26,6 +27,22 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   color: boolean;
+  /** The summary of every run that got as far as computing, written or not (for callers in-process). */
+  summary?: (summary: Summary) => void;
+}
+
+/** The files a run writes, with the endings each must have. */
+function outputsOf(args: CliArgs, macros: boolean): OutputPath[] {
+  return [
+    {
+      option: "-o",
+      what: "Outputfilen",
+      path: args.output,
+      endings: macros ? [".xlsm"] : [".xlsx", ".xlsm"],
+    },
+    ...(args.json ? [{ option: "--json", what: "JSON-filen", path: args.json, endings: [] }] : []),
+    ...(args.docx ? [{ option: "--docx", what: "Word-filen", path: args.docx, endings: [".docx"] }] : []),
+  ];
 }
 
 /** Parses the arguments; a string is a usage error message. */
@@ -35,24 +52,31 @@ export function parseArgs(argv: readonly string[]): CliArgs | string {
   let json: string | undefined;
   let docx: string | undefined;
   let quiet = false;
+  // An option's value: the next argument, unless there is none or it is another option.
+  const value = (i: number) => {
+    const next = argv[i + 1];
+    return next === undefined || (next.startsWith("-") && next.length > 1) ? "" : next;
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === "-o" || arg === "--output") output = argv[++i];
-    else if (arg === "--json") json = argv[++i];
-    else if (arg === "--docx") docx = argv[++i] ?? "";
-    else if (arg === "--quiet" || arg === "-q") quiet = true;
+    if (arg === "-o" || arg === "--output") {
+      output = value(i);
+      if (output) i++;
+    } else if (arg === "--json") {
+      json = value(i);
+      if (json) i++;
+    } else if (arg === "--docx") {
+      docx = value(i);
+      if (docx) i++;
+    } else if (arg === "--quiet" || arg === "-q") quiet = true;
     else if (arg.startsWith("-")) return `Ukendt tilvalg: ${arg}`;
     else if (input === undefined) input = arg;
     else return `For mange filer: ${arg}`;
   }
   if (input === undefined) return "Angiv inputfilen.";
-  if (output === undefined) return "Angiv outputfilen med -o.";
+  if (output === undefined || output === "") return "Angiv outputfilen med -o.";
   if (json === "") return "Angiv en fil efter --json.";
   if (docx === "") return "Angiv en fil efter --docx.";
-  if (docx !== undefined && resolve(docx) === resolve(input))
-    return "Word-filen må ikke være inputfilen: inputfilen ændres aldrig.";
-  if (resolve(input) === resolve(output))
-    return "Outputfilen må ikke være inputfilen: inputfilen ændres aldrig.";
   return {
     input,
     output,
@@ -72,8 +96,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`${args}\n${USAGE}`);
     return 2;
   }
-  if (!existsSync(args.input)) {
-    io.err(`Inputfilen findes ikke: ${args.input}\n${USAGE}`);
+  const problem =
+    outputProblem(args.input, outputsOf(args, /\.xlsm$/i.test(args.input))) ?? inputProblem(args.input);
+  if (problem) {
+    io.err(`${problem}\n${USAGE}`);
     return 2;
   }
   const diagnostics = new Diagnostics<RunCode>();
@@ -94,8 +120,15 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     );
     return 1;
   }
+  // A macro-enabled workbook stays one: Excel refuses an .xlsx holding macros, and an .xlsm without.
+  if (workbook.macroEnabled !== /\.xlsm$/i.test(args.output)) {
+    io.err(
+      `${workbook.macroEnabled ? "Inputfilen er en projektmappe med makroer" : "Inputfilen er en projektmappe uden makroer"}; outputfilen skal hedde ${workbook.macroEnabled ? ".xlsm" : ".xlsx"} (Excel åbner ikke en fil, hvis navn ikke passer til indholdet): ${args.output}.\n${USAGE}`,
+    );
+    return 2;
+  }
   const outcome = await runContract(workbook, diagnostics);
-  if (args.json) await writeFile(args.json, `${JSON.stringify(outcome.summary, null, 2)}\n`, "utf8");
+  io.summary?.(outcome.summary);
   if (!outcome.ok) {
     io.err(formatDiagnostics(outcome.summary.diagnostics).join("\n"));
     io.err(`\nIngen outputfil er skrevet. Ret fejlene i ${args.input} og kør igen.`);
@@ -107,6 +140,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`FEJL      Outputfilen ${args.output} kunne ikke skrives: ${(error as Error).message}`);
     return 1;
   }
+  // The summary only for a run that wrote its workbook: a failed run leaves no file behind.
+  if (args.json) await writeFile(args.json, `${JSON.stringify(outcome.summary, null, 2)}\n`, "utf8");
   if (!args.quiet) io.out(formatReport(outcome.summary, { color: io.color }));
   io.out(`\nOutput skrevet til ${resolve(args.output)}`);
   const theCase = caseDocument(outcome.inputs, outcome.results);

@@ -6,6 +6,8 @@ import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
 import { adapterMessages } from "./messages";
 import { PackagePatcher } from "./packagePatch";
 import { readableCopy } from "./readable";
+import { ContentTypes, workbookPartPath, zipEntry } from "./opc";
+import { attrOf, XmlDoc } from "./xmlScan";
 import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
 import {
   ApplyReport,
@@ -61,12 +63,18 @@ export class FileWorkbook implements WorkbookPort {
         if (withHeader.has(table.model.name)) table.model.headerRow = true;
       }
     });
-    const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
     const file = new FileWorkbook(workbook, await findLostParts(zip), await PackagePatcher.open(buffer));
+    const part = await workbookPartPath(zip);
+    const types = await zipEntry(zip, "[Content_Types].xml")?.async("string");
+    file.macroEnabled = Boolean(types && new ContentTypes(types).of(part)?.includes("macroEnabled"));
     // <workbookProtection lockStructure="1"/>: Excel adds no sheet to it, and neither does the command.
-    file.structureProtected = /<(?:\w+:)?workbookProtection\b[^>]*\blockStructure="(?:1|true)"/.test(
-      workbookXml,
-    );
+    const workbookXml = await zipEntry(zip, part)?.async("string");
+    if (workbookXml) {
+      const doc = new XmlDoc(workbookXml);
+      const protection = doc.child(doc.root, doc.root.ns, "workbookProtection");
+      const lock = protection ? attrOf(protection, "lockStructure") : undefined;
+      file.structureProtected = lock === "1" || lock === "true";
+    }
     return file;
   }
 
@@ -135,6 +143,9 @@ export class FileWorkbook implements WorkbookPort {
 
   /** The package's workbook structure is locked (read from xl/workbook.xml). */
   private structureProtected = false;
+
+  /** The package is a macro-enabled workbook (.xlsm): its workbook part's content type says so. */
+  macroEnabled = false;
 
   /** The workbook as ExcelJS holds it, with every plan applied so far. */
   get workbook(): ExcelJS.Workbook {

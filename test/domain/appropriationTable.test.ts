@@ -52,6 +52,8 @@ describe("R14.1 the bevillingstabel", () => {
         { punkt: 1, beskrivelse: "", styringsområde: "B", udvalg: "U", år: 2019, beløbKr: -99 },
         { punkt: 1, beskrivelse: "", styringsområde: "A", udvalg: "U", år: 2020, beløbKr: 5 },
         { punkt: 1, beskrivelse: "", styringsområde: "B", udvalg: "U", år: 2020, beløbKr: -5 },
+        { punkt: 2, beskrivelse: "", styringsområde: "A", udvalg: "U", år: 2019, beløbKr: 7 },
+        { punkt: 2, beskrivelse: "", styringsområde: "B", udvalg: "U", år: 2019, beløbKr: -10 },
       ],
       d,
     );
@@ -59,6 +61,10 @@ describe("R14.1 the bevillingstabel", () => {
       [
         "UNBALANCED_APPROPRIATION",
         "Indstillingspunkt 1 i bevillingstabellen summer til 1 kr. i 2019, ikke 0; tabellen skrives ikke. Kontrollér puljens linjer og bevillingernes beløb, og beregn igen.",
+      ],
+      [
+        "UNBALANCED_APPROPRIATION",
+        "Indstillingspunkt 2 i bevillingstabellen summer til -3 kr. i 2019, ikke 0; tabellen skrives ikke. Kontrollér puljens linjer og bevillingernes beløb, og beregn igen.",
       ],
     ]);
   });

@@ -80,6 +80,19 @@ describe("2018 reservationspulje ledger (R4, R5)", () => {
       flag: "RØD",
     });
   });
+
+  it("uses only the deficit of the budgetværn when the deficit is smaller, and nothing for a surplus (R5.1)", () => {
+    expect(poolOutcome(-20000, parameters)).toMatchObject({
+      underskud: 20000,
+      budgetvaernBrugt: 20000,
+      kassefinansiering: 0,
+    });
+    expect(poolOutcome(12000, parameters)).toMatchObject({
+      underskud: 0,
+      budgetvaernBrugt: 0,
+      kassefinansiering: 0,
+    });
+  });
 });
 
 describe("2018 tillægsbevillinger (R9)", () => {

@@ -41,6 +41,11 @@ export async function conformanceProblems(buffer: Buffer | Uint8Array): Promise<
       problems.push(
         `${path}: the character U+${forbidden[0].charCodeAt(0).toString(16).padStart(4, "0")} (XML forbids it)`,
       );
+    // A "&" that begins no reference (xmldom lets it through; Excel does not).
+    const bare = /&(?!(?:#\d+|#x[\da-fA-F]+|amp|lt|gt|quot|apos);)/.exec(
+      text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, ""),
+    );
+    if (bare) problems.push(`${path}: a bare "&" (not a reference)`);
     const parsed = parseXml(text);
     if (typeof parsed === "string") problems.push(`${path}: ${parsed}`);
     else docs.set(path, parsed);

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { mkdtempSync, readFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { conformanceProblems } from "./conformance";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main } from "../../src/cli/workbook";
@@ -37,16 +38,25 @@ export async function runCli(input: string, output: string, extra: string[] = []
   const json = `${output}.json`;
   let out = "";
   let err = "";
+  let summary: Summary | undefined;
+  rmSync(json, { force: true });
   const code = await main([input, "-o", output, "--json", json, ...extra], {
     out: (t) => (out += `${t}\n`),
     err: (t) => (err += `${t}\n`),
     color: false,
+    summary: (s) => (summary = s),
   });
-  let summary: Summary | undefined;
-  try {
-    summary = JSON.parse(readFileSync(json, "utf8")) as Summary;
-  } catch {
-    summary = undefined;
+  // The JSON file is written only by a run that wrote its workbook, and then it is the summary.
+  if (code === 0 && summary)
+    expect(JSON.parse(readFileSync(json, "utf8"))).toEqual(JSON.parse(JSON.stringify(summary)));
+  else if (existsSync(json)) throw new Error(`${json} was written by a run that failed (exit ${code})`);
+  // Every workbook and Word file the command writes in the suite passes the package conformance check.
+  const docx = extra[extra.indexOf("--docx") + 1];
+  for (const written of [output, ...(extra.includes("--docx") && docx ? [docx] : [])]) {
+    if (code !== 0 || !existsSync(written)) continue;
+    const problems = await conformanceProblems(readFileSync(written));
+    if (problems.length > 0)
+      throw new Error(`${written} is not a conformant package:\n${problems.join("\n")}`);
   }
   return { code, out, err, ...(summary ? { summary } : {}) };
 }

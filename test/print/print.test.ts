@@ -10,6 +10,8 @@ import {
   smallestText,
 } from "../../scripts/printedPages";
 import { tempDir } from "../helpers/workbooks";
+import { readFileSync } from "fs";
+import { conformanceProblems, readWithOpenpyxl } from "../helpers/conformance";
 
 /**
  * The demo's outputs as LibreOffice prints them (A4, each sheet with its own page setup, Danish locale,
@@ -64,6 +66,21 @@ beforeAll(() => {
   const demo = spawnSync("npx", ["tsx", "src/cli/demo.ts", dir], { encoding: "utf8", timeout: 300_000 });
   if (demo.status !== 0) throw new Error(`npm run demo gik galt: ${demo.stderr}`);
 }, 300_000);
+
+describe("the demo's files are conformant packages", () => {
+  it.each(OUTPUTS)(
+    "%s: the sample, the output and the Word case pass the conformance check; openpyxl reads both workbooks",
+    async (name) => {
+      if (missing.length > 0) return;
+      for (const file of [`${name}.xlsx`, `${name}-resultat.xlsx`, `${name}-sag.docx`])
+        expect([file, await conformanceProblems(readFileSync(join(dir, file)))]).toEqual([file, []]);
+      const output = readWithOpenpyxl(join(dir, `${name}-resultat.xlsx`));
+      expect(Object.keys(output)).toContain("Sag");
+      expect(Object.keys(readWithOpenpyxl(join(dir, `${name}.xlsx`))).length).toBeGreaterThan(3);
+    },
+    120_000,
+  );
+});
 
 describe("every sheet of the demo's outputs prints whole at 8 pt or more", () => {
   it("has what printing needs", () => {

@@ -1,3 +1,4 @@
+import fsPromises from "fs/promises";
 import fc from "fast-check";
 import { existsSync } from "fs";
 import { join } from "path";
@@ -167,17 +168,26 @@ describe("the headless command cannot write its output file", () => {
   it("exit 1, a Danish message, and no file (not even a half-written one)", async () => {
     const dir = tempDir();
     const input = await sampleFile(dir, false);
-    const output = join(dir, "findes-ikke", "output.xlsx");
+    const output = join(dir, "output.xlsx");
+    // The disk fills up as the finished file is put in place.
+    const rename = jest
+      .spyOn(fsPromises, "rename")
+      .mockRejectedValueOnce(new Error("ENOSPC: no space left on device"));
     let err = "";
-    const code = await main([input, "-o", output], {
-      out: () => undefined,
-      err: (t) => (err += t),
-      color: false,
-    });
-    expect(code).toBe(1);
+    try {
+      const code = await main([input, "-o", output, "--json", `${output}.json`], {
+        out: () => undefined,
+        err: (t) => (err += t),
+        color: false,
+      });
+      expect(code).toBe(1);
+    } finally {
+      rename.mockRestore();
+    }
     expect(err).toContain("kunne ikke skrives");
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.${process.pid}.tmp`)).toBe(false);
+    expect(existsSync(`${output}.json`)).toBe(false);
   });
 });
 
