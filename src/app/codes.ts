@@ -19,6 +19,8 @@ export type AppCode =
   | "PART_LOST"
   | "NOTHING_FOUND"
   | "MERGED_CELLS"
+  | "MERGED_OUTPUT"
+  | "TEXT_CUT"
   | "EMPTY_POOL"
   | "WRITE_FAILED"
   | "CHART_SKIPPED"

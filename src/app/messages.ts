@@ -26,6 +26,10 @@ export const appMessages = {
     `Kolonnen "${header}" er angivet i ${headerUnit}, men parameteren Enhed er ${unit}. Ret overskriften eller Enhed.`,
   noPoolColumns: (table: string) =>
     `${start(table)} har ingen puljekolonner efter Post, Type, Status og Kilde. Tilføj en kolonne pr. pulje, fx Budgetgaranti.`,
+  mergedOutput: (range: string, cell: string) =>
+    `Cellerne ${range} er flettet, og tilføjelsesprogrammet skal skrive i ${cell}; intet er skrevet. Ophæv fletningen (Start › Flet og centrer), og klik på Beregn igen.`,
+  textCut: (cell: string, length: number) =>
+    `Teksten til ${cell} er ${length.toLocaleString("da-DK")} tegn; en celle i Excel rummer højst 32.767. Den er skrevet med de første 32.767 tegn. Forkort teksten i inputtet, og klik på Beregn igen.`,
   notOwned: (cell: string, what: string) =>
     `Cellen ${cell} indeholder ${what}, som ikke er skrevet af tilføjelsesprogrammet; den overskrives ikke, og intet er skrevet. Flyt indholdet, eller tøm cellen, og klik på Beregn igen.`,
   columnBlocked: (table: string, header: string, cell: string) =>

@@ -23,6 +23,9 @@ import {
   WritePlan,
 } from "./port";
 
+/** Columns right of the used range where merged cells are looked for (output columns go there). */
+const MERGE_MARGIN_COLUMNS = 40;
+
 /** Excel.run, or a stand-in for it in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -323,9 +326,17 @@ export class OfficeWorkbook implements WorkbookPort {
   ): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
     if (!this.supports("ExcelApi", "1.13")) return new Map(sheets.map((ws) => [ws.name, []]));
-    const areas = sheets.map((_, i) =>
-      used[i]!.isNullObject ? undefined : used[i]!.getMergedAreasOrNullObject().load("address"),
-    );
+    // The used range (values only) widened to the right: output columns go beside the tables, where
+    // merged but empty cells would otherwise not be seen (and the outputs written under them).
+    const areas = sheets.map((ws, i) => {
+      if (used[i]!.isNullObject) return undefined;
+      const b = parseRange(localAddress(used[i]!.address));
+      const right = Math.min(16384, b.right + MERGE_MARGIN_COLUMNS);
+      return ws
+        .getRange(`${a1(b.top, b.left)}:${a1(b.bottom, right)}`)
+        .getMergedAreasOrNullObject()
+        .load("address");
+    });
     try {
       await context.sync();
     } catch {

@@ -287,6 +287,19 @@ export const CORPUS: CorpusCase[] = [
     expected: [],
   },
   {
+    name: "a label of 32.767 characters, the most a cell holds (written whole; rows at most 409 pt)",
+    change: (wb) => (opf(wb).getCell("A5").value = "Kontanthjælp ".repeat(2521).slice(0, 32767)),
+    ok: true,
+    expected: [],
+  },
+  {
+    name: "merged cells where an output column goes (refused, nothing written under them)",
+    change: (wb) => opf(wb).mergeCells("F9:G9"),
+    ok: false,
+    expected: [["error", "MERGED_OUTPUT", O, "F9"]],
+    messages: [/Cellerne F9:G9 er flettet/],
+  },
+  {
     name: "a sheet using all 1.048.576 rows, with a small table at the top",
     change: (wb) => (opf(wb).getCell("A1048576").value = "sidste række"),
     ok: true,

@@ -12,6 +12,7 @@ import { overviewSheet } from "./overviewSheet";
 import { caseDocument } from "../report";
 import { PlanBuilder, RowValues } from "./ownership";
 import { fitPrint } from "./printFit";
+import { withinExcelLimits } from "./limits";
 import { scenarioSheet } from "./scenarioSheet";
 import { summarySheet } from "./summarySheet";
 
@@ -150,6 +151,7 @@ export function planWrites(
   if (results.years) overviewSheet(planner, results.years, inputs.parameters.unit);
   caseSheet(planner, caseDocument(inputs, results));
   fitPrint(planner.plan);
+  withinExcelLimits(planner.plan, diagnostics);
   return planner.plan;
 }
 

@@ -1,7 +1,7 @@
 import { Flag, FLAGS } from "../../domain";
 import { RunDiagnostics } from "../codes";
 import { FUNCTION_NAMESPACES } from "../../deploy/stages";
-import { a1, columnLetters } from "../../workbook/address";
+import { a1, columnLetters, parseRange } from "../../workbook/address";
 import { emptyPlan, SheetSnapshot, WorkbookSnapshot, WritePlan, WriteValue } from "../../workbook/port";
 import { FLAG_FILLS, FLAG_FONTS, NUMBER_FORMATS, OutputColumn, OutputKind, tableLabel } from "../contract";
 import { cellValue, LocatedTable } from "../locate";
@@ -102,6 +102,7 @@ export class PlanBuilder {
   private newColumnIsFree(table: LocatedTable, col: number, header: string): boolean {
     const bottom = table.listObject ? table.listObject.bottom : table.lastDataRow;
     for (let row = table.headerRow; row <= bottom; row++) {
+      if (this.merged(table.sheet, row, col)) return false;
       const value = cellValue(table.sheet, row, col);
       if (value !== null && value !== undefined && value !== "") {
         this.diagnostics.error(
@@ -167,8 +168,31 @@ export class PlanBuilder {
     return false;
   }
 
+  private readonly mergesReported = new Set<string>();
+
+  /**
+   * A cell the tool must write lies in merged cells of the user's: Excel writes only the merge's first
+   * cell and hides the rest, so the run stops (an error, once per merge) rather than write under it.
+   */
+  private merged(sheet: SheetSnapshot, row: number, col: number): boolean {
+    const merge = sheet.merges.find((range) => {
+      const b = parseRange(range);
+      return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
+    });
+    if (!merge) return false;
+    if (!this.mergesReported.has(`${sheet.name}!${merge}`)) {
+      this.mergesReported.add(`${sheet.name}!${merge}`);
+      this.diagnostics.error("MERGED_OUTPUT", appMessages.mergedOutput(merge, a1(row, col)), {
+        sheet: sheet.name,
+        cell: a1(row, col),
+      });
+    }
+    return true;
+  }
+
   /** True when the tool may write the cell; false for a live PULJE formula (kept) or a refused cell. */
   private checkOwned(sheet: SheetSnapshot, row: number, col: number, kind: OutputKind): boolean {
+    if (this.merged(sheet, row, col)) return false;
     const address = a1(row, col);
     const value = cellValue(sheet, row, col);
     const formula = sheet.formulaCells.get(address);
