@@ -1,5 +1,15 @@
 import JSZip from "jszip";
-import { attr, unescapeXml } from "./xml";
+import {
+  ContentTypes,
+  flavourOf,
+  readRelationships,
+  Relationship,
+  relsPathOf,
+  workbookPartPath,
+  workbookSheets,
+  zipEntry,
+} from "./opc";
+import { attrOf, XmlDoc, XmlElement, XmlError } from "./xmlScan";
 
 /** A part of an .xlsx package the file implementation cannot carry over, and where it is. */
 export interface LostPart {
@@ -19,74 +29,41 @@ const PACKAGE_PARTS: { pattern: RegExp; what: string }[] = [
   { pattern: /^xl\/ctrlProps\//, what: "Formularkontrolelementer" },
 ];
 
-/** Target paths of a .rels file, resolved against the folder of the part the rels belong to. */
-function relTargets(xml: string | undefined, baseFolder: string): { type: string; target: string }[] {
-  if (!xml) return [];
-  return [...xml.matchAll(/<Relationship\b[^>]*>/g)].map((m) => {
-    const rel = m[0];
-    const target = attr(rel, "Target") ?? "";
-    const resolved = target.startsWith("/") ? target.slice(1) : normalizePath(`${baseFolder}/${target}`);
-    return { type: attr(rel, "Type") ?? "", target: resolved };
-  });
-}
-
-function normalizePath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "..") out.pop();
-    else if (part !== "." && part !== "") out.push(part);
-  }
-  return out.join("/");
-}
-
-function relsPathOf(part: string): string {
-  const slash = part.lastIndexOf("/");
-  return `${part.slice(0, slash)}/_rels/${part.slice(slash + 1)}.rels`;
-}
-
 /**
  * Lists what an .xlsx package holds that the file implementation (ExcelJS) drops when it writes the
  * workbook back: charts and shapes in drawings, pivot tables, slicers, macros and the like, named per
  * sheet where the package says which sheet holds them.
  */
 export async function findLostParts(zip: JSZip): Promise<LostPart[]> {
-  const read = async (path: string) => zip.file(path)?.async("string");
+  const read = async (path: string) => zipEntry(zip, path)?.async("string");
   const lost: LostPart[] = [];
-  const workbook = (await read("xl/workbook.xml")) ?? "";
-  const relById = new Map(
-    [...((await read("xl/_rels/workbook.xml.rels")) ?? "").matchAll(/<Relationship\b[^>]*>/g)].map((m) => [
-      attr(m[0], "Id"),
-      m[0],
-    ]),
-  );
   const sheetByPart = new Map<string, string>();
-  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const id = attr(m[0], "r:id");
-    const rel = id ? relById.get(id) : undefined;
-    const target = rel ? attr(rel, "Target") : undefined;
-    const name = attr(m[0], "name");
-    if (target && name)
-      sheetByPart.set(
-        target.startsWith("/") ? target.slice(1) : normalizePath(`xl/${target}`),
-        unescapeXml(name),
-      );
+  try {
+    const workbookPath = await workbookPartPath(zip);
+    const workbook = await read(workbookPath);
+    const doc = workbook ? new XmlDoc(workbook) : undefined;
+    const flavour = doc ? flavourOf(doc.root.ns) : undefined;
+    if (doc && flavour) {
+      const rels = readRelationships(await read(relsPathOf(workbookPath)), workbookPath);
+      for (const sheet of workbookSheets(doc, flavour)) {
+        const rel = rels.find((r) => r.id === sheet.rid && !r.external);
+        if (rel) sheetByPart.set(rel.target, sheet.name);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof XmlError)) throw error;
   }
   const claimed = new Set<string>();
   for (const [part, sheet] of sheetByPart) {
-    for (const rel of relTargets(await read(relsPathOf(part)), part.slice(0, part.lastIndexOf("/")))) {
+    for (const rel of await safeRelationships(read, part)) {
       if (rel.type.endsWith("/pivotTable")) {
         lost.push({ what: "Pivottabellen", sheet });
         claimed.add(rel.target);
       }
       if (rel.type.endsWith("/drawing")) {
-        const drawing = (await read(rel.target)) ?? "";
-        const drawingRels = relTargets(
-          await read(relsPathOf(rel.target)),
-          rel.target.slice(0, rel.target.lastIndexOf("/")),
-        );
+        const drawingRels = await safeRelationships(read, rel.target);
         if (drawingRels.some((r) => r.type.endsWith("/chart"))) lost.push({ what: "Diagrammet", sheet });
-        if (/<xdr:sp\b/.test(drawing) || /<xdr:cxnSp\b/.test(drawing))
-          lost.push({ what: "Figurer og tekstfelter", sheet });
+        if (await hasShapes(await read(rel.target))) lost.push({ what: "Figurer og tekstfelter", sheet });
       }
     }
   }
@@ -99,14 +76,51 @@ export async function findLostParts(zip: JSZip): Promise<LostPart[]> {
   return lost;
 }
 
+/** A part's relationships; none when its .rels cannot be read. */
+async function safeRelationships(
+  read: (path: string) => Promise<string | undefined>,
+  part: string,
+): Promise<Relationship[]> {
+  try {
+    return readRelationships(await read(relsPathOf(part)), part);
+  } catch (error) {
+    if (error instanceof XmlError) return [];
+    throw error;
+  }
+}
+
+const DRAWING_NS = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing";
+
+/** Whether a drawing anchors a shape or a connector (xdr:sp, xdr:cxnSp) somewhere in its anchors. */
+async function hasShapes(xml: string | undefined): Promise<boolean> {
+  if (!xml) return false;
+  try {
+    const doc = new XmlDoc(xml);
+    const walk = (element: XmlElement): boolean =>
+      doc
+        .children(element)
+        .some((c) => (c.ns === DRAWING_NS && (c.local === "sp" || c.local === "cxnSp")) || walk(c));
+    return walk(doc.root);
+  } catch (error) {
+    if (error instanceof XmlError) return false;
+    throw error;
+  }
+}
+
 /** Names of tables whose XML leaves headerRowCount at its default (1); ExcelJS reads those as header-less. */
 export async function tablesWithDefaultHeader(zip: JSZip): Promise<Set<string>> {
   const names = new Set<string>();
-  for (const path of Object.keys(zip.files).filter((p) => /^xl\/tables\/table\d+\.xml$/.test(p))) {
-    const xml = (await zip.file(path)!.async("string")) ?? "";
-    const open = /<table\b[^>]*>/.exec(xml)?.[0] ?? "";
-    const name = attr(open, "name");
-    if (name && attr(open, "headerRowCount") !== "0") names.add(unescapeXml(name));
+  const typesXml = await zipEntry(zip, "[Content_Types].xml")?.async("string");
+  const types = typesXml ? new ContentTypes(typesXml) : undefined;
+  for (const path of Object.keys(zip.files)) {
+    if (!types || !types.of(path)?.endsWith("spreadsheetml.table+xml")) continue;
+    try {
+      const root = new XmlDoc((await zip.file(path)!.async("string")) ?? "").root;
+      const name = attrOf(root, "name");
+      if (name && attrOf(root, "headerRowCount") !== "0") names.add(name);
+    } catch (error) {
+      if (!(error instanceof XmlError)) throw error;
+    }
   }
   return names;
 }

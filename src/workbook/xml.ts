@@ -1,16 +1,4 @@
-/** Small helpers for editing package parts as text (packagePatch.ts, lostParts.ts). */
-
-const ATTRIBUTE_PATTERNS = new Map<string, RegExp>();
-
-/** An attribute's raw value in a start tag (patterns cached: this runs for every row and cell). */
-export function attr(xml: string, name: string): string | undefined {
-  let pattern = ATTRIBUTE_PATTERNS.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`(?:^|\\s)${name.replace(":", "\\:")}="([^"]*)"`);
-    ATTRIBUTE_PATTERNS.set(name, pattern);
-  }
-  return pattern.exec(xml)?.[1];
-}
+/** Escaping text for XML and reading references back (the scanner, xmlScan.ts, does the parsing). */
 
 export function escapeXml(text: string): string {
   return (
