@@ -86,6 +86,12 @@ export async function conformanceProblems(buffer: Buffer | Uint8Array): Promise<
       const resolved = normalize(target.startsWith("/") ? target : folder + target);
       if (!exists.has(resolved.toLowerCase()))
         problems.push(`${path}: ${id} points to ${resolved}, which is not there`);
+      // The target's content type is the one its relationship asks for (a worksheet typed as plain XML
+      // opens in LibreOffice, not in Excel).
+      const expected = EXPECTED_TYPES[(rel.getAttribute("Type") ?? "").split("/").pop() ?? ""];
+      const actual = typeOf(resolved);
+      if (expected && actual !== undefined && !actual.endsWith(expected))
+        problems.push(`${resolved}: the content type ${actual}, its relationship asks for …${expected}`);
     }
   }
 
@@ -121,6 +127,17 @@ export async function conformanceProblems(buffer: Buffer | Uint8Array): Promise<
 }
 
 const XML_NS = "http://www.w3.org/XML/1998/namespace";
+/** The content type (its end) each relationship type's target must have. */
+const EXPECTED_TYPES: Record<string, string> = {
+  worksheet: "spreadsheetml.worksheet+xml",
+  styles: ".styles+xml",
+  sharedStrings: "spreadsheetml.sharedStrings+xml",
+  table: "spreadsheetml.table+xml",
+  drawing: "drawing+xml",
+  chart: "drawingml.chart+xml",
+  theme: "theme+xml",
+  pivotTable: "spreadsheetml.pivotTable+xml",
+};
 const PRESERVING = new Set([
   "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
   "http://purl.oclc.org/ooxml/spreadsheetml/main",
