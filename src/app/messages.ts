@@ -69,10 +69,13 @@ export const appMessages = {
   caseKindWritten: (kind: string, cell: string) => `Sagstypen er nu ${kind} (${cell}). Beregner igen …`,
   unknownPoolInFollowUp: (pool: string) =>
     `Puljen "${pool}" i opfølgningen (arket Opfølgning) har ingen kolonne i reservationspuljen (arket Reservationspulje); den indgår i opfølgningen, men ikke i puljen. Tilføj en kolonne med puljens navn i reservationspuljen, hvis den skal med.`,
+  /** `restored` is undefined for the file: no Excel is involved, and nothing has been written. */
   writeFailed: (reason: string, restored: boolean | undefined) =>
-    (restored === false
-      ? "Excel stoppede skrivningen undervejs, og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner."
-      : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver, kolonnebredder, rækkehøjder og tekstombrydning i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
+    (restored === undefined
+      ? "Projektmappen kunne ikke skrives: en del af filen kan ikke ændres, som den er gemt. Intet er skrevet. Åbn filen i Excel, gem den som Excel-projektmappe (.xlsx), og kør igen."
+      : restored === false
+        ? "Excel stoppede skrivningen undervejs, og det skrevne kunne ikke sættes helt tilbage. Luk projektmappen uden at gemme, eller kontrollér arkene Resultat, Scenarier og Tillægsbevillinger og de tilføjede kolonner."
+        : "Excel stoppede skrivningen undervejs. Det, der nåede at blive skrevet, er sat tilbage: værdier, formler, talformater, lyskrydsenes betingede formatering, tilføjede ark og kolonner. Kun udfyldningsfarver, kolonnebredder, rækkehøjder og tekstombrydning i tilføjelsesprogrammets egne celler kan stå ændret; de bliver rigtige ved næste Beregn. Prøv igen.") +
     `${TECHNICAL_DETAIL}${reason}`,
   flagNotComputed: (flag: string, table: string, missing: string[][]) =>
     `Lyskrydset ${flag} beregnes ikke: ${table} mangler ${missing

@@ -1,5 +1,6 @@
 import fsPromises from "fs/promises";
 import fc from "fast-check";
+import { FileWorkbook } from "../../src/workbook/fileWorkbook";
 import { existsSync } from "fs";
 import { join } from "path";
 import { buildSampleWorkbook } from "../../src/cli/sampleWorkbook";
@@ -188,6 +189,31 @@ describe("the headless command cannot write its output file", () => {
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.${process.pid}.tmp`)).toBe(false);
     expect(existsSync(`${output}.json`)).toBe(false);
+  });
+});
+
+describe("the headless command cannot change the package", () => {
+  it("exit 1, a message that does not blame Excel, and no file", async () => {
+    const dir = tempDir();
+    const input = await sampleFile(dir, false);
+    const output = join(dir, "output.xlsx");
+    const apply = jest
+      .spyOn(FileWorkbook.prototype, "apply")
+      .mockRejectedValueOnce(new Error("an unexpected part"));
+    let err = "";
+    try {
+      const code = await main([input, "-o", output], {
+        out: () => undefined,
+        err: (t) => (err += t),
+        color: false,
+      });
+      expect(code).toBe(1);
+    } finally {
+      apply.mockRestore();
+    }
+    expect(err).toContain("Projektmappen kunne ikke skrives");
+    expect(err).not.toContain("Excel stoppede");
+    expect(existsSync(output)).toBe(false);
   });
 });
 
