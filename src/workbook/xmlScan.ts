@@ -56,38 +56,27 @@ export class XmlDoc {
   readonly root: XmlElement;
 
   constructor(readonly text: string) {
-    let i = 0;
-    for (;;) {
-      const lt = text.indexOf("<", i);
-      if (lt < 0) throw new XmlError("no root element");
-      const kind = markupAt(text, lt);
-      if (kind === "element") {
-        // The root's end is the document's last end tag: the root is not walked (a sheet of 100.000
-        // rows would be walked once more for nothing); its children are, as they are asked for.
-        const tag = readStartTag(text, lt, ROOT_SCOPE);
-        const name = resolveName(tag.name, tag.scope, false);
-        const base = {
-          name: tag.name,
-          ...name,
-          raw: tag.raw,
-          start: lt,
-          openEnd: tag.openEnd,
-          scope: tag.scope,
-        };
-        if (tag.empty) this.root = { ...base, closeStart: tag.openEnd, end: tag.openEnd, empty: true };
-        else {
-          const closeStart = text.lastIndexOf(`</${tag.name}`);
-          if (closeStart < tag.openEnd) throw new XmlError(`<${tag.name}> is not closed`);
-          const gt = text.indexOf(">", closeStart);
-          if (gt < 0 || text.slice(closeStart + 2 + tag.name.length, gt).trim() !== "")
-            throw new XmlError(`<${tag.name}> is not closed`);
-          this.root = { ...base, closeStart, end: gt + 1, empty: false };
-        }
-        break;
-      }
-      if (kind === "end") throw new XmlError(`an end tag before the root element at ${lt}`);
-      i = skipMarkup(text, lt, kind);
+    // The root's end is the document's last end tag: the root is not walked (a sheet of 100.000 rows
+    // would be walked once more for nothing); its children are, as they are asked for.
+    const { lt, tag } = rootStartTag(text);
+    const base = {
+      name: tag.name,
+      ...resolveName(tag.name, tag.scope, false),
+      raw: tag.raw,
+      start: lt,
+      openEnd: tag.openEnd,
+      scope: tag.scope,
+    };
+    if (tag.empty) {
+      this.root = { ...base, closeStart: tag.openEnd, end: tag.openEnd, empty: true };
+      return;
     }
+    const closeStart = text.lastIndexOf(`</${tag.name}`);
+    if (closeStart < tag.openEnd) throw new XmlError(`<${tag.name}> is not closed`);
+    const gt = text.indexOf(">", closeStart);
+    if (gt < 0 || text.slice(closeStart + 2 + tag.name.length, gt).trim() !== "")
+      throw new XmlError(`<${tag.name}> is not closed`);
+    this.root = { ...base, closeStart, end: gt + 1, empty: false };
   }
 
   private readonly childCache = new Map<number, XmlElement[]>();
@@ -517,17 +506,21 @@ export function plainXml(text: string, main: string, rename: ReadonlyMap<string,
   return out.join("");
 }
 
-/** The root element's start tag alone (name and namespace), without walking the document. */
-export function rootOf(text: string): { name: string; prefix: string; local: string; ns: string } {
+/** The root element's start tag: where it is and what it says (markup before it skipped). */
+function rootStartTag(text: string): { lt: number; tag: ReturnType<typeof readStartTag> } {
   let i = 0;
   for (;;) {
     const lt = text.indexOf("<", i);
     if (lt < 0) throw new XmlError("no root element");
     const kind = markupAt(text, lt);
-    if (kind === "element") {
-      const tag = readStartTag(text, lt, ROOT_SCOPE);
-      return { name: tag.name, ...resolveName(tag.name, tag.scope, false) };
-    }
+    if (kind === "element") return { lt, tag: readStartTag(text, lt, ROOT_SCOPE) };
+    if (kind === "end") throw new XmlError(`an end tag before the root element at ${lt}`);
     i = skipMarkup(text, lt, kind);
   }
+}
+
+/** The root element's start tag alone (name and namespace), without walking the document. */
+export function rootOf(text: string): { name: string; prefix: string; local: string; ns: string } {
+  const { tag } = rootStartTag(text);
+  return { name: tag.name, ...resolveName(tag.name, tag.scope, false) };
 }
