@@ -21,6 +21,13 @@ import {
   WritePlan,
 } from "./port";
 
+/**
+ * Parts named by the lost-part kinds (charts, pivot tables, slicers …, with their drawings and caches),
+ * relationships, and pictures (ExcelJS writes them back under its own names): not named one by one.
+ */
+const COVERED_PARTS =
+  /(^|\/)_rels\/|^xl\/(charts|drawings|pivotTables|pivotCache|slicers|slicerCaches|timelines|timelineCaches|threadedComments|persons|externalLinks|chartsheets|ctrlProps|media)\/|^xl\/vbaProject\.bin$/;
+
 /** ExcelJS's loaded table model (not in its typings). */
 interface LoadedTableModel {
   name: string;
@@ -185,7 +192,16 @@ export class FileWorkbook implements WorkbookPort {
         sheet: part.sheet ?? "",
         message: adapterMessages.partLost(part.what, part.sheet),
       }));
-      return { notes: [...report.notes, ...lost] };
+      // Any other part of the original package that ExcelJS does not write back is named too.
+      const written = await JSZip.loadAsync(await this.model.xlsx.writeBuffer());
+      const others = (await this.patcher.partNames())
+        .filter((path) => !written.file(path) && !COVERED_PARTS.test(path))
+        .map((path) => ({
+          code: "PART_LOST" as const,
+          sheet: "",
+          message: adapterMessages.partLost(`Filens del ${path}`, undefined),
+        }));
+      return { notes: [...report.notes, ...lost, ...others] };
     }
     return report;
   }

@@ -177,6 +177,11 @@ export class PackagePatcher {
     this.parts.set(this.workbookPath, fullCalcOnLoad((await this.part(this.workbookPath))!, this.flavour));
   }
 
+  /** The parts of the original package, by path. */
+  async partNames(): Promise<string[]> {
+    return Object.keys(this.zip.files).filter((p) => !this.zip.files[p]!.dir);
+  }
+
   /** The patched package: untouched parts as they were, in their order; new parts after them. */
   async toBuffer(): Promise<Buffer> {
     for (const build of this.ownSheets.values())

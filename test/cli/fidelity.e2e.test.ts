@@ -119,7 +119,15 @@ describe("where the package cannot be patched, ExcelJS writes it and says what i
   it("Indsæt skabelon headless (a plan that creates tables) on a workbook with a chart: PART_LOST notes", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Investeringer").getCell("A1").value = "Egne noter";
-    const input = await injectChartAndPivot(Buffer.from(await wb.xlsx.writeBuffer()), "Investeringer");
+    const zip = await JSZip.loadAsync(
+      await injectChartAndPivot(Buffer.from(await wb.xlsx.writeBuffer()), "Investeringer"),
+    );
+    // A part no lost-part kind knows: the workbook's custom properties.
+    zip.file(
+      "docProps/custom.xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>`,
+    );
+    const input = await zip.generateAsync({ type: "nodebuffer" });
     const file = await FileWorkbook.fromBuffer(input);
     const { plan } = planTemplate(await file.names(), { formulas: false });
     const report = await file.apply(plan);
@@ -135,6 +143,7 @@ describe("where the package cannot be patched, ExcelJS writes it and says what i
         "Investeringer",
         'Pivottabellen på arket "Investeringer" kan ikke bevares i den skrevne fil.',
       ],
+      ["PART_LOST", "", "Filens del docProps/custom.xml kan ikke bevares i den skrevne fil."],
     ]);
   });
 });
