@@ -1,7 +1,7 @@
 import JSZip from "jszip";
 import { a1, parseA1, parseRange } from "./address";
 import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
-import { escapeXml } from "./xml";
+import { escapeXml, unescapeXml } from "./xml";
 import { attrOf, splice, startTag, withPrefix, XmlDoc, XmlElement, XmlError } from "./xmlScan";
 import {
   CONTENT_TYPES_NS,
@@ -954,10 +954,15 @@ const STYLES_ORDER = [
   "extLst",
 ];
 
-/** An entry of a style list: its markup, and its parsed element when it came from the part. */
+/**
+ * An entry of a style list: its markup, its unprefixed attributes and its children by local name — read
+ * from the part, or kept as made for an entry this registry added (so a new entry can be the base of the
+ * next one, as when a cell is written twice).
+ */
 interface StyleEntry {
   xml: string;
-  element?: XmlElement;
+  attrs: ReadonlyMap<string, string>;
+  children: readonly { local: string; xml: string; element?: XmlElement }[];
 }
 
 /**
@@ -984,9 +989,15 @@ class StyleRegistry {
     const entries = (section: string, item: string): StyleEntry[] => {
       const element = this.section(section);
       return element
-        ? this.doc
-            .childrenNamed(element, flavour.main, item)
-            .map((e) => ({ xml: this.doc.source(e), element: e }))
+        ? this.doc.childrenNamed(element, flavour.main, item).map((e) => ({
+            xml: this.doc.source(e),
+            attrs: new Map(
+              e.raw.filter(([name]) => !name.includes(":")).map(([name, raw]) => [name, unescapeXml(raw)]),
+            ),
+            children: this.doc
+              .children(e)
+              .map((c) => ({ local: c.local, xml: this.doc.source(c), element: c })),
+          }))
         : [];
     };
     const numFmts = this.section("numFmts");
@@ -1018,12 +1029,12 @@ class StyleRegistry {
     this.forced = true;
   }
 
-  private add(list: keyof StyleRegistry["lists"], xml: string): number {
+  private add(list: keyof StyleRegistry["lists"], entry: StyleEntry): number {
     const entries = this.lists[list];
-    const existing = entries.findIndex((e) => e.xml === xml);
+    const existing = entries.findIndex((e) => e.xml === entry.xml);
     if (existing >= 0) return existing;
     this.added[list]++;
-    return entries.push({ xml }) - 1;
+    return entries.push(entry) - 1;
   }
 
   styleFor(base: number, request: StyleRequest): number {
@@ -1033,37 +1044,46 @@ class StyleRegistry {
     if (known !== undefined) return known;
     const p = this.p;
     const entry = this.lists.cellXfs[base] ?? this.lists.cellXfs[0];
-    const xf = entry?.element;
-    const read = (name: string, fallback: string) => (xf ? (attrOf(xf, name) ?? fallback) : fallback);
-    let numFmtId = Number(read("numFmtId", "0"));
-    let fontId = Number(read("fontId", "0"));
-    let fillId = Number(read("fillId", "0"));
-    const borderId = read("borderId", "0");
-    const xfId = read("xfId", "0");
+    const read = (name: string) => entry?.attrs.get(name) ?? "0";
+    let numFmtId = Number(read("numFmtId"));
+    let fontId = Number(read("fontId"));
+    let fillId = Number(read("fillId"));
+    const borderId = read("borderId");
+    const xfId = read("xfId");
     if (request.numberFormat !== undefined) numFmtId = this.numFmtId(request.numberFormat);
     if (request.bold || request.fontColor !== undefined) fontId = this.font(fontId, request);
     if (request.fill !== undefined) fillId = request.fill === null ? 0 : this.fill(request.fill);
     // The xf's children (alignment, protection), as the part writes them.
-    const children = xf ? this.doc.children(xf) : [];
+    let children = entry?.children ?? [];
     const alignment = children.find((c) => c.local === "alignment");
-    let inner = children.map((c) => this.doc.source(c));
     if (request.wrap) {
-      const wrapped = alignment
-        ? startTag(alignment, { wrapText: "1", vertical: "top" }, true)
-        : `<${p}alignment wrapText="1" vertical="top"/>`;
-      inner = alignment
-        ? children.map((c) => (c === alignment ? wrapped : this.doc.source(c)))
-        : [wrapped, ...inner];
+      const wrapped = {
+        local: "alignment",
+        xml: alignment?.element
+          ? startTag(alignment.element, { wrapText: "1", vertical: "top" }, true)
+          : `<${p}alignment wrapText="1" vertical="top"/>`,
+      };
+      children = alignment ? children.map((c) => (c === alignment ? wrapped : c)) : [wrapped, ...children];
     }
-    const applied = [
-      numFmtId !== 0 ? ' applyNumberFormat="1"' : "",
-      ' applyFont="1"',
-      fillId !== 0 ? ' applyFill="1"' : "",
-      alignment || request.wrap ? ' applyAlignment="1"' : "",
-    ].join("");
-    const element =
-      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${escapeXml(borderId)}" xfId="${escapeXml(xfId)}"${applied}` +
-      (inner.length > 0 ? `>${inner.join("")}</${p}xf>` : "/>");
+    const attrs = new Map([
+      ["numFmtId", String(numFmtId)],
+      ["fontId", String(fontId)],
+      ["fillId", String(fillId)],
+      ["borderId", borderId],
+      ["xfId", xfId],
+      ...(numFmtId !== 0 ? [["applyNumberFormat", "1"] as const] : []),
+      ["applyFont", "1"],
+      ...(fillId !== 0 ? [["applyFill", "1"] as const] : []),
+      ...(alignment || request.wrap ? [["applyAlignment", "1"] as const] : []),
+    ]);
+    const inner = children.map((c) => c.xml).join("");
+    const element: StyleEntry = {
+      xml:
+        `<${p}xf ${[...attrs].map(([name, value]) => `${name}="${escapeXml(value)}"`).join(" ")}` +
+        (inner ? `>${inner}</${p}xf>` : "/>"),
+      attrs,
+      children,
+    };
     const index = this.add("cellXfs", element);
     byBase.set(base, index);
     return index;
@@ -1072,9 +1092,11 @@ class StyleRegistry {
   dxfFor(fill: string, font: string): number {
     return this.add(
       "dxfs",
-      withPrefix(
-        `<dxf><font><color rgb="${font}"/></font><fill><patternFill><bgColor rgb="${fill}"/></patternFill></fill></dxf>`,
-        this.p,
+      made(
+        withPrefix(
+          `<dxf><font><color rgb="${font}"/></font><fill><patternFill><bgColor rgb="${fill}"/></patternFill></fill></dxf>`,
+          this.p,
+        ),
       ),
     );
   }
@@ -1097,28 +1119,27 @@ class StyleRegistry {
   private font(base: number, request: StyleRequest): number {
     const p = this.p;
     const entry = this.lists.fonts[base] ?? this.lists.fonts[0];
-    const children = new Map<string, string>();
-    if (entry?.element)
-      for (const c of this.doc.children(entry.element)) children.set(c.local, this.doc.source(c));
-    else if (entry) {
-      // A font this registry made: its own unprefixed-then-prefixed markup, one child per name.
-      for (const m of entry.xml.matchAll(/<(?:\w+:)?(\w+)\b[^>]*\/>/g))
-        if (m[1] !== "font") children.set(m[1]!, m[0]);
-    }
+    const children = new Map((entry?.children ?? []).map((c) => [c.local, c.xml]));
     if (request.bold) children.set("b", `<${p}b/>`);
     if (request.fontColor === null) children.delete("color");
     else if (request.fontColor !== undefined)
       children.set("color", `<${p}color rgb="${request.fontColor}"/>`);
     const order = [...children.keys()].sort((x, y) => rank(FONT_ORDER, x) - rank(FONT_ORDER, y));
-    return this.add("fonts", `<${p}font>${order.map((k) => children.get(k)).join("")}</${p}font>`);
+    return this.add("fonts", {
+      xml: `<${p}font>${order.map((k) => children.get(k)).join("")}</${p}font>`,
+      attrs: new Map(),
+      children: order.map((local) => ({ local, xml: children.get(local)! })),
+    });
   }
 
   private fill(colour: string): number {
     return this.add(
       "fills",
-      withPrefix(
-        `<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor indexed="64"/></patternFill></fill>`,
-        this.p,
+      made(
+        withPrefix(
+          `<fill><patternFill patternType="solid"><fgColor rgb="${colour}"/><bgColor indexed="64"/></patternFill></fill>`,
+          this.p,
+        ),
       ),
     );
   }
@@ -1161,6 +1182,11 @@ class StyleRegistry {
     for (const [at, text] of inserts) edits.push({ from: at, to: at, text });
     return splice(this.doc.text, edits);
   }
+}
+
+/** A fill or dxf entry this registry made: never the base of another, so its markup is all it needs. */
+function made(xml: string): StyleEntry {
+  return { xml, attrs: new Map(), children: [] };
 }
 
 function rank(order: string[], name: string): number {

@@ -183,6 +183,25 @@ describe("what the patcher writes", () => {
     expect(names.sheetNames).toContain("Ny & <ark>");
   });
 
+  it("a cell written twice keeps the style of the first write as the base of the second", async () => {
+    const patcher = await PackagePatcher.open(await samplePackage());
+    const first = emptyPlan();
+    first.blocks.push({ sheet: "Opfølgning", row: 40, col: 2, values: [[1]], bold: true, wrap: true });
+    await patcher.apply(first);
+    const second = emptyPlan();
+    second.blocks.push({ sheet: "Opfølgning", row: 40, col: 2, values: [[2]], numberFormat: "#,##0" });
+    await patcher.apply(second);
+    const output = await patcher.toBuffer();
+    expect(await conformanceProblems(output)).toEqual([]);
+    const cell = (await FileWorkbook.fromBuffer(output)).workbook.getWorksheet("Opfølgning")!.getCell("B40");
+    expect([cell.value, cell.numFmt, cell.font?.bold, cell.alignment?.wrapText]).toEqual([
+      2,
+      "#,##0",
+      true,
+      true,
+    ]);
+  });
+
   it("keeps the drawing (a chart the pane drew) of its own sheet when it replaces the sheet", async () => {
     const sample = buildSampleWorkbook({ asTables: true });
     sample.addWorksheet("Resultat").getCell("A1").value = "Resultat";
