@@ -194,7 +194,8 @@ export class FileWorkbook implements WorkbookPort {
       }));
       // Any other part of the original package that ExcelJS does not write back is named too.
       const written = await JSZip.loadAsync(await this.model.xlsx.writeBuffer());
-      const others = (await this.patcher.partNames())
+      const others = this.patcher
+        .partNames()
         .filter((path) => !written.file(path) && !COVERED_PARTS.test(path))
         .map((path) => ({
           code: "PART_LOST" as const,

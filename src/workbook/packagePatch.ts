@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import { a1, parseA1, parseRange } from "./address";
 import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
 import { escapeXml, unescapeXml } from "./xml";
-import { attrOf, splice, startTag, withPrefix, XmlDoc, XmlElement, XmlError } from "./xmlScan";
+import { attrOf, rootOf, splice, startTag, withPrefix, XmlDoc, XmlElement, XmlError } from "./xmlScan";
 import {
   CONTENT_TYPES_NS,
   ContentTypes,
@@ -46,7 +46,7 @@ export class PackagePatcher {
   private flavour: Flavour = TRANSITIONAL;
   private workbookPath = "xl/workbook.xml";
   private stylesPath?: string;
-  /** Why the package's structure cannot be read (then nothing is patched). */
+  /** Why the package's workbook cannot be read or is not one (then nothing is patched). */
   private broken?: string;
 
   private constructor(private readonly zip: JSZip) {}
@@ -65,10 +65,16 @@ export class PackagePatcher {
   private async readStructure(): Promise<void> {
     this.workbookPath = await workbookPartPath(this.zip);
     const workbook = await this.part(this.workbookPath);
-    if (!workbook) return;
+    if (!workbook) {
+      this.broken = "no workbook part";
+      return;
+    }
     const doc = new XmlDoc(workbook);
     const flavour = flavourOf(doc.root.ns);
-    if (!flavour || doc.root.local !== "workbook") return;
+    if (!flavour || doc.root.local !== "workbook") {
+      this.broken = "the workbook part is not a SpreadsheetML workbook";
+      return;
+    }
     this.flavour = flavour;
     const rels = readRelationships(await this.part(relsPathOf(this.workbookPath)), this.workbookPath);
     const byId = new Map(rels.map((r) => [r.id, r]));
@@ -83,11 +89,6 @@ export class PackagePatcher {
   async unpatchable(plan: WritePlan): Promise<string | undefined> {
     if (this.broken) return this.broken;
     if ((plan.tables ?? []).length > 0) return "the plan creates Excel tables";
-    const workbook = await this.part(this.workbookPath);
-    if (!workbook) return "no workbook part";
-    const root = new XmlDoc(workbook).root;
-    if (root.local !== "workbook" || !flavourOf(root.ns))
-      return "the workbook part is not a SpreadsheetML workbook";
     if (!(await this.part("[Content_Types].xml"))) return "no [Content_Types].xml";
     const touched = new Set([
       ...plan.blocks.map((b) => b.sheet),
@@ -100,7 +101,7 @@ export class PackagePatcher {
       const path = this.sheetPaths.get(sheet);
       const xml = path ? await this.part(path) : undefined;
       if (!xml) return `no part for the sheet ${sheet}`;
-      const sheetRoot = new XmlDoc(xml).root;
+      const sheetRoot = rootOf(xml);
       if (sheetRoot.local !== "worksheet" || sheetRoot.ns !== this.flavour.main)
         return `the sheet ${sheet} is not a worksheet`;
     }
@@ -178,7 +179,7 @@ export class PackagePatcher {
   }
 
   /** The parts of the original package, by path. */
-  async partNames(): Promise<string[]> {
+  partNames(): string[] {
     return Object.keys(this.zip.files).filter((p) => !this.zip.files[p]!.dir);
   }
 
@@ -203,7 +204,7 @@ export class PackagePatcher {
   private async openStyles(): Promise<StyleRegistry> {
     const existing = this.stylesPath ? await this.part(this.stylesPath) : undefined;
     if (existing) return new StyleRegistry(this.stylesPath!, existing, this.flavour);
-    const path = this.freePath("xl/styles", ".xml");
+    const path = this.freePath((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
     this.stylesPath = path;
     this.addRelationship(await this.workbookRels(), `${this.flavour.relTypes}/styles`, path);
     await this.addOverride(path, TYPE_STYLES);
@@ -213,12 +214,18 @@ export class PackagePatcher {
     return registry;
   }
 
-  private freePath(stem: string, extension: string): string {
-    const taken = new Set([...Object.keys(this.zip.files), ...this.parts.keys()].map((p) => p.toLowerCase()));
-    if (!taken.has(`${stem}${extension}`.toLowerCase())) return `${stem}${extension}`;
-    let n = 2;
-    while (taken.has(`${stem}${n}${extension}`.toLowerCase())) n++;
-    return `${stem}${n}${extension}`;
+  /** The first part name `name(1)`, `name(2)` … that is not in the package, written, or an own sheet's. */
+  private freePath(name: (n: number) => string): string {
+    const taken = new Set(
+      [
+        ...Object.keys(this.zip.files),
+        ...this.parts.keys(),
+        ...[...this.ownSheets.values()].map((s) => s.path),
+      ].map((p) => p.toLowerCase()),
+    );
+    let n = 1;
+    while (taken.has(name(n).toLowerCase())) n++;
+    return name(n);
   }
 
   private async workbookRels(): Promise<string> {
@@ -283,13 +290,7 @@ export class PackagePatcher {
       this.ownSheets.set(name, new SheetBuild(existing, keep));
       return;
     }
-    const used = new Set([...this.ownSheets.values()].map((s) => s.path.toLowerCase()));
-    let n = 1;
-    const taken = (k: number) =>
-      used.has(`xl/worksheets/sheet${k}.xml`) ||
-      zipEntry(this.zip, `xl/worksheets/sheet${k}.xml`) !== undefined;
-    while (taken(n)) n++;
-    const path = `xl/worksheets/sheet${n}.xml`;
+    const path = this.freePath((n) => `xl/worksheets/sheet${n}.xml`);
     this.ownSheets.set(name, new SheetBuild(path, []));
     this.sheetPaths.set(name, path);
 
@@ -336,20 +337,19 @@ function insertInto(doc: XmlDoc, parent: XmlElement, markup: string): string {
   return splice(doc.text, [{ from: parent.closeStart, to: parent.closeStart, text: markup }]);
 }
 
-/** Inserts markup before the first child named in `before` (in order of preference), else at the end. */
-function insertBefore(
+/**
+ * Where a child named `name` goes in `parent` by the schema's order of its children: before the first
+ * child present that comes later in `order`, else at the end of the parent.
+ */
+function schemaPosition(
   doc: XmlDoc,
   parent: XmlElement,
   ns: string,
-  before: readonly string[],
-  markup: string,
-): string {
-  const children = doc.children(parent);
-  for (const name of before) {
-    const next = children.find((c) => c.ns === ns && c.local === name);
-    if (next) return splice(doc.text, [{ from: next.start, to: next.start, text: markup }]);
-  }
-  return insertInto(doc, parent, markup);
+  order: readonly string[],
+  name: string,
+): number {
+  const later = order.slice(order.indexOf(name) + 1);
+  return doc.children(parent).find((c) => c.ns === ns && later.includes(c.local))?.start ?? parent.closeStart;
 }
 
 /** One cell to write: its value and the style asked for. */
@@ -531,8 +531,6 @@ const WORKSHEET_ORDER = [
   "extLst",
 ];
 
-const after = (name: string) => WORKSHEET_ORDER.slice(WORKSHEET_ORDER.indexOf(name) + 1);
-
 /**
  * A user's worksheet with the tool's writes: cells in <sheetData>, the dimension widened, column widths,
  * the flag rules. Each is an edit at the offsets of the element it changes; everything else stays as it
@@ -554,12 +552,8 @@ function patchWorksheet(
   const children = doc.children(root);
   const named = (local: string) => children.filter((c) => c.ns === ns && c.local === local);
   const edits: { from: number; to: number; text: string }[] = [];
-  /** Markup for an element the sheet lacks, placed before the first later sibling present. */
-  const insertAt = (local: string): number => {
-    const later = after(local);
-    const next = children.find((c) => c.ns === ns && later.includes(c.local));
-    return next ? next.start : root.closeStart;
-  };
+  /** Where an element the sheet lacks goes, by the schema's order. */
+  const insertAt = (local: string) => schemaPosition(doc, root, ns, WORKSHEET_ORDER, local);
 
   const sheetData = named("sheetData")[0];
   const data = patchSheetData(doc, sheetData, p, cells, heights, styles);
@@ -851,8 +845,17 @@ function printNames(xml: string, flavour: Flavour, layout: SheetLayout): string 
   return out;
 }
 
-/** Workbook children after <definedNames>, in schema order (CT_Workbook). */
-const AFTER_DEFINED_NAMES = [
+/** Workbook children in schema order (CT_Workbook). */
+const WORKBOOK_ORDER = [
+  "fileVersion",
+  "fileSharing",
+  "workbookPr",
+  "workbookProtection",
+  "bookViews",
+  "sheets",
+  "functionGroups",
+  "externalReferences",
+  "definedNames",
   "calcPr",
   "oleSize",
   "customWorkbookViews",
@@ -881,13 +884,8 @@ function sheetDefinedName(xml: string, flavour: Flavour, sheet: string, name: st
     if (existing) return splice(xml, [{ from: existing.start, to: existing.end, text: element }]);
     return insertInto(doc, names, element);
   }
-  return insertBefore(
-    doc,
-    doc.root,
-    ns,
-    AFTER_DEFINED_NAMES,
-    `<${p}definedNames>${element}</${p}definedNames>`,
-  );
+  const at = schemaPosition(doc, doc.root, ns, WORKBOOK_ORDER, "definedNames");
+  return splice(xml, [{ from: at, to: at, text: `<${p}definedNames>${element}</${p}definedNames>` }]);
 }
 
 /** Asks Excel to recalculate on opening: formulas may read the cells the tool wrote. */
@@ -899,13 +897,8 @@ function fullCalcOnLoad(xml: string, flavour: Flavour): string {
       { from: calc.start, to: calc.openEnd, text: startTag(calc, { fullCalcOnLoad: "1" }) },
     ]);
   const p = doc.root.prefix ? `${doc.root.prefix}:` : "";
-  return insertBefore(
-    doc,
-    doc.root,
-    flavour.main,
-    AFTER_DEFINED_NAMES.slice(1),
-    `<${p}calcPr fullCalcOnLoad="1"/>`,
-  );
+  const at = schemaPosition(doc, doc.root, flavour.main, WORKBOOK_ORDER, "calcPr");
+  return splice(xml, [{ from: at, to: at, text: `<${p}calcPr fullCalcOnLoad="1"/>` }]);
 }
 
 /** Built-in number formats by code (ECMA-376 18.8.30). */
@@ -1146,8 +1139,9 @@ class StyleRegistry {
 
   /** The styles part with the lists replaced where entries were added (the rest as it was). */
   xml(): string {
+    // Written in schema order: new lists inserted at the same place stay in that order (splice keeps
+    // the order of edits at one offset).
     const edits: { from: number; to: number; text: string }[] = [];
-    const inserts = new Map<number, string>();
     const write = (name: string, entries: string[]) => {
       const element = this.section(name);
       if (element) {
@@ -1159,14 +1153,9 @@ class StyleRegistry {
         });
         return;
       }
-      const later = STYLES_ORDER.slice(STYLES_ORDER.indexOf(name) + 1);
-      const next = this.doc.children(this.doc.root).find((c) => later.includes(c.local));
-      const at = next ? next.start : this.doc.root.closeStart;
-      inserts.set(
-        at,
-        (inserts.get(at) ?? "") +
-          `<${this.p}${name} count="${entries.length}">${entries.join("")}</${this.p}${name}>`,
-      );
+      const at = schemaPosition(this.doc, this.doc.root, this.flavour.main, STYLES_ORDER, name);
+      const list = `<${this.p}${name} count="${entries.length}">${entries.join("")}</${this.p}${name}>`;
+      edits.push({ from: at, to: at, text: list });
     };
     if (this.added.numFmts > 0)
       write(
@@ -1179,7 +1168,6 @@ class StyleRegistry {
           name,
           this.lists[name].map((e) => e.xml),
         );
-    for (const [at, text] of inserts) edits.push({ from: at, to: at, text });
     return splice(this.doc.text, edits);
   }
 }

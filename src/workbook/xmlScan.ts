@@ -14,18 +14,7 @@ import { escapeXml, unescapeXml } from "./xml";
 
 export class XmlError extends Error {}
 
-export const XML_NS = "http://www.w3.org/XML/1998/namespace";
-const XMLNS_NS = "http://www.w3.org/2000/xmlns/";
-
-export interface XmlAttr {
-  /** The qualified name as written ("r:id"). */
-  name: string;
-  local: string;
-  /** The namespace URI ("" for an unprefixed attribute). */
-  ns: string;
-  /** The value with references resolved. */
-  value: string;
-}
+const XML_NS = "http://www.w3.org/XML/1998/namespace";
 
 export interface XmlElement {
   /** The qualified name as written ("x:row"). */
@@ -61,7 +50,7 @@ export class XmlDoc {
     const { lt, tag } = rootStartTag(text);
     const base = {
       name: tag.name,
-      ...resolveName(tag.name, tag.scope, false),
+      ...resolveName(tag.name, tag.scope),
       raw: tag.raw,
       start: lt,
       openEnd: tag.openEnd,
@@ -232,12 +221,11 @@ function readStartTag(
   }
 }
 
-function resolveName(name: string, scope: ReadonlyMap<string, string>, attribute: boolean) {
+/** An element's prefix, local name and namespace from the declarations in scope. */
+function resolveName(name: string, scope: ReadonlyMap<string, string>) {
   const colon = name.indexOf(":");
   const prefix = colon < 0 ? "" : name.slice(0, colon);
   const local = colon < 0 ? name : name.slice(colon + 1);
-  if (attribute && prefix === "") return { prefix, local, ns: name === "xmlns" ? XMLNS_NS : "" };
-  if (prefix === "xmlns") return { prefix, local, ns: XMLNS_NS };
   const ns = scope.get(prefix);
   if (ns === undefined) {
     if (prefix === "") return { prefix, local, ns: "" };
@@ -295,7 +283,7 @@ function closes(text: string, lt: number, gt: number, from: number, to: number):
  */
 function readElement(text: string, lt: number, outer: ReadonlyMap<string, string>): XmlElement {
   const tag = readStartTag(text, lt, outer);
-  const { prefix, local, ns } = resolveName(tag.name, tag.scope, false);
+  const { prefix, local, ns } = resolveName(tag.name, tag.scope);
   const element: XmlElement = {
     name: tag.name,
     prefix,
@@ -376,15 +364,6 @@ export function attrOf(element: XmlElement, local: string, ns = ""): string | un
   return undefined;
 }
 
-/** The element's attributes with their namespaces resolved. */
-export function attributesOf(element: XmlElement): XmlAttr[] {
-  return element.raw.map(([name, raw]) => ({
-    name,
-    ...resolveName(name, element.scope, true),
-    value: unescapeXml(raw),
-  }));
-}
-
 /** A raw attribute value as it goes between double quotes. */
 const quoted = (raw: string) => (raw.includes('"') ? escapeXml(unescapeXml(raw)) : raw);
 
@@ -417,7 +396,7 @@ export function withPrefix(xml: string, prefix: string): string {
   return xml.replace(/<(\/?)([A-Za-z])/g, `<$1${prefix}$2`);
 }
 
-/** Applies non-overlapping edits (offset ranges replaced by text) to a text. */
+/** Applies non-overlapping edits (offset ranges replaced by text) to a text; edits at one offset keep their order. */
 export function splice(text: string, edits: { from: number; to: number; text: string }[]): string {
   const sorted = [...edits].sort((a, b) => a.from - b.from || a.to - b.to);
   const out: string[] = [];
@@ -448,7 +427,7 @@ export function plainXml(text: string, main: string, rename: ReadonlyMap<string,
   const names: string[] = [];
   let i = doc.root.start;
   const end = doc.root.end;
-  let scopes: ReadonlyMap<string, string>[] = [ROOT_SCOPE];
+  const scopes: ReadonlyMap<string, string>[] = [ROOT_SCOPE];
   while (i < end) {
     const lt = text.indexOf("<", i);
     if (lt < 0 || lt >= end) break;
@@ -456,7 +435,7 @@ export function plainXml(text: string, main: string, rename: ReadonlyMap<string,
     const kind = markupAt(text, lt);
     if (kind === "element") {
       const tag = readStartTag(text, lt, scopes.at(-1)!);
-      const { prefix, local, ns } = resolveName(tag.name, tag.scope, false);
+      const { prefix, local, ns } = resolveName(tag.name, tag.scope);
       const mapped = mapNs(ns);
       const outerDefault = defaults.at(-1) ?? "";
       let name = tag.name;
@@ -478,7 +457,7 @@ export function plainXml(text: string, main: string, rename: ReadonlyMap<string,
       if (mapped === main) {
         name = local;
         ownDefault = main;
-      } else if (prefix === "" && ownDefault === main && mapped !== main) {
+      } else if (prefix === "" && ownDefault === main) {
         // An unprefixed element outside the main namespace (none in practice): keep its own default.
         ownDefault = mapped;
       }
@@ -495,7 +474,7 @@ export function plainXml(text: string, main: string, rename: ReadonlyMap<string,
       const gt = text.indexOf(">", lt);
       out.push(`</${names.pop()}>`);
       defaults.pop();
-      scopes = scopes.slice(0, -1);
+      scopes.pop();
       i = gt + 1;
     } else if (kind === "cdata") {
       const close = text.indexOf("]]>", lt + 9);
@@ -522,5 +501,5 @@ function rootStartTag(text: string): { lt: number; tag: ReturnType<typeof readSt
 /** The root element's start tag alone (name and namespace), without walking the document. */
 export function rootOf(text: string): { name: string; prefix: string; local: string; ns: string } {
   const { tag } = rootStartTag(text);
-  return { name: tag.name, ...resolveName(tag.name, tag.scope, false) };
+  return { name: tag.name, ...resolveName(tag.name, tag.scope) };
 }
