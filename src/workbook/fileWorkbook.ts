@@ -5,9 +5,7 @@ import { a1, parseRange } from "./address";
 import { findLostParts, LostPart, tablesWithDefaultHeader } from "./lostParts";
 import { adapterMessages } from "./messages";
 import { PackagePatcher } from "./packagePatch";
-import { readableCopy } from "./readable";
-import { ContentTypes, workbookPartPath, zipEntry } from "./opc";
-import { attrOf, XmlDoc } from "./xmlScan";
+import { readableCopy, withParts } from "./readable";
 import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
 import {
   ApplyReport,
@@ -70,18 +68,11 @@ export class FileWorkbook implements WorkbookPort {
         if (withHeader.has(table.model.name)) table.model.headerRow = true;
       }
     });
-    const file = new FileWorkbook(workbook, await findLostParts(zip), await PackagePatcher.open(buffer));
-    const part = await workbookPartPath(zip);
-    const types = await zipEntry(zip, "[Content_Types].xml")?.async("string");
-    file.macroEnabled = Boolean(types && new ContentTypes(types).of(part)?.includes("macroEnabled"));
+    const patcher = await PackagePatcher.open(buffer);
+    const file = new FileWorkbook(workbook, await findLostParts(zip), patcher);
+    file.macroEnabled = patcher.macroEnabled;
     // <workbookProtection lockStructure="1"/>: Excel adds no sheet to it, and neither does the command.
-    const workbookXml = await zipEntry(zip, part)?.async("string");
-    if (workbookXml) {
-      const doc = new XmlDoc(workbookXml);
-      const protection = doc.child(doc.root, doc.root.ns, "workbookProtection");
-      const lock = protection ? attrOf(protection, "lockStructure") : undefined;
-      file.structureProtected = lock === "1" || lock === "true";
-    }
+    file.structureProtected = patcher.structureProtected;
     return file;
   }
 
@@ -400,7 +391,7 @@ function createTable(ws: ExcelJS.Worksheet, spec: TableCreate): void {
  */
 async function readWithExcelJs(original: Buffer | ArrayBuffer, zip: JSZip): Promise<ExcelJS.Workbook> {
   // CDATA, a prefixed main namespace, absolute targets, strict OOXML: read through a plain copy.
-  const buffer = (await readableCopy(zip))?.buffer ?? original;
+  const buffer = (await readableCopy(original, zip)) ?? original;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as ArrayBuffer);
@@ -408,10 +399,9 @@ async function readWithExcelJs(original: Buffer | ArrayBuffer, zip: JSZip): Prom
   } catch (error) {
     const vml = Object.keys(zip.files).filter((p) => /\.vml$/i.test(p));
     if (vml.length === 0) throw error;
-    const copy = await JSZip.loadAsync(buffer);
-    for (const path of vml) copy.file(path, EMPTY_VML);
     const retry = new ExcelJS.Workbook();
-    await retry.xlsx.load((await copy.generateAsync({ type: "nodebuffer" })) as unknown as ArrayBuffer);
+    const emptied = await withParts(buffer, new Map(vml.map((path) => [path, EMPTY_VML])));
+    await retry.xlsx.load(emptied as unknown as ArrayBuffer);
     return retry;
   }
 }

@@ -46,6 +46,10 @@ export class PackagePatcher {
   private flavour: Flavour = TRANSITIONAL;
   private workbookPath = "xl/workbook.xml";
   private stylesPath?: string;
+  /** The workbook part's content type is macro-enabled (.xlsm). */
+  macroEnabled = false;
+  /** The workbook's structure is locked (<workbookProtection lockStructure="1"/>). */
+  structureProtected = false;
   /** Why the package's workbook cannot be read or is not one (then nothing is patched). */
   private broken?: string;
 
@@ -76,6 +80,13 @@ export class PackagePatcher {
       return;
     }
     this.flavour = flavour;
+    const types = await this.part("[Content_Types].xml");
+    this.macroEnabled = Boolean(
+      types && new ContentTypes(types).of(this.workbookPath)?.includes("macroEnabled"),
+    );
+    const protection = doc.child(doc.root, flavour.main, "workbookProtection");
+    const lock = protection ? attrOf(protection, "lockStructure") : undefined;
+    this.structureProtected = lock === "1" || lock === "true";
     const rels = readRelationships(await this.part(relsPathOf(this.workbookPath)), this.workbookPath);
     const byId = new Map(rels.map((r) => [r.id, r]));
     for (const sheet of workbookSheets(doc, flavour)) {

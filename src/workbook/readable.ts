@@ -41,20 +41,26 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const STRICT_REL_TYPES = "http://purl.oclc.org/ooxml/officeDocument/relationships/";
 const REL_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
-/** The package as ExcelJS can read it, or undefined when it can read it as it is. Parts changed: `changed`. */
-export async function readableCopy(zip: JSZip): Promise<{ buffer: Buffer; changed: string[] } | undefined> {
+/** The package as ExcelJS can read it, or undefined when it can read it as it is. */
+export async function readableCopy(original: Buffer | ArrayBuffer, zip: JSZip): Promise<Buffer | undefined> {
   const changed = new Map<string, string>();
   for (const path of Object.keys(zip.files)) {
     const entry = zip.file(path);
     if (!entry || !/\.(xml|rels)$/i.test(path)) continue;
-    const text = await entry.async("string");
-    const plain = plainPart(path, text);
+    const plain = plainPart(path, await entry.async("string"));
     if (plain !== undefined) changed.set(path, plain);
   }
-  if (changed.size === 0) return undefined;
-  const copy = await JSZip.loadAsync(await zip.generateAsync({ type: "uint8array" }));
-  for (const [path, text] of changed) copy.file(path, text);
-  return { buffer: await copy.generateAsync({ type: "nodebuffer" }), changed: [...changed.keys()] };
+  return changed.size === 0 ? undefined : withParts(original, changed);
+}
+
+/** A copy of a package with some parts replaced (the package itself is not changed). */
+export async function withParts(
+  buffer: Buffer | ArrayBuffer,
+  parts: ReadonlyMap<string, string>,
+): Promise<Buffer> {
+  const copy = await JSZip.loadAsync(buffer);
+  for (const [path, text] of parts) copy.file(path, text);
+  return copy.generateAsync({ type: "nodebuffer" });
 }
 
 /** A quick look for a <row> or <c> start tag without r="…"; what it finds is then read properly. */
