@@ -69,7 +69,7 @@ export class FileWorkbook implements WorkbookPort {
       }
     });
     const patcher = await PackagePatcher.open(buffer);
-    const file = new FileWorkbook(workbook, await findLostParts(zip), patcher);
+    const file = new FileWorkbook(workbook, await findLostParts(zip, patcher.sheets), patcher);
     file.macroEnabled = patcher.macroEnabled;
     // <workbookProtection lockStructure="1"/>: Excel adds no sheet to it, and neither does the command.
     file.structureProtected = patcher.structureProtected;

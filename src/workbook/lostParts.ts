@@ -1,14 +1,5 @@
 import JSZip from "jszip";
-import {
-  ContentTypes,
-  flavourOf,
-  readRelationships,
-  Relationship,
-  relsPathOf,
-  workbookPartPath,
-  workbookSheets,
-  zipEntry,
-} from "./opc";
+import { ContentTypes, readRelationships, Relationship, relsPathOf, zipEntry } from "./opc";
 import { attrOf, XmlDoc, XmlElement, XmlError } from "./xmlScan";
 
 /** A part of an .xlsx package the file implementation cannot carry over, and where it is. */
@@ -32,29 +23,14 @@ const PACKAGE_PARTS: { pattern: RegExp; what: string }[] = [
 /**
  * Lists what an .xlsx package holds that the file implementation (ExcelJS) drops when it writes the
  * workbook back: charts and shapes in drawings, pivot tables, slicers, macros and the like, named per
- * sheet where the package says which sheet holds them.
+ * sheet where the package says which sheet holds them (`sheets`: each sheet's part, as the patcher read
+ * them from the workbook and its relationships).
  */
-export async function findLostParts(zip: JSZip): Promise<LostPart[]> {
+export async function findLostParts(zip: JSZip, sheets: ReadonlyMap<string, string>): Promise<LostPart[]> {
   const read = async (path: string) => zipEntry(zip, path)?.async("string");
   const lost: LostPart[] = [];
-  const sheetByPart = new Map<string, string>();
-  try {
-    const workbookPath = await workbookPartPath(zip);
-    const workbook = await read(workbookPath);
-    const doc = workbook ? new XmlDoc(workbook) : undefined;
-    const flavour = doc ? flavourOf(doc.root.ns) : undefined;
-    if (doc && flavour) {
-      const rels = readRelationships(await read(relsPathOf(workbookPath)), workbookPath);
-      for (const sheet of workbookSheets(doc, flavour)) {
-        const rel = rels.find((r) => r.id === sheet.rid && !r.external);
-        if (rel) sheetByPart.set(rel.target, sheet.name);
-      }
-    }
-  } catch (error) {
-    if (!(error instanceof XmlError)) throw error;
-  }
   const claimed = new Set<string>();
-  for (const [part, sheet] of sheetByPart) {
+  for (const [sheet, part] of sheets) {
     for (const rel of await safeRelationships(read, part)) {
       if (rel.type.endsWith("/pivotTable")) {
         lost.push({ what: "Pivottabellen", sheet });

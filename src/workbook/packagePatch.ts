@@ -189,6 +189,11 @@ export class PackagePatcher {
     this.parts.set(this.workbookPath, fullCalcOnLoad((await this.part(this.workbookPath))!, this.flavour));
   }
 
+  /** Each sheet's part, by the sheet's name (from the workbook part and its relationships). */
+  get sheets(): ReadonlyMap<string, string> {
+    return this.sheetPaths;
+  }
+
   /** The parts of the original package, by path. */
   partNames(): string[] {
     return Object.keys(this.zip.files).filter((p) => !this.zip.files[p]!.dir);
