@@ -169,16 +169,22 @@ export class PlanBuilder {
   }
 
   private readonly mergesReported = new Set<string>();
+  /** Each sheet's merged areas with their bounds, parsed once (checked for every cell written). */
+  private readonly mergeBounds = new Map<string, { range: string; b: ReturnType<typeof parseRange> }[]>();
 
   /**
    * A cell the tool must write lies in merged cells of the user's: Excel writes only the merge's first
    * cell and hides the rest, so the run stops (an error, once per merge) rather than write under it.
    */
   private merged(sheet: SheetSnapshot, row: number, col: number): boolean {
-    const merge = sheet.merges.find((range) => {
-      const b = parseRange(range);
-      return row >= b.top && row <= b.bottom && col >= b.left && col <= b.right;
-    });
+    let bounds = this.mergeBounds.get(sheet.name);
+    if (!bounds) {
+      bounds = sheet.merges.map((range) => ({ range, b: parseRange(range) }));
+      this.mergeBounds.set(sheet.name, bounds);
+    }
+    const merge = bounds.find(
+      ({ b }) => row >= b.top && row <= b.bottom && col >= b.left && col <= b.right,
+    )?.range;
     if (!merge) return false;
     if (!this.mergesReported.has(`${sheet.name}!${merge}`)) {
       this.mergesReported.add(`${sheet.name}!${merge}`);
