@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
 import { writeFileSync } from "fs";
 import { join } from "path";
-import { main } from "../../src/cli/workbook";
-import { load, runCli, sampleFile, tempDir } from "../helpers/workbooks";
+import { load, mainRun, runCli, sampleFile, tempDir } from "../helpers/workbooks";
 
 const opf = (wb: ExcelJS.Workbook) => wb.getWorksheet("Opfølgning")!;
 
@@ -89,11 +88,7 @@ describe("bad input through the headless command", () => {
 
 describe("usage errors (exit 2) and unreadable files (exit 1)", () => {
   const dir = tempDir();
-  const call = async (args: string[]) => {
-    let err = "";
-    const code = await main(args, { out: () => undefined, err: (t) => (err += t), color: false });
-    return { code, err };
-  };
+  const call = mainRun;
 
   it.each([
     [[], "Angiv inputfilen"],

@@ -6,6 +6,7 @@ import { readSampleCsv, SAMPLE_DIR } from "../../src/cli/sampleWorkbook";
 import { emptyPlan } from "../../src/workbook/port";
 import { PackagePatcher } from "../../src/workbook/packagePatch";
 import { runCli, tempDir } from "../helpers/workbooks";
+import { sheetPartPath } from "../helpers/injectParts";
 import { FileWorkbook } from "../../src/workbook/fileWorkbook";
 
 /** Workbooks saved by Excel itself, with charts, pivots, slicers, sparklines, VBA … (SOURCES.md). */
@@ -39,22 +40,6 @@ async function withContractTables(fixture: Buffer): Promise<Buffer> {
   return patcher.toBuffer();
 }
 
-/** The part paths of the sheets with these names. */
-async function sheetParts(zip: JSZip, names: string[]): Promise<string[]> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  return names.map((name) => {
-    const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
-      .map((m) => m[0])
-      .find((t) => t.includes(`name="${name}"`))!;
-    const id = /r:id="([^"]+)"/.exec(tag)![1]!;
-    const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
-      .map((m) => m[0])
-      .find((t) => t.includes(`Id="${id}"`))!;
-    return `xl/${/Target="([^"]+)"/.exec(rel)![1]!.replace(/^\/?xl\//, "")}`;
-  });
-}
-
 const files = readdirSync(FIXTURES).filter((f) => /\.xls[xm]$/.test(f));
 
 describe("Excel-made workbooks: every part the tool does not write comes out byte for byte", () => {
@@ -85,7 +70,9 @@ describe("Excel-made workbooks: every part the tool does not write comes out byt
         "xl/_rels/workbook.xml.rels",
         "[Content_Types].xml",
         "xl/styles.xml",
-        ...(await sheetParts(before, ["Opfølgning", "Reservationspulje"])),
+        ...(await Promise.all(
+          ["Opfølgning", "Reservationspulje"].map((name) => sheetPartPath(before, name)),
+        )),
       ]);
       const changed: string[] = [];
       for (const [path, entry] of Object.entries(before.files)) {

@@ -10,20 +10,15 @@ import {
   writeFileSync,
 } from "fs";
 import { join } from "path";
-import { main } from "../../src/cli/workbook";
 import { MAX_INPUT_BYTES } from "../../src/cli/paths";
-import { sampleFile, tempDir } from "../helpers/workbooks";
+import { mainRun, sampleFile, tempDir } from "../helpers/workbooks";
 
 /**
  * The user's files are sacred (docs/workbook.md, "Filerne"): no output may be the input (by name, link
  * or hard link) or another output, or anything but a new or ordinary file; JSON and Word only after a
  * run that wrote its workbook; inputs only when they are ordinary files of a sane size.
  */
-async function call(args: string[]) {
-  let err = "";
-  const code = await main(args, { out: () => undefined, err: (t) => (err += t), color: false });
-  return { code, err };
-}
+const call = mainRun;
 
 describe("the headless command never writes over the user's files", () => {
   let dir: string;

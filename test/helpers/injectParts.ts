@@ -1,11 +1,10 @@
 import JSZip from "jszip";
 
 /**
- * Adds a real chart (a bar chart over a range) and a pivot-table part to a sheet of an .xlsx package, as
- * Excel would store them, to test what a round trip keeps. ExcelJS cannot create either.
+ * The part of a sheet by its name, through xl/workbook.xml and its relationships (packages written by
+ * ExcelJS, Excel or this tool: the sheet's r:id is on its <sheet> element).
  */
-export async function injectChartAndPivot(buffer: Buffer, sheetName: string): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(buffer);
+export async function sheetPartPath(zip: JSZip, sheetName: string): Promise<string> {
   const workbook = await zip.file("xl/workbook.xml")!.async("string");
   const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
   const sheetTag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
@@ -15,8 +14,16 @@ export async function injectChartAndPivot(buffer: Buffer, sheetName: string): Pr
   const relTag = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
     .map((m) => m[0])
     .find((t) => t.includes(`Id="${rid}"`))!;
-  const target = /Target="([^"]+)"/.exec(relTag)![1]!.replace(/^\/?xl\//, "");
-  const sheetPath = `xl/${target}`;
+  return `xl/${/Target="([^"]+)"/.exec(relTag)![1]!.replace(/^\/?xl\//, "")}`;
+}
+
+/**
+ * Adds a real chart (a bar chart over a range) and a pivot-table part to a sheet of an .xlsx package, as
+ * Excel would store them, to test what a round trip keeps. ExcelJS cannot create either.
+ */
+export async function injectChartAndPivot(buffer: Buffer, sheetName: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer);
+  const sheetPath = await sheetPartPath(zip, sheetName);
   const sheetFile = sheetPath.split("/").pop()!;
   const sheetRelsPath = `xl/worksheets/_rels/${sheetFile}.rels`;
   const chart = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

@@ -33,6 +33,13 @@ export interface CliRun {
   summary?: Summary;
 }
 
+/** The headless command in-process with these arguments: its exit code and what it wrote to stderr. */
+export async function mainRun(args: string[]): Promise<{ code: number; err: string }> {
+  let err = "";
+  const code = await main(args, { out: () => undefined, err: (t) => (err += t), color: false });
+  return { code, err };
+}
+
 /** Runs the headless command in-process. */
 export async function runCli(input: string, output: string, extra: string[] = []): Promise<CliRun> {
   const json = `${output}.json`;

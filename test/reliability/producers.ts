@@ -3,6 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from "fs";
 import JSZip from "jszip";
 import { join } from "path";
 import { SYSTEM_PYTHON } from "../helpers/conformance";
+import { sheetPartPath } from "../helpers/injectParts";
 
 /**
  * The 2018 sample as different programs write it, and as valid XML can be written in ways a text-pattern
@@ -37,20 +38,6 @@ async function rewrite(
 
 const isSheet = (path: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path);
 const isSpreadsheetMl = (xml: string) => xml.includes(`xmlns="${MAIN}"`);
-
-/** The sheet part of a sheet name (the sample as ExcelJS writes it: rIdN → sheetN.xml). */
-async function sheetPart(zip: JSZip, name: string): Promise<string> {
-  const workbook = await zip.file("xl/workbook.xml")!.async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
-  const tag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
-    .map((m) => m[0])
-    .find((t) => t.includes(`name="${name}"`))!;
-  const rid = /r:id="([^"]+)"/.exec(tag)![1]!;
-  const rel = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
-    .map((m) => m[0])
-    .find((t) => t.includes(`Id="${rid}"`))!;
-  return `xl/${/Target="([^"]+)"/.exec(rel)![1]!.replace(/^\/?xl\//, "")}`;
-}
 
 export const PRODUCERS: Producer[] = [
   { name: "ExcelJS (the sample as written)", make: async (from, to) => copyFileSync(from, to) },
@@ -98,7 +85,7 @@ export const PRODUCERS: Producer[] = [
     name: "a comment in <sheetData> holding a row 5",
     make: async (from, to) => {
       const zip = await JSZip.loadAsync(readFileSync(from));
-      const part = await sheetPart(zip, "Opfølgning");
+      const part = await sheetPartPath(zip, "Opfølgning");
       const xml = await zip.file(part)!.async("string");
       zip.file(
         part,

@@ -10,8 +10,7 @@ import { insertTemplate } from "../../src/taskpane/template";
 import { runContract } from "../../src/app/run";
 import { FakeExcel } from "../helpers/fakeExcel";
 import { fakeExcelFrom } from "../helpers/fakeExcelFrom";
-import { main } from "../../src/cli/workbook";
-import { sampleFile, tempDir } from "../helpers/workbooks";
+import { mainRun, sampleFile, tempDir } from "../helpers/workbooks";
 
 /** What a user would call the workbook's content: every cell's value and formula, the sheets, the tables. */
 function content(fake: FakeExcel) {
@@ -174,18 +173,14 @@ describe("the headless command cannot write its output file", () => {
     const rename = jest
       .spyOn(fsPromises, "rename")
       .mockRejectedValueOnce(new Error("ENOSPC: no space left on device"));
-    let err = "";
+    let run: { code: number; err: string };
     try {
-      const code = await main([input, "-o", output, "--json", `${output}.json`], {
-        out: () => undefined,
-        err: (t) => (err += t),
-        color: false,
-      });
-      expect(code).toBe(1);
+      run = await mainRun([input, "-o", output, "--json", `${output}.json`]);
     } finally {
       rename.mockRestore();
     }
-    expect(err).toContain("kunne ikke skrives");
+    expect(run.code).toBe(1);
+    expect(run.err).toContain("kunne ikke skrives");
     expect(existsSync(output)).toBe(false);
     expect(existsSync(`${output}.${process.pid}.tmp`)).toBe(false);
     expect(existsSync(`${output}.json`)).toBe(false);
@@ -200,19 +195,15 @@ describe("the headless command cannot change the package", () => {
     const apply = jest
       .spyOn(FileWorkbook.prototype, "apply")
       .mockRejectedValueOnce(new Error("an unexpected part"));
-    let err = "";
+    let run: { code: number; err: string };
     try {
-      const code = await main([input, "-o", output], {
-        out: () => undefined,
-        err: (t) => (err += t),
-        color: false,
-      });
-      expect(code).toBe(1);
+      run = await mainRun([input, "-o", output]);
     } finally {
       apply.mockRestore();
     }
-    expect(err).toContain("Projektmappen kunne ikke skrives");
-    expect(err).not.toContain("Excel stoppede");
+    expect(run.code).toBe(1);
+    expect(run.err).toContain("Projektmappen kunne ikke skrives");
+    expect(run.err).not.toContain("Excel stoppede");
     expect(existsSync(output)).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { FileWorkbook } from "../../src/workbook/fileWorkbook";
 import { PackagePatcher } from "../../src/workbook/packagePatch";
 import { emptyPlan } from "../../src/workbook/port";
 import { conformanceProblems, readWithOpenpyxl } from "../helpers/conformance";
-import { injectChartAndPivot } from "../helpers/injectParts";
+import { injectChartAndPivot, sheetPartPath } from "../helpers/injectParts";
 import { tempDir } from "../helpers/workbooks";
 
 /**
@@ -214,15 +214,7 @@ describe("what the patcher writes", () => {
     const output = await patcher.toBuffer();
     expect(await conformanceProblems(output)).toEqual([]);
     const zip = await JSZip.loadAsync(output);
-    const parse = async (part: string) =>
-      new DOMParser().parseFromString(await zip.file(part)!.async("string"), "application/xml");
-    const sheets = Array.from((await parse("xl/workbook.xml")).getElementsByTagNameNS(MAIN, "sheet"));
-    const rid = sheets.find((e) => e.getAttribute("name") === "Resultat")!.getAttribute("r:id");
-    const rels = Array.from((await parse("xl/_rels/workbook.xml.rels")).getElementsByTagName("Relationship"));
-    const sheetPath = `xl/${rels
-      .find((r) => r.getAttribute("Id") === rid)!
-      .getAttribute("Target")!
-      .replace(/^\/?xl\//, "")}`;
+    const sheetPath = await sheetPartPath(zip, "Resultat");
     const xml = await zip.file(sheetPath)!.async("string");
     const doc = new DOMParser().parseFromString(xml, "application/xml");
     const drawing = doc.getElementsByTagNameNS(MAIN, "drawing")[0];
