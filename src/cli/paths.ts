@@ -22,6 +22,12 @@ export interface OutputPath {
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024)).toLocaleString("da-DK")} MB`;
 
+/** A file as found on disk (links followed): its real path, and its status when it exists. */
+type FileOnDisk = { real: string; stat?: Stats };
+
+/** What a path that is not an ordinary file is, in Danish. */
+const notAFile = (stat: Stats) => (stat.isDirectory() ? "en mappe" : "en enhed eller en strøm");
+
 /** The file a path names in the end (symbolic links followed), or undefined when there is none. */
 function existing(path: string): { real: string; stat: Stats } | undefined {
   try {
@@ -38,7 +44,7 @@ export function inputProblem(input: string): string | undefined {
   const found = existing(input);
   if (!found) return `Inputfilen kan ikke læses: ${input}`;
   if (!found.stat.isFile())
-    return `Inputfilen er ikke en almindelig fil (${found.stat.isDirectory() ? "en mappe" : "en enhed eller en strøm"}): ${input}. Angiv en .xlsx-projektmappe.`;
+    return `Inputfilen er ikke en almindelig fil (${notAFile(found.stat)}): ${input}. Angiv en .xlsx-projektmappe.`;
   if (found.stat.size > MAX_INPUT_BYTES)
     return `Inputfilen fylder ${mb(found.stat.size)}; kommandoen læser højst ${mb(MAX_INPUT_BYTES)}. Del projektmappen op, eller fjern data, der ikke hører til opfølgningen.`;
   return undefined;
@@ -47,16 +53,16 @@ export function inputProblem(input: string): string | undefined {
 /** Why the outputs cannot be written where they are named, or undefined. */
 export function outputProblem(input: string, outputs: readonly OutputPath[]): string | undefined {
   // The input as it is on disk (links followed), or by its name when it is not there.
-  const inputFile: { real: string; stat?: Stats } = existing(input) ?? { real: resolve(input) };
-  const same = (a: { real: string; stat?: Stats }, b: { real: string; stat?: Stats }) =>
+  const inputFile: FileOnDisk = existing(input) ?? { real: resolve(input) };
+  const same = (a: FileOnDisk, b: FileOnDisk) =>
     a.real === b.real || (a.stat && b.stat && a.stat.dev === b.stat.dev && a.stat.ino === b.stat.ino);
-  const seen: { option: string; what: string; real: string; stat?: Stats }[] = [];
+  const seen: (FileOnDisk & { option: string; what: string })[] = [];
   for (const out of outputs) {
     const found = existing(out.path);
-    let target: { real: string; stat?: Stats };
+    let target: FileOnDisk;
     if (found) {
       if (!found.stat.isFile())
-        return `${out.what} (${out.option}) er ikke en almindelig fil (${found.stat.isDirectory() ? "en mappe" : "en enhed eller en strøm"}): ${out.path}. Angiv en ny fil eller en almindelig fil, der må erstattes.`;
+        return `${out.what} (${out.option}) er ikke en almindelig fil (${notAFile(found.stat)}): ${out.path}. Angiv en ny fil eller en almindelig fil, der må erstattes.`;
       target = found;
     } else {
       const folder = existing(dirname(resolve(out.path)));

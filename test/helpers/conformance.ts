@@ -99,7 +99,7 @@ export async function conformanceProblems(buffer: Buffer | Uint8Array): Promise<
     const type = typeOf(path) ?? "";
     // Text with white space at either end keeps it only with xml:space="preserve".
     for (const local of ["t", "instrText"]) {
-      for (const t of elementsNs(doc, local)) {
+      for (const t of elements(doc, local)) {
         // SpreadsheetML and WordprocessingML text; DrawingML (a:t) keeps its spaces anyway.
         if (!PRESERVING.has(t.namespaceURI ?? "")) continue;
         const text = t.textContent ?? "";
@@ -111,7 +111,7 @@ export async function conformanceProblems(buffer: Buffer | Uint8Array): Promise<
     }
     if (type.endsWith("worksheet+xml")) problems.push(...worksheetProblems(path, doc));
     if (type.endsWith("sharedStrings+xml"))
-      for (const si of elementsNs(doc, "si"))
+      for (const si of elements(doc, "si"))
         if ((si.textContent ?? "").length > 32767)
           problems.push(`${path}: a shared string longer than 32.767 characters`);
     if (type.endsWith("sheet.main+xml") || type.endsWith("sheet.macroEnabled.main+xml"))
@@ -178,7 +178,6 @@ function parseXml(text: string): Document | string {
 function elements(doc: Document, local: string): Element[] {
   return Array.from(doc.getElementsByTagNameNS("*", local));
 }
-const elementsNs = elements;
 
 function preservedAbove(node: Element): boolean {
   for (let p = node.parentNode as Element | null; p && p.nodeType === 1; p = p.parentNode as Element | null)
