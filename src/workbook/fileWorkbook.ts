@@ -9,6 +9,7 @@ import { readableCopy, withParts } from "./readable";
 import { FILE_FOOTER, fileHeader, PAGE_MARGINS } from "./pageText";
 import {
   ApplyReport,
+  OWN_RULE_FORMULAS,
   SheetSnapshot,
   SnapshotRequest,
   TableCreate,
@@ -37,7 +38,6 @@ interface LoadedTableModel {
 }
 
 /** Excel's own flag words in conditional-format rules we wrote earlier, to replace rather than stack them. */
-const OUR_RULE_TEXTS = new Set(['"GRØN"', '"GUL"', '"RØD"']);
 
 /**
  * The workbook port over an .xlsx file, with ExcelJS. The file on disk is never written to: `save`
@@ -418,7 +418,7 @@ function isOurRule(cf: ExcelJS.ConditionalFormattingOptions, range: string): boo
       (r) =>
         r.type === "cellIs" &&
         r.operator === "equal" &&
-        (r.formulae ?? []).every((f) => OUR_RULE_TEXTS.has(String(f))),
+        (r.formulae ?? []).every((f) => OWN_RULE_FORMULAS.has(String(f))),
     )
   );
 }

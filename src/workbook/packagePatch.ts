@@ -16,7 +16,7 @@ import {
   workbookSheets,
   zipEntry,
 } from "./opc";
-import { BlockWrite, ConditionalFill, SheetLayout, WritePlan, WriteValue } from "./port";
+import { BlockWrite, ConditionalFill, OWN_RULE_FORMULAS, SheetLayout, WritePlan, WriteValue } from "./port";
 
 /** Excel's normal margins, for a sheet without a layout. */
 const DEFAULT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
@@ -667,8 +667,6 @@ function maxPriority(doc: XmlDoc, root: XmlElement): number {
   return max;
 }
 
-const OUR_RULE_TEXTS = new Set(['"GRØN"', '"GUL"', '"RØD"']);
-
 /** A <conditionalFormatting> this tool wrote on the range: only cellIs-equal rules on the flag words. */
 function isOurFormat(doc: XmlDoc, cf: XmlElement, range: string, ns: string): boolean {
   if (attrOf(cf, "sqref") !== range) return false;
@@ -679,7 +677,7 @@ function isOurFormat(doc: XmlDoc, cf: XmlElement, range: string, ns: string): bo
       (rule) =>
         attrOf(rule, "type") === "cellIs" &&
         attrOf(rule, "operator") === "equal" &&
-        doc.childrenNamed(rule, ns, "formula").every((f) => OUR_RULE_TEXTS.has(doc.textOf(f))),
+        doc.childrenNamed(rule, ns, "formula").every((f) => OWN_RULE_FORMULAS.has(doc.textOf(f))),
     )
   );
 }

@@ -104,6 +104,9 @@ export interface BlockWrite {
 }
 
 /** A conditional format rule on a range: cell equals the text ⇒ fill (and font colour). */
+/** The formulas of the tool's own flag rules (cell equals the word), as a file stores them. */
+export const OWN_RULE_FORMULAS: ReadonlySet<string> = new Set(['"GRØN"', '"GUL"', '"RØD"']);
+
 export interface ConditionalFill {
   sheet: string;
   range: string;
