@@ -112,6 +112,8 @@ export interface ContractResults {
   years?: YearOverviewColumn[];
   /** R12.1: the change since each earlier follow-up of the Budgetår. */
   changes?: ForecastChange[];
+  /** When Beregn computed the figures, as the case prints it ("5/12 2026 kl. 19.30"). */
+  computedAt?: string;
 }
 
 /** Applies the rules to what was read. Pure: no reading, no writing. */

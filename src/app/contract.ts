@@ -189,6 +189,9 @@ export const OVERVIEW_SHEET = "Overblik";
 export const OVERVIEW_TITLE = "Reservationspuljen – årene side om side";
 /** R14.2: the committee case's tables, each on its own printed page. */
 export const CASE_SHEET = "Sag";
+/** Issue 30: where each figure of the case comes from, and the fingerprint of what Beregn read. */
+export const TRACE_SHEET = "Spor";
+export const TRACE_TITLE = "Reservationspuljen – grundlag for tallene";
 
 export const GENERATED_SHEETS = [
   SUMMARY_SHEET,
@@ -197,6 +200,7 @@ export const GENERATED_SHEETS = [
   APPROPRIATION_TABLE_SHEET,
   CASE_SHEET,
   OVERVIEW_SHEET,
+  TRACE_SHEET,
 ] as const;
 
 /** Number format codes are en-US in OOXML and Office.js; Danish Excel shows #,##0 as 8.132. */

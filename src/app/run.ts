@@ -7,6 +7,18 @@ import { planWrites } from "./plan";
 import { emptyPlan, WorkbookPort, WritePlan } from "../workbook/port";
 import { ContractInputs, readContract } from "./readContract";
 import { buildSummary, Summary } from "./summary";
+import { danishDateTime } from "./fingerprint";
+
+/**
+ * The time of a run: now, or SOURCE_DATE_EPOCH (seconds) where the environment sets it — the
+ * reproducible-builds convention, used by the tests so that two runs write the same file.
+ */
+export function clock(): Date {
+  const epoch = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[
+    "SOURCE_DATE_EPOCH"
+  ];
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
+}
 
 export interface RunOutcome {
   ok: boolean;
@@ -24,7 +36,7 @@ export interface RunOutcome {
 export async function runContract(
   port: WorkbookPort,
   diagnostics = new Diagnostics<RunCode>(),
-  options = { write: true },
+  options: { write: boolean; now?: Date } = { write: true },
 ): Promise<RunOutcome> {
   const snapshot = await port.snapshot(READ_REQUEST);
   const inputs = readContract(snapshot, diagnostics);
@@ -36,6 +48,7 @@ export async function runContract(
   let plan = emptyPlan();
   if (!diagnostics.hasErrors) {
     results = computeContract(inputs, diagnostics);
+    results.computedAt = danishDateTime(options.now ?? clock());
     if (!diagnostics.hasErrors) plan = planWrites(snapshot, inputs, results, diagnostics);
   }
   let ok = !diagnostics.hasErrors;

@@ -6,13 +6,15 @@ import type { RunCode } from "../app/codes";
 import { Diagnostics, errorText, TECHNICAL_DETAIL } from "../domain";
 import { FileWorkbook } from "../workbook/fileWorkbook";
 import { runContract } from "../app/run";
+import { checkStale } from "../app/stale";
 import { formatDiagnostics, formatReport } from "./report";
 import { caseDocx } from "./caseDocx";
 import { CASE_SHEET } from "../app/contract";
 import { caseDocument } from "../app/report";
 
 export const USAGE =
-  "Brug: npm run workbook -- <input.xlsx> -o <output.xlsx> [--json <summary.json>] [--docx <sag.docx>] [--quiet]";
+  "Brug: npm run workbook -- <input.xlsx> -o <output.xlsx> [--json <summary.json>] [--docx <sag.docx>] [--quiet]\n" +
+  "      npm run workbook -- --check <output.xlsx>   (er tabellerne ændret, siden tallene blev beregnet?)";
 
 export interface CliArgs {
   input: string;
@@ -21,6 +23,11 @@ export interface CliArgs {
   /** R14.2: the committee case as a Word document. */
   docx?: string;
   quiet: boolean;
+}
+
+/** `--check <workbook>`: compare the tables with the fingerprint stored when the figures were computed. */
+export interface CheckArgs {
+  check: string;
 }
 
 export interface CliIo {
@@ -46,7 +53,13 @@ function outputsOf(args: CliArgs, macros: boolean): OutputPath[] {
 }
 
 /** Parses the arguments; a string is a usage error message. */
-export function parseArgs(argv: readonly string[]): CliArgs | string {
+export function parseArgs(argv: readonly string[]): CliArgs | CheckArgs | string {
+  if (argv[0] === "--check" || argv.includes("--check")) {
+    const rest = argv.filter((a) => a !== "--check");
+    if (rest.length === 0 || rest[0]!.startsWith("-")) return "Angiv projektmappen efter --check.";
+    if (rest.length > 1) return `--check tager kun én projektmappe: ${rest.slice(1).join(" ")}`;
+    return { check: rest[0]! };
+  }
   let input: string | undefined;
   let output: string | undefined;
   let json: string | undefined;
@@ -96,6 +109,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`${args}\n${USAGE}`);
     return 2;
   }
+  if ("check" in args) return check(args.check, io);
   const problem =
     outputProblem(args.input, outputsOf(args, /\.xlsm$/i.test(args.input))) ?? inputProblem(args.input);
   if (problem) {
@@ -165,6 +179,38 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.out(`Sagen som Word-dokument: ${resolve(args.docx)}`);
   }
   return 0;
+}
+
+/**
+ * `--check`: exit 0 when no table changed since the figures were computed, 3 when one did (each said),
+ * 1 when the workbook cannot be read or has no computed figures, 2 on usage errors. Nothing is written.
+ */
+async function check(path: string, io: CliIo): Promise<number> {
+  const problem = inputProblem(path);
+  if (problem) {
+    io.err(`${problem}\n${USAGE}`);
+    return 2;
+  }
+  let workbook: FileWorkbook;
+  try {
+    workbook = await FileWorkbook.fromFile(path);
+  } catch (error) {
+    io.err(`FEJL      ${path} er ikke en .xlsx-projektmappe.${TECHNICAL_DETAIL}${errorText(error)}`);
+    return 1;
+  }
+  const diagnostics = new Diagnostics<RunCode>();
+  const report = await checkStale(workbook, diagnostics);
+  if (diagnostics.hasErrors) io.err(formatDiagnostics(diagnostics.items).join("\n"));
+  if (!report.computed) {
+    io.err(`FEJL      ${report.messages.join(" ")}`);
+    return 1;
+  }
+  if (report.changes.length === 0) {
+    io.out(report.messages.join("\n"));
+    return 0;
+  }
+  io.err(report.messages.map((m) => `ÆNDRET    ${m}`).join("\n"));
+  return 3;
 }
 
 if (require.main === module) {

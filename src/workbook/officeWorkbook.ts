@@ -863,6 +863,12 @@ function writeBlock(ws: Excel.Worksheet, block: BlockWrite, separator: "," | ";"
       for (const target of targets(ws, addresses, separator)) target.format.font.color = hex(colour);
     }
   }
+  // Links to places in the workbook (ExcelApi 1.7): queued with the values, no round trip of their own.
+  block.links?.forEach((row, r) =>
+    row.forEach((link, c) => {
+      if (link) range.getCell(r, c).hyperlink = { documentReference: link };
+    }),
+  );
 }
 
 /** The block's cells grouped by colour, as A1 areas: runs of one colour down a column are one area (G5:G9). */

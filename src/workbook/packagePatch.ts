@@ -149,6 +149,12 @@ export class PackagePatcher {
         }
         for (const w of widths) own.widths.set(w.col, w.width);
         for (const block of blocksBySheet.get(sheet) ?? [])
+          block.links?.forEach((line, r) =>
+            line.forEach((link, c) => {
+              if (link) own.links.set(a1(block.row + r, block.col + c), link);
+            }),
+          );
+        for (const block of blocksBySheet.get(sheet) ?? [])
           if (block.span && block.span > 1)
             block.values.forEach((_, r) =>
               own.merges.push(
@@ -428,6 +434,8 @@ class SheetBuild {
   readonly fills: ConditionalFill[] = [];
   /** Merged areas ("E5:J5"). */
   readonly merges: string[] = [];
+  /** Hyperlinks to places in the workbook, by cell ("D12" → "Spor!A7"). */
+  readonly links = new Map<string, string>();
   layout?: SheetLayout;
 
   constructor(
@@ -473,6 +481,16 @@ class SheetBuild {
         ? `<mergeCells count="${this.merges.length}">${this.merges.map((ref) => `<mergeCell ref="${ref}"/>`).join("")}</mergeCells>`
         : "";
     const conditional = this.fills.map((fill) => conditionalXml(fill, styles, { next: 0 })).join("");
+    // A link inside the workbook needs no relationship: its place is the location attribute.
+    const links =
+      this.links.size > 0
+        ? `<hyperlinks>${[...this.links]
+            .map(
+              ([ref, location]) =>
+                `<hyperlink ref="${ref}" location="${escapeXml(location)}" display="${escapeXml(location)}"/>`,
+            )
+            .join("")}</hyperlinks>`
+        : "";
     const kept = this.keep.map((k) => `<${k.local} r:id="${escapeXml(k.id)}"/>`).join("");
     return (
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -480,7 +498,7 @@ class SheetBuild {
       (layout ? `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>` : "") +
       `<dimension ref="A1:${a1(bottom, right)}"/>` +
       `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-      `${cols}<sheetData>${data}</sheetData>${merges}${conditional}` +
+      `${cols}<sheetData>${data}</sheetData>${merges}${conditional}${links}` +
       `<pageMargins ${Object.entries(layout ? PAGE_MARGINS : DEFAULT_MARGINS)
         .map(([side, inches]) => `${side}="${inches}"`)
         .join(" ")}/>` +

@@ -101,6 +101,12 @@ export interface BlockWrite {
    * a sentence over several grid columns. Only on a sheet the plan adds or rewrites (generated sheets).
    */
   span?: number;
+  /**
+   * A hyperlink per cell to a place in the workbook ("Spor!A7", "'Opfølgning'!E5:E16"), or undefined:
+   * the trace from a figure to its inputs. Only on a sheet the plan adds or rewrites (generated sheets);
+   * the cell keeps its value and look (a number stays a number).
+   */
+  links?: (string | undefined)[][];
 }
 
 /** A conditional format rule on a range: cell equals the text ⇒ fill (and font colour). */

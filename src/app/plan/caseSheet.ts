@@ -1,4 +1,4 @@
-import { columnLetters } from "../../workbook/address";
+import { a1, columnLetters } from "../../workbook/address";
 import { BlockWrite } from "../../workbook/port";
 import { CASE_SHEET, NUMBER_FORMATS } from "../contract";
 import { cellValue } from "../locate";
@@ -55,9 +55,15 @@ function gridWidths(doc: CaseDocument, right: number): number[] {
  * landscape, one page wide, the sheet's title repeated on every page, title and date in the header and
  * footer). Dots (●) in the flag's colour where the minutes print them; flag words on their fill.
  */
-export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
-  if (doc.tables.length === 0) return;
-  if (!b.generatedSheet(CASE_SHEET, (s) => cellValue(s, 1, 1) === CASE_TITLE)) return;
+export function caseSheet(
+  b: PlanBuilder,
+  doc: CaseDocument,
+  /** The link of a traced figure (key "table:row:cell") to its row on the Spor sheet. */
+  linkOf: (key: string) => string | undefined = () => undefined,
+): PlacedFigures {
+  const placed: PlacedFigures = new Map();
+  if (doc.tables.length === 0) return placed;
+  if (!b.generatedSheet(CASE_SHEET, (s) => cellValue(s, 1, 1) === CASE_TITLE)) return placed;
   const sheet = CASE_SHEET;
   const blocks: BlockWrite[] = b.plan.blocks;
   let row = 4;
@@ -75,7 +81,7 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     widths.slice(at.col - 1, at.col - 1 + at.span).reduce((s, w) => s + w, 0);
   const breaks: number[] = [];
   const printed: { first: number; last: number; repeat: number }[] = [];
-  for (const table of doc.tables) {
+  doc.tables.forEach((table, tableIndex) => {
     if (row > 4) breaks.push(row);
     const first = row;
     const place = casePlacement(table);
@@ -90,7 +96,7 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     if (table.columns.length === 0) {
       printed.push({ first, last: row - 1, repeat: row - first });
       row++;
-      continue;
+      return;
     }
     // The header row: wrapped, so "Mer-/mindreforbrug" is never cut.
     blocks.push(
@@ -99,21 +105,24 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
         row,
         table.columns.map((c, i) => ({ at: place[i]!, value: c.header })),
         true,
+        placed,
       ),
     );
     row++;
     const repeat = row - first;
-    for (const r of table.rows) {
+    table.rows.forEach((r, rowIndex) => {
       const texts: [string, number][] = [];
       const cells: CellSpec[] = r.cells.map((value, i) => {
         const column = table.columns[i]!;
         const at = place[i]!;
         if (column.kind !== "dot" && typeof value === "string") texts.push([value, spanWidth(at)]);
-        return { at, ...caseCellLook(column, value, r.flags?.[i]) };
+        const key = figureKey(tableIndex, rowIndex, i);
+        const link = typeof value === "number" && r.traces?.[i] ? linkOf(key) : undefined;
+        return { at, ...caseCellLook(column, value, r.flags?.[i]), ...(link ? { link, key } : {}) };
       });
-      blocks.push(...rowBlocks(sheet, row, cells, r.bold === true));
+      blocks.push(...rowBlocks(sheet, row, cells, r.bold === true, placed));
       row++;
-    }
+    });
     if (table.note) {
       // A note overflows into the empty cells to its right; wrapped over the table's width when long.
       const span = right;
@@ -122,7 +131,7 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     }
     printed.push({ first, last: row - 1, repeat });
     row++;
-  }
+  });
   widths.forEach((width, i) => b.plan.columnWidths.push({ sheet, col: i + 1, width }));
   (b.plan.layouts ??= []).push({
     sheet,
@@ -131,6 +140,22 @@ export function caseSheet(b: PlanBuilder, doc: CaseDocument): void {
     printArea: `A1:${columnLetters(right)}${row - 1}`,
     tables: printed,
   });
+  return placed;
+}
+
+/** A case figure's key: its table, row and cell in the case model. */
+export function figureKey(table: number, row: number, cell: number): string {
+  return `${table}:${row}:${cell}`;
+}
+
+/**
+ * Where each linked figure was written: its block and its place in it. Read after the print fit, which
+ * may move a table's rows down (a continued table), so the address is the final one.
+ */
+export type PlacedFigures = Map<string, { block: BlockWrite; offset: number }>;
+
+export function placedAddress(at: { block: BlockWrite; offset: number }): string {
+  return a1(at.block.row, at.block.col + at.offset);
 }
 
 function cell(
@@ -158,6 +183,9 @@ interface CellSpec {
   value: string | number | null;
   fill?: string;
   font?: string;
+  /** A link to the figure's row on the Spor sheet, and the figure's key. */
+  link?: string;
+  key?: string;
 }
 
 /**
@@ -165,14 +193,21 @@ interface CellSpec {
  * single cells as one block (amount format, per-cell fills and font colours). Every cell wraps, and so
  * is top-aligned, so a row's amounts stand beside its wrapped label.
  */
-function rowBlocks(sheet: string, row: number, cells: readonly CellSpec[], bold: boolean): BlockWrite[] {
+function rowBlocks(
+  sheet: string,
+  row: number,
+  cells: readonly CellSpec[],
+  bold: boolean,
+  placed: PlacedFigures,
+): BlockWrite[] {
   const blocks: BlockWrite[] = [];
   let run: CellSpec[] = [];
   const flush = () => {
     if (run.length === 0) return;
     const fills = run.some((c) => c.fill) ? { fills: [run.map((c) => c.fill)] } : {};
     const fonts = run.some((c) => c.font) ? { fontColors: [run.map((c) => c.font)] } : {};
-    blocks.push({
+    const links = run.some((c) => c.link) ? { links: [run.map((c) => c.link)] } : {};
+    const block: BlockWrite = {
       sheet,
       row,
       col: run[0]!.at.col,
@@ -182,14 +217,25 @@ function rowBlocks(sheet: string, row: number, cells: readonly CellSpec[], bold:
       ...(bold ? { bold: true } : {}),
       ...fills,
       ...fonts,
+      ...links,
+    };
+    run.forEach((c, offset) => {
+      if (c.key && c.link) placed.set(c.key, { block, offset });
     });
+    blocks.push(block);
     run = [];
   };
   for (const c of cells) {
     const adjacent = run.length > 0 && run.at(-1)!.at.col + 1 === c.at.col;
     if (c.at.span > 1 || !adjacent) flush();
-    if (c.at.span > 1) blocks.push(cell(sheet, row, c.at, c.value, { bold, wrap: true }));
-    else run.push(c);
+    if (c.at.span > 1) {
+      const block = cell(sheet, row, c.at, c.value, { bold, wrap: true });
+      if (c.key && c.link) {
+        block.links = [[c.link]];
+        placed.set(c.key, { block, offset: 0 });
+      }
+      blocks.push(block);
+    } else run.push(c);
   }
   flush();
   return blocks;

@@ -8,6 +8,8 @@ import { ContractInputs, rowOf } from "../readContract";
 import { appropriationsSheet } from "./appropriationsSheet";
 import { appropriationTableSheet } from "./appropriationTableSheet";
 import { caseSheet } from "./caseSheet";
+import { caseFigures, traceLink, traceRows, traceSheet } from "./traceSheet";
+import { fingerprintInputs } from "../fingerprint";
 import { overviewSheet } from "./overviewSheet";
 import { caseDocument } from "../report";
 import { PlanBuilder, RowValues } from "./ownership";
@@ -149,8 +151,18 @@ export function planWrites(
   if (results.appropriationTable && results.appropriationTable.length > 0)
     appropriationTableSheet(planner, results.appropriationTable, kronerNote(inputs.parameters.unit));
   if (results.years) overviewSheet(planner, results.years, inputs.parameters.unit);
-  caseSheet(planner, caseDocument(inputs, results));
+  // Issue 30: every figure of the case links to its row on the Spor sheet, and from there to its inputs.
+  const doc = caseDocument(inputs, results);
+  const fingerprints = fingerprintInputs(inputs, results);
+  const figures = caseFigures(doc);
+  const rows = traceRows(figures, fingerprints.length);
+  const placed = caseSheet(planner, doc, (key) => {
+    const row = rows.get(key);
+    return row === undefined ? undefined : traceLink(row);
+  });
+  const relink = traceSheet(planner, figures, fingerprints, results.computedAt ?? "", placed);
   fitPrint(planner.plan);
+  relink?.();
   withinExcelLimits(planner.plan, diagnostics);
   return planner.plan;
 }

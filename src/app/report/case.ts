@@ -1,6 +1,8 @@
 import {
   AppropriationTableRow,
   AREA_RESULT,
+  AREA_RESULT_TYPES,
+  Appropriation,
   BUDGETVAERN_USED,
   Decision,
   decisionNotes,
@@ -16,6 +18,7 @@ import {
 import type { ContractResults } from "../compute";
 import { DOT_COLOURS, FLAG_FILLS, FLAG_FONTS, NOT_ASSESSED_COLOUR } from "../contract";
 import type { ContractInputs } from "../readContract";
+import { FigureTrace, isSumTrace, Tracer, traceSum, withoutFactor } from "./trace";
 
 /**
  * R14.2 The committee case: the tables the committee reads, as one model drawn three ways — the `Sag`
@@ -49,6 +52,8 @@ export interface CaseRow {
   flags?: (Flag | undefined)[];
   /** Subtotals, totals and group headings. */
   bold?: boolean;
+  /** Where each number of the row comes from (issue 30): one trace per numeric cell, undefined elsewhere. */
+  traces?: (FigureTrace | undefined)[];
 }
 
 export type CaseTableKey =
@@ -80,10 +85,11 @@ export const CASE_MAX_ROWS = 36;
 /** The case's tables from what was read and computed; a table without data is left out. */
 export function caseDocument(inputs: ContractInputs, results: ContractResults): CaseDocument {
   const p = inputs.parameters;
+  const tracer = new Tracer(inputs, results);
   const tables: CaseTable[] = [];
   if (results.indicators) tables.push(indicatorTable(results));
   if (results.followUp)
-    tables.push(followUpTable(results, p, inputs.followUp?.table.columns.has("korrigeret") ?? true));
+    tables.push(followUpTable(results, p, inputs.followUp?.table.columns.has("korrigeret") ?? true, tracer));
   if (results.years && results.years.length > 0)
     tables.push({
       key: "years",
@@ -94,27 +100,36 @@ export function caseDocument(inputs: ContractInputs, results: ContractResults): 
         ...results.years.map((y) => ({ header: y.kolonne, kind: "amount" as const })),
       ],
       rows: [
-        { cells: ["Samlet", ...results.years.map((y) => y.samlet)], bold: true },
+        {
+          cells: ["Samlet", ...results.years.map((y) => y.samlet)],
+          bold: true,
+          traces: [undefined, ...results.years.map((_, i) => tracer.yearFigure(i, "samlet"))],
+        },
         {
           cells: ["Reservationspulje", ...results.years.map((y) => y.reservationspulje ?? NOT_APPLICABLE)],
           bold: true,
+          traces: [undefined, ...results.years.map((_, i) => tracer.yearFigure(i, "reservationspulje"))],
         },
       ],
       note: results.years.map((y) => `${y.kolonne}: ${y.grundlag}`).join(" "),
     });
-  if (results.ledger) tables.push(ledgerTable(results, p));
+  if (results.ledger) tables.push(ledgerTable(results, p, tracer));
   const decision = results.decision;
   const note = decision ? decisionNotes(decision, p.unit).join(" ") : "";
   if (decision?.transfers && decision.transfers.rows.length > 0)
-    tables.push(transferTableCase(decision.transfers, kronerNote(p.unit)));
-  if (decision && decision.table.length > 0) tables.push(appropriationTableCase(decision.table, note));
+    tables.push(transferTableCase(decision.transfers, kronerNote(p.unit), tracer));
+  if (decision && decision.table.length > 0)
+    tables.push(appropriationTableCase(decision.table, note, tracer, decision.appropriations));
   if (decision) tables.push(indstillingTable(decision, note));
   const year = p.budgetYear === undefined ? "" : `Budgetår ${p.budgetYear} · `;
   const kind = results.caseKind ? `${results.caseKind} · ` : "";
+  for (const table of tables) for (const row of table.rows) checkTraces(row);
   return {
     title: CASE_TITLE,
     // "bevillinger i kr." only where the case proposes bevillinger (not in an orientation).
-    subtitle: `${kind}${year}beløb i ${p.unit}${(decision?.points.length ?? 0) > 1 ? ", bevillinger i kr." : ""}`,
+    subtitle: `${kind}${year}beløb i ${p.unit}${(decision?.points.length ?? 0) > 1 ? ", bevillinger i kr." : ""}${
+      results.computedAt ? ` · beregnet ${results.computedAt}` : ""
+    }`,
     administration: p.administration,
     tables,
   };
@@ -155,7 +170,12 @@ function indicatorTable(results: ContractResults): CaseTable {
 }
 
 /** The follow-up with its budget columns as the table has them (without Korrigeret budget, Vedtaget is the budget). */
-function followUpTable(results: ContractResults, p: Parameters, withKorrigeret: boolean): CaseTable {
+function followUpTable(
+  results: ContractResults,
+  p: Parameters,
+  withKorrigeret: boolean,
+  tracer: Tracer,
+): CaseTable {
   const followUp = results.followUp!;
   const unit = p.unit;
   const withVedtaget = followUp.rows.some((r) => r.row.vedtaget !== undefined);
@@ -176,6 +196,15 @@ function followUpTable(results: ContractResults, p: Parameters, withKorrigeret: 
     t.afvigelse,
   ];
   const rows: CaseRow[] = [];
+  // The traces of a row's amounts, in the order `amounts` gives them.
+  const amountTraces = (
+    own: (field: "vedtaget" | "korrigeret" | "forventet" | "afvigelse") => FigureTrace | undefined,
+  ) => [
+    ...(withVedtaget ? [own("vedtaget")] : []),
+    ...(withKorrigeret ? [own("korrigeret")] : []),
+    own("forventet"),
+    own("afvigelse"),
+  ];
   const pooled = [...followUp.groups].filter(([pool]) => !isOutsidePools(pool));
   const outside = [...followUp.groups].filter(([pool]) => isOutsidePools(pool));
   // Every row under its pool's name with a Samlet per pool, and the total when there are several pools
@@ -194,10 +223,24 @@ function followUpTable(results: ContractResults, p: Parameters, withKorrigeret: 
           r.refusion,
         ],
         flags: [...amounts(totals).map(() => undefined), undefined, r.økonomi, r.mængder, r.refusion],
+        traces: [
+          undefined,
+          ...amountTraces((f) =>
+            f === "afvigelse" ? tracer.followUpDeviation(r) : tracer.followUpCell(r, f),
+          ),
+        ],
       });
-    rows.push({ cells: [detailed ? "Samlet" : poolName(p, pool), ...amounts(totals)], bold: true });
+    rows.push({
+      cells: [detailed ? "Samlet" : poolName(p, pool), ...amounts(totals)],
+      bold: true,
+      traces: [undefined, ...amountTraces((f) => tracer.followUpTotal(pool, f))],
+    });
     if (pool === pooled.at(-1)?.[0] && pooled.length > 1)
-      rows.push({ cells: ["Samlet total", ...amounts(followUp.total)], bold: true });
+      rows.push({
+        cells: ["Samlet total", ...amounts(followUp.total)],
+        bold: true,
+        traces: [undefined, ...amountTraces((f) => tracer.followUpTotal(undefined, f))],
+      });
   }
   return {
     key: "followUp",
@@ -213,7 +256,7 @@ function followUpTable(results: ContractResults, p: Parameters, withKorrigeret: 
   };
 }
 
-function ledgerTable(results: ContractResults, p: Parameters): CaseTable {
+function ledgerTable(results: ContractResults, p: Parameters, tracer: Tracer): CaseTable {
   const ledger = results.ledger!;
   const unit = p.unit;
   // A ledger longer than a page: its opening, balances and result (the movements stay on the sheet).
@@ -221,23 +264,37 @@ function ledgerTable(results: ContractResults, p: Parameters): CaseTable {
   const shown = detailed
     ? ledger.lines
     : ledger.lines.filter((l) => l.type === "Oprindelig" || l.type === "Saldo" || l.type === "Resultat");
-  const rows: CaseRow[] = shown.map((l) => ({
-    cells: [l.post, ...l.values, l.total],
-    ...(l.type === "Saldo" || l.type === "Resultat" ? { bold: true } : {}),
-  }));
+  const rows: CaseRow[] = shown.map((l) => {
+    const index = ledger.lines.indexOf(l);
+    return {
+      cells: [l.post, ...l.values, l.total],
+      ...(l.type === "Saldo" || l.type === "Resultat" ? { bold: true } : {}),
+      traces: [
+        undefined,
+        ...l.values.map((_, i) => tracer.ledgerFigure(index, i)),
+        tracer.ledgerFigure(index, undefined),
+      ],
+    };
+  });
   const outcome = results.outcome;
   if (outcome) {
+    const none = ledger.pools.map(() => undefined);
     rows.push(
-      { cells: [BUDGETVAERN_USED, ...ledger.pools.map(() => null), outcome.budgetvaernBrugt] },
+      {
+        cells: [BUDGETVAERN_USED, ...ledger.pools.map(() => null), outcome.budgetvaernBrugt],
+        traces: [undefined, ...none, tracer.outcomeFigure("budgetvaernBrugt")],
+      },
       {
         cells: ["Kassefinansiering", ...ledger.pools.map(() => null), outcome.kassefinansiering],
         bold: true,
+        traces: [undefined, ...none, tracer.outcomeFigure("kassefinansiering")],
       },
     );
   }
   if (results.areaResult !== undefined)
     rows.push({
       cells: [AREA_RESULT, ...ledger.pools.map(() => null), results.areaResult],
+      traces: [undefined, ...ledger.pools.map(() => undefined), tracer.areaResultFigure(AREA_RESULT_TYPES)],
     });
   return {
     key: "ledger",
@@ -260,7 +317,20 @@ function ledgerTable(results: ContractResults, p: Parameters): CaseTable {
   };
 }
 
-function appropriationTableCase(table: readonly AppropriationTableRow[], note: string): CaseTable {
+function appropriationTableCase(
+  table: readonly AppropriationTableRow[],
+  note: string,
+  tracer: Tracer,
+  appropriations: readonly Appropriation[],
+): CaseTable {
+  const poolOf = (punkt: number) => appropriations.find((a) => a.punkt === punkt)?.pulje;
+  const trace = (r: { punkt: number; beskrivelse: string }, where: string, år: number) =>
+    tracer.appropriationFigure(
+      poolOf(r.punkt),
+      `Indstillingspunkt ${r.punkt}, ${where} ${år}: ${r.beskrivelse} Beløbet i hele kr. er ${
+        poolOf(r.punkt) === undefined ? "regnskabets" : "puljens"
+      } bevægelse, med fortegn efter retningen (+ = tilført, − = afgivet); hvert punkt summer til 0.`,
+    );
   const years = [...new Set(table.map((r) => r.år))].sort((x, y) => x - y);
   const rows: CaseRow[] = [];
   for (const punkt of [...new Set(table.map((r) => r.punkt))]) {
@@ -281,6 +351,15 @@ function appropriationTableCase(table: readonly AppropriationTableRow[], note: s
             return cell.length === 0 ? null : cell.reduce((s, r) => s + r.beløbKr, 0);
           }),
         ],
+        traces: [
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          ...years.map((y) =>
+            mine.some((r) => r.år === y) ? trace(own[0]!, `${styringsområde} · ${udvalg},`, y) : undefined,
+          ),
+        ],
       });
     });
     rows.push({
@@ -292,6 +371,7 @@ function appropriationTableCase(table: readonly AppropriationTableRow[], note: s
         ...years.map((y) => own.filter((r) => r.år === y).reduce((s, r) => s + r.beløbKr, 0)),
       ],
       bold: true,
+      traces: [undefined, undefined, undefined, undefined, ...years.map((y) => trace(own[0]!, "I alt", y))],
     });
   }
   return {
@@ -335,10 +415,17 @@ function indstillingTable(decision: Decision, note: string): CaseTable {
  * R15.4 The overførsel table of an accounts case, per Regnskab line: Afvigelse N · Kassen · Overførsel to
  * each year, with I alt, in whole kr.
  */
-function transferTableCase(t: TransferTable, note: string | undefined): CaseTable {
-  const row = (r: TransferTable["total"], bold: boolean): CaseRow => ({
+function transferTableCase(t: TransferTable, note: string | undefined, tracer: Tracer): CaseTable {
+  const row = (r: TransferTable["total"], bold: boolean, index: number | undefined): CaseRow => ({
     cells: [r.beskrivelse, r.styringsområde, r.afvigelse, r.kassen, ...r.overførsel],
     ...(bold ? { bold } : {}),
+    traces: [
+      undefined,
+      undefined,
+      tracer.yearEndFigure(index, "afvigelse"),
+      tracer.yearEndFigure(index, "kassen"),
+      ...r.overførsel.map(() => tracer.yearEndFigure(index, "overførsel")),
+    ],
   });
   return {
     key: "transfers",
@@ -351,7 +438,7 @@ function transferTableCase(t: TransferTable, note: string | undefined): CaseTabl
       { header: "Kassen", kind: "amount" },
       ...t.years.map((y) => ({ header: `Overførsel ${y}`, kind: "amount" as const })),
     ],
-    rows: [...t.rows.map((r) => row(r, false)), row(t.total, true)],
+    rows: [...t.rows.map((r, i) => row(r, false, i)), row(t.total, true, undefined)],
     note: [
       "+ = mindreforbrug, − = merforbrug. Linjer uden overførselsadgang går i kassen og afregnes derefter med reservationspuljen; linjer med overførselsadgang overføres.",
       note ?? "",
@@ -389,3 +476,16 @@ export function caseCellLook(column: CaseColumn, value: CaseValue, flag: Flag | 
 }
 
 type Colour = keyof typeof DOT_COLOURS;
+
+/**
+ * A sum trace is only claimed where its sources reproduce the figure: where a figure was rounded (whole
+ * kr. from 1.000 kr.) or otherwise not a plain sum, the sources stay as its inputs, without factors.
+ */
+function checkTraces(row: CaseRow): void {
+  row.traces?.forEach((trace, i) => {
+    const value = row.cells[i];
+    if (!trace || typeof value !== "number" || !isSumTrace(trace)) return;
+    if (Math.abs(traceSum(trace) - value) > 1e-6)
+      row.traces![i] = { ...trace, sources: trace.sources.map(withoutFactor) };
+  });
+}

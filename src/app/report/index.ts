@@ -6,3 +6,4 @@ export * from "./present";
 export * from "./waterfall";
 export * from "./case";
 export * from "./caseText";
+export * from "./trace";
