@@ -5,7 +5,7 @@ import { computeContract } from "./compute";
 import { READ_REQUEST, TRACE_SHEET, TRACE_TITLE } from "./contract";
 import { compareFingerprints, fingerprintInputs, TableChange } from "./fingerprint";
 import { cellValue } from "./locate";
-import { TRACE_ROWS } from "./plan/traceSheet";
+import { COMPUTED_AT, TRACE_ROWS } from "./plan/traceSheet";
 import { readContract } from "./readContract";
 
 /** What a workbook says of its figures: when they were computed, and which tables changed since. */
@@ -29,9 +29,11 @@ export function storedFingerprint(
     const label = cellValue(sheet, row, 3);
     const hash = cellValue(sheet, row, 4);
     if (typeof label !== "string" || label === "") break;
-    tables.push({ label, hash: String(hash ?? "") });
+    tables.push({ label, hash: typeof hash === "string" || typeof hash === "number" ? String(hash) : "" });
   }
-  return { computedAt: String(cellValue(sheet, TRACE_ROWS.computedAt, 2) ?? ""), tables };
+  const when = cellValue(sheet, TRACE_ROWS.computedAt, 1);
+  const computedAt = typeof when === "string" ? when.replace(new RegExp(`^${COMPUTED_AT}\\s*`), "") : "";
+  return { computedAt, tables };
 }
 
 /**

@@ -2,6 +2,8 @@ import { decisionNotes, kronerNote, poolName, TOTAL_COLUMN, transfersPerYear } f
 import { RunDiagnostic } from "./codes";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
+import { fingerprintInputs } from "./fingerprint";
+import { caseDocument, caseFigures, ruleName, sourceReference } from "./report";
 
 /** The headless command's JSON summary (docs/workbook.md). Sections for absent tables are omitted. */
 export interface Summary {
@@ -182,6 +184,24 @@ export interface Summary {
   }[];
   /** R0.6: why the appropriation amounts may differ from the exact ones (the table is not in kr.). */
   appropriationsNote?: string[];
+  /**
+   * Issue 30 Where the case's figures come from (as the Spor sheet shows them): when they were computed,
+   * the fingerprint of each table read, and per figure of the case its rule, its computation in words
+   * and its source cells (a figure whose sources all have a factor is Σ faktor × tal).
+   */
+  grundlag?: {
+    beregnet?: string;
+    tabeller: { tabel: string; område: string; rækker: number; fingeraftryk: string }[];
+    tal: {
+      tabel: string;
+      linje: string;
+      tal: number;
+      regel: string;
+      regelnavn: string;
+      beregning: string;
+      kilder: { celler: string; hvad: string; tal?: number; faktor?: number }[];
+    }[];
+  };
   diagnostics: RunDiagnostic[];
 }
 
@@ -343,6 +363,32 @@ export function buildSummary(
         rows: t.rows.map((r) => ({ ...r, overførsel: [...r.overførsel] })),
         total: { afvigelse: t.total.afvigelse, kassen: t.total.kassen, overførsel: [...t.total.overførsel] },
       };
+  }
+  if (Object.keys(results).length > 0) {
+    const figures = caseFigures(caseDocument(inputs, results));
+    summary.grundlag = {
+      ...(results.computedAt ? { beregnet: results.computedAt } : {}),
+      tabeller: fingerprintInputs(inputs, results).map((f) => ({
+        tabel: f.label,
+        område: f.range,
+        rækker: f.rows,
+        fingeraftryk: f.hash,
+      })),
+      tal: figures.map((f) => ({
+        tabel: f.table.title,
+        linje: f.line,
+        tal: f.value,
+        regel: f.trace.rule,
+        regelnavn: ruleName(f.trace.rule),
+        beregning: f.trace.how,
+        kilder: f.trace.sources.map((s) => ({
+          celler: sourceReference(s),
+          hvad: s.what,
+          ...(s.value === undefined ? {} : { tal: s.value }),
+          ...(s.factor === undefined ? {} : { faktor: s.factor }),
+        })),
+      })),
+    };
   }
   return summary;
 }

@@ -15,7 +15,7 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import { caseCellLook, CaseDocument, caseCellText, CaseTable } from "../app/report";
+import { caseCellLook, CaseDocument, caseCellText, caseFigures, CaseTable, figureLine } from "../app/report";
 
 /** docx wants RRGGBB; the workbook's colours are ARGB. */
 const rgb = (argb: string) => argb.slice(2);
@@ -141,6 +141,8 @@ function text(value: string, options: { bold?: boolean; size?: number } = {}): T
  * title and unit, the header row repeated if a table runs over, rows never split; the dots in their
  * colours and the flag words on their fills, as on the Sag sheet and in "Kopiér til sagen".
  */
+export const APPENDIX_TITLE = "Grundlag for tallene";
+
 export async function caseDocx(doc: CaseDocument): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ children: [text(doc.title, { bold: true, size: 28 })] }),
@@ -159,6 +161,33 @@ export async function caseDocx(doc: CaseDocument): Promise<Buffer> {
     if (t.note)
       children.push(new Paragraph({ spacing: { before: 80 }, children: [text(t.note, { size: SIZE })] }));
   });
+  // Issue 30 The appendix: one line per figure of the case, with its rule and its source cells.
+  const figures = caseFigures(doc);
+  if (figures.length > 0) {
+    children.push(
+      new Paragraph({
+        pageBreakBefore: true,
+        spacing: { before: 200, after: 80 },
+        children: [text(APPENDIX_TITLE, { bold: true, size: 24 })],
+      }),
+      new Paragraph({
+        spacing: { after: 80 },
+        children: [
+          text(
+            "Hvert tal i sagen med sin beregning og de celler i projektmappen, det er beregnet af (arket Spor viser det samme med links). Hvor alle kilder har en faktor, er tallet summen af faktor × kildens tal.",
+            { size: SIZE },
+          ),
+        ],
+      }),
+      ...figures.map(
+        (f, i) =>
+          new Paragraph({
+            spacing: { after: 40 },
+            children: [text(`${i + 1}. ${figureLine(f)}`, { size: SIZE })],
+          }),
+      ),
+    );
+  }
   const document = new Document({
     // The document's properties name the administration that makes the case (not the library's default).
     creator: doc.administration,

@@ -69,7 +69,7 @@ describe("R14.2 the Sag sheet: the case's tables, one printed page each", () => 
   it("has a title, the year and units, and the five tables in order, each starting a page", async () => {
     expect(ws.getCell("A1").value).toBe(CASE_TITLE);
     expect(ws.getCell("A2").value).toBe(
-      "Budgetopfølgning · Budgetår 2018 · beløb i 1.000 kr., bevillinger i kr.",
+      "Budgetopfølgning · Budgetår 2018 · beløb i 1.000 kr., bevillinger i kr. · beregnet 30/10 2018 kl. 14.02",
     );
     const titles = titleRows(ws);
     expect(titles.map(([, t]) => t)).toEqual(TABLES);

@@ -15,6 +15,8 @@ export interface FakeCell {
   wrap?: boolean;
   /** A data-validation list ("Ja,Nej") and its alert style. */
   validation?: { list: string; style?: string };
+  /** A hyperlink to a place in the workbook (RangeHyperlink.documentReference, ExcelApi 1.7). */
+  link?: string;
 }
 
 export interface FakeSheetModel {
@@ -780,6 +782,18 @@ export class FakeExcel {
         return this;
       },
       clear: () => self.op(() => this.sheet(sheet).cells.clear()),
+      /** One cell of the range (0-based offsets), as Excel's getCell. */
+      getCell: (r: number, c: number) => this.range(sheet, a1(bounds!.top + r, bounds!.left + c)),
+      /** As Excel (ExcelApi 1.7): a link to a place in the workbook; the cell keeps its value. */
+      set hyperlink(link: { documentReference?: string; address?: string }) {
+        self.calls++;
+        self.op(() => {
+          if (link.address) throw new Error("Fake Excel: the add-in links outside the workbook");
+          each((cell) => {
+            cell.link = link.documentReference;
+          });
+        });
+      },
       /** As Excel: merging keeps the top-left value of each merged area; across = one area per row. */
       merge: (across: boolean) => {
         self.calls++;

@@ -2,7 +2,7 @@ import { a1, columnLetters } from "../../workbook/address";
 import { BlockWrite } from "../../workbook/port";
 import { CASE_SHEET, NUMBER_FORMATS } from "../contract";
 import { cellValue } from "../locate";
-import { CASE_TITLE, caseCellLook, CaseDocument, CaseTable, formatAmount } from "../report";
+import { CASE_TITLE, caseCellLook, CaseDocument, CaseTable, figureKey, formatAmount } from "../report";
 import { PlanBuilder } from "./ownership";
 
 /**
@@ -141,11 +141,6 @@ export function caseSheet(
     tables: printed,
   });
   return placed;
-}
-
-/** A case figure's key: its table, row and cell in the case model. */
-export function figureKey(table: number, row: number, cell: number): string {
-  return `${table}:${row}:${cell}`;
 }
 
 /**

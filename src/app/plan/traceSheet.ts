@@ -2,21 +2,14 @@ import { BlockWrite } from "../../workbook/port";
 import { CASE_SHEET, NUMBER_FORMATS, TRACE_SHEET, TRACE_TITLE } from "../contract";
 import type { TableFingerprint } from "../fingerprint";
 import { cellValue } from "../locate";
-import {
-  CaseDocument,
-  CaseRow,
-  CaseTable,
-  FigureTrace,
-  formatAmount,
-  isSumTrace,
-  quoteSheet,
-  sourceReference,
-} from "../report";
-import { figureKey, PlacedFigures, placedAddress } from "./caseSheet";
+import { CaseFigure, CaseTable, quoteSheet, ruleName, sourceReference } from "../report";
+import { PlacedFigures, placedAddress } from "./caseSheet";
 import { PlanBuilder } from "./ownership";
 
 /** The Spor sheet's fixed rows: title, when computed, what the sheet is, then the fingerprint block. */
 export const TRACE_ROWS = { computedAt: 2, grundlagTitle: 5, grundlagHeader: 6 } as const;
+/** Row 2 says "Beregnet 30/10 2018 kl. 14.02". */
+export const COMPUTED_AT = "Beregnet";
 /** The fingerprint block's headers (the check finds the block by them). */
 export const GRUNDLAG_HEADERS = ["", "Rækker", "Tabel", "Fingeraftryk", "", "", "Område"] as const;
 export const FIGURE_HEADERS = [
@@ -32,57 +25,15 @@ export const FIGURE_HEADERS = [
 ] as const;
 const LINK_COLOUR = "FF0563C1";
 
-/** One figure of the case with its trace, in the order the Spor sheet lists them. */
-export interface CaseFigure {
-  key: string;
-  table: CaseTable;
-  row: CaseRow;
-  value: number;
-  trace: FigureTrace;
-  /** "Opfølgning pr. ydelsesområde · Budgetgaranti · Samlet · Mer-/mindreforbrug". */
-  label: string;
-}
-
-/** Every number of the case that has a trace, table by table, row by row. */
-export function caseFigures(doc: CaseDocument): CaseFigure[] {
-  const out: CaseFigure[] = [];
-  doc.tables.forEach((table, t) => {
-    let heading: string | undefined;
-    table.rows.forEach((row, r) => {
-      const texts = row.cells.flatMap((v, i) =>
-        table.columns[i]?.kind === "text" && typeof v === "string" && v !== "" ? [short(v)] : [],
-      );
-      // A pool's heading row (bold, only its name) names the Samlet under it.
-      if (row.bold && row.cells.slice(1).every((v) => v === null || v === undefined)) heading = texts[0];
-      const named = texts[0] === "Samlet" && heading ? [heading, ...texts] : texts;
-      row.cells.forEach((value, c) => {
-        const trace = row.traces?.[c];
-        if (typeof value !== "number" || !trace) return;
-        out.push({
-          key: figureKey(t, r, c),
-          table,
-          row,
-          value,
-          trace,
-          label: [table.title, ...named.slice(0, 3), table.columns[c]!.header]
-            .filter((x) => x !== "")
-            .join(" · "),
-        });
-      });
-    });
-  });
-  return out;
-}
-
-function short(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
-
 /** Where each figure's row is on the Spor sheet: after the fingerprint block, one row per source. */
 export function traceRows(figures: readonly CaseFigure[], tables: number): Map<string, number> {
   const rows = new Map<string, number>();
   let row = firstFigureRow(tables);
+  let table: CaseTable | undefined;
   for (const f of figures) {
+    // Each table's figures under its title.
+    if (f.table !== table) row++;
+    table = f.table;
     rows.set(f.key, row);
     row += Math.max(1, f.trace.sources.length);
   }
@@ -131,7 +82,7 @@ export function traceSheet(
       col: 1,
       values: [
         [
-          "Hvert tal på arket Sag fører hertil (klik på tallet), og herfra til de celler, det er beregnet af. Fingeraftrykket viser, om tabellerne er ændret, siden tallene blev beregnet: kør Beregn igen, hvis de er.",
+          "Hvert tal på arket Sag fører hertil (klik på tallet), og herfra til de celler, det er beregnet af (klik på kilden). Hvor alle kilder har en faktor, er tallet summen af Faktor × Kildens tal. Fingeraftrykket viser, om tabellerne er ændret, siden tallene blev beregnet: kør Beregn igen, hvis de er.",
         ],
       ],
     },
@@ -159,7 +110,13 @@ export function traceSheet(
   );
   const places: { block: BlockWrite; key: string }[] = [];
   let row = headerRow + 1;
+  let table: CaseTable | undefined;
   figures.forEach((f, i) => {
+    if (f.table !== table) {
+      blocks.push({ sheet, row, col: 1, values: [[f.table.title]], bold: true });
+      row++;
+    }
+    table = f.table;
     const at = placed.get(f.key);
     const where = at ? `${CASE_SHEET}!${placedAddress(at)}` : "";
     const place: BlockWrite = {
@@ -167,22 +124,18 @@ export function traceSheet(
       row,
       col: 2,
       values: [[where]],
+      wrap: true,
       ...(at ? { links: [[where]], fontColors: [[LINK_COLOUR]] } : {}),
     };
     places.push({ block: place, key: f.key });
+    // Every cell of the row wraps, and so is top-aligned beside the wrapped texts.
     blocks.push(
-      { sheet, row, col: 1, values: [[i + 1]] },
+      { sheet, row, col: 1, values: [[i + 1]], wrap: true },
       place,
-      { sheet, row, col: 3, values: [[f.label]], wrap: true },
-      { sheet, row, col: 4, values: [[f.value]], numberFormat: NUMBER_FORMATS.amount },
-      { sheet, row, col: 5, values: [[f.trace.rule]] },
-      {
-        sheet,
-        row,
-        col: 6,
-        values: [[isSumTrace(f.trace) ? `${f.trace.how} Tal = Σ Faktor × Kildens tal.` : f.trace.how]],
-        wrap: true,
-      },
+      { sheet, row, col: 3, values: [[f.line]], wrap: true },
+      { sheet, row, col: 4, values: [[f.value]], numberFormat: NUMBER_FORMATS.amount, wrap: true },
+      { sheet, row, col: 5, values: [[ruleName(f.trace.rule)]], wrap: true },
+      { sheet, row, col: 6, values: [[f.trace.how]], wrap: true },
     );
     f.trace.sources.forEach((s, j) => {
       const reference = sourceReference(s);
@@ -202,6 +155,7 @@ export function traceSheet(
           col: 8,
           values: [[s.factor ?? null, s.value ?? null]],
           numberFormat: NUMBER_FORMATS.amount,
+          wrap: true,
         },
       );
     });
@@ -218,12 +172,4 @@ export function traceSheet(
       block.links = [[where]];
     }
   };
-}
-
-/** A figure's row as the JSON summary and the Word appendix give it. */
-export function figureLine(f: CaseFigure): string {
-  const sources = f.trace.sources
-    .map((s) => `${sourceReference(s)}${s.factor === undefined ? "" : ` × ${formatAmount(s.factor)}`}`)
-    .join(", ");
-  return `${f.label}: ${formatAmount(f.value)} — ${f.trace.rule}: ${f.trace.how}${sources ? ` Kilder: ${sources}.` : ""}`;
 }

@@ -7,3 +7,4 @@ export * from "./waterfall";
 export * from "./case";
 export * from "./caseText";
 export * from "./trace";
+export * from "./figures";

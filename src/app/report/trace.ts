@@ -1,5 +1,6 @@
 import {
   formatFigure,
+  TOTAL_COLUMN,
   isComputedType,
   kronerPerUnit,
   isOutsidePools,
@@ -35,6 +36,24 @@ export interface FigureTrace {
   /** How the figure is computed, in Danish words. */
   how: string;
   sources: TraceSource[];
+}
+
+/** Each rule by its name in Danish (the Spor sheet's Regel column): users do not read rule numbers. */
+const RULE_NAMES: Record<string, string> = {
+  R1: "Opfølgning",
+  R3: "Budgetmodel",
+  R4: "Puljeregnskab",
+  R5: "Budgetværn",
+  R7: "Regnskab",
+  R11: "Årene",
+  "R12.2": "Ført til puljen",
+  R13: "Eget resultat",
+  "R14.1": "Bevilling",
+};
+
+/** A rule's name for users: "Puljeregnskabet" for R4. */
+export function ruleName(rule: string): string {
+  return RULE_NAMES[rule] ?? RULE_NAMES[rule.replace(/\..*$/, "")] ?? "";
 }
 
 /** A trace whose figure is the plain sum Σ factor × value of its sources (checked by the tests). */
@@ -155,7 +174,7 @@ export class Tracer {
     if (col === undefined || value === undefined) return undefined;
     return {
       rule: "R1",
-      how: `${FIELD_WORDS[field]} som tastet i opfølgningen.`,
+      how: "Som tastet.",
       sources: cellSource(row.row.at, col, FIELD_WORDS[field], value, 1),
     };
   }
@@ -166,7 +185,7 @@ export class Tracer {
     const forecast = this.followUpColumn("forventet")!;
     return {
       rule: "R1",
-      how: `Mer-/mindreforbrug = ${this.budgetWords()} − Forventet regnskab (+ = mindreforbrug).`,
+      how: `${this.budgetWords()} − Forventet regnskab.`,
       sources: [
         ...cellSource(row.row.at, budget, this.budgetWords(), row.row.korrigeret, 1),
         ...cellSource(row.row.at, forecast, "Forventet regnskab", row.row.forventet, -1),
@@ -201,7 +220,7 @@ export class Tracer {
       const forecast = this.followUpColumn("forventet")!;
       return {
         rule: "R1",
-        how: `Sum af Mer-/mindreforbrug for ${whose}, ${rows.length} rækker: ${this.budgetWords()} − Forventet regnskab.`,
+        how: `Sum for ${whose}, ${rows.length} rækker: ${this.budgetWords()} − Forventet regnskab.`,
         sources: [
           ...columnSources(sheet, budget, items("korrigeret"), this.budgetWords(), 1),
           ...columnSources(sheet, forecast, items("forventet"), "Forventet regnskab", -1),
@@ -212,7 +231,7 @@ export class Tracer {
     if (col === undefined) return undefined;
     return {
       rule: "R1",
-      how: `Sum af ${FIELD_WORDS[field]} for ${whose}, ${rows.length} rækker.`,
+      how: `Sum for ${whose}, ${rows.length} rækker.`,
       sources: columnSources(sheet, col, items(field), FIELD_WORDS[field], 1),
     };
   }
@@ -238,17 +257,53 @@ export class Tracer {
         ),
       };
     }
-    const ledger = this.results.ledgerYears?.find((y) => y.år === column.år);
+    // The overview's grounds say which: the year's Oprindelig line, its result, or the budget model.
+    const year = this.results.ledgerYears?.find((y) => y.år === column.år)?.ledger;
+    const opening = year?.lines.find((l) => l.type === "Oprindelig");
+    const result = year?.lines.find((l) => l.type === "Resultat");
+    const candidates: TraceSource[][] = [
+      this.ledgerTotalSources(opening, undefined),
+      this.ledgerTotalSources(result, undefined),
+      this.budgetModelSources(column.år),
+    ].filter((c) => c.length > 0);
+    const value = column.reservationspulje;
+    const exact = candidates.find(
+      (c) => value !== null && Math.abs(traceSum({ rule: "", how: "", sources: c }) - value) < 1e-6,
+    );
     return {
       rule: "R11",
       how: `Reservationspuljen for ${column.kolonne}: ${column.grundlag}`,
-      sources: ledger
-        ? this.ledgerTotalSources(
-            ledger.ledger.lines.find((l) => l.type === "Resultat") ?? ledger.ledger.lines.at(-1),
-            undefined,
-          )
-        : [],
+      sources: exact ?? candidates.flat().map(withoutFactor),
     };
+  }
+
+  /** R3: a year's opening pool in the budget model = KL's skøn − Forvaltningens skøn (the I alt row where there is one). */
+  private budgetModelSources(år: number): TraceSource[] {
+    const input = this.inputs.budgetModel;
+    if (!input) return [];
+    const kl = input.table.columns.get("kl");
+    const own = input.table.columns.get("forvaltning");
+    const rows = input.rows.filter((r) => r.år === år && r.at?.cell);
+    const total = rows.find((r) => normalizeName(r.pulje) === normalizeName(TOTAL_COLUMN) && rows.length > 1);
+    const used = total ? [total] : rows;
+    if (kl === undefined || own === undefined || used.length === 0) return [];
+    const sheet = input.table.sheet.name;
+    return [
+      ...columnSources(
+        sheet,
+        kl,
+        used.map((r) => ({ row: rowOf(r.at), value: r.klSkøn })),
+        "KL's skøn",
+        1,
+      ),
+      ...columnSources(
+        sheet,
+        own,
+        used.map((r) => ({ row: rowOf(r.at), value: r.forvaltningensSkøn })),
+        "Forvaltningens skøn",
+        -1,
+      ),
+    ];
   }
 
   /**
