@@ -199,7 +199,8 @@ export interface Summary {
       regel: string;
       regelnavn: string;
       beregning: string;
-      kilder: { celler: string; hvad: string; tal?: number; faktor?: number }[];
+      /** Each source: the reference ("'Opfølgning'!E5:E16"), its sheet and range apart, what it is. */
+      kilder: { celler: string; ark: string; område: string; hvad: string; tal?: number; faktor?: number }[];
     }[];
   };
   diagnostics: RunDiagnostic[];
@@ -383,6 +384,8 @@ export function buildSummary(
         beregning: f.trace.how,
         kilder: f.trace.sources.map((s) => ({
           celler: sourceReference(s),
+          ark: s.sheet,
+          område: s.range,
           hvad: s.what,
           ...(s.value === undefined ? {} : { tal: s.value }),
           ...(s.factor === undefined ? {} : { faktor: s.factor }),

@@ -3,11 +3,13 @@ import { Button, tokens, typographyStyles } from "@fluentui/react-components";
 import type { PaneServices } from "./services";
 import type { CaseKind } from "../domain/caseKind";
 import { failure, PaneState } from "./state";
+import type { StaleReport } from "../app/stale";
 
 // Loaded when first needed: the pane's first render is the shell alone (title, buttons, switch).
 const Status = React.lazy(() => import(/* webpackChunkName: "status" */ "./components/Status"));
 const FormulaSwitch = React.lazy(() => import(/* webpackChunkName: "switch" */ "./components/FormulaSwitch"));
 const Results = React.lazy(() => import(/* webpackChunkName: "results" */ "./components/Results"));
+const StaleNotice = React.lazy(() => import(/* webpackChunkName: "status" */ "./components/StaleNotice"));
 
 /**
  * The shell's layout as inline styles over Fluent's tokens and type ramp (CSS variables): no makeStyles
@@ -63,8 +65,22 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
   const [state, setState] = React.useState<PaneState>({ kind: "idle" });
   const [formulas, setFormulas] = React.useState(false);
   const running = state.kind === "running";
+  // Issue 30: on opening, whether the tables changed since the figures in the workbook were computed.
+  const [stale, setStale] = React.useState<StaleReport | undefined>();
+  React.useEffect(() => {
+    if (!inExcel || !services.checkStale) return;
+    let live = true;
+    services.checkStale().then(
+      (report) => live && setStale(report),
+      () => undefined, // a workbook that cannot be read now is said by Beregn, not on opening
+    );
+    return () => {
+      live = false;
+    };
+  }, [services, inExcel]);
 
   const compute = async () => {
+    setStale(undefined);
     setState({ kind: "running", step: "Læser projektmappen …" });
     try {
       const result = await services.compute((step) => setState({ kind: "running", step }));
@@ -170,6 +186,9 @@ export function App({ services, inExcel = true }: { services: PaneServices; inEx
           Klik på Beregn for at læse projektmappens tabeller og skrive resultaterne tilbage.
         </p>
       )}
+      <React.Suspense fallback={null}>
+        {stale && state.kind === "idle" && <StaleNotice report={stale} onCompute={() => void compute()} />}
+      </React.Suspense>
       <React.Suspense fallback={null}>
         {(state.kind !== "idle" || !inExcel) && <Status state={state} inExcel={inExcel} />}
         {state.kind === "result" && (

@@ -2,6 +2,7 @@
 import type { RunCode } from "../app/codes";
 import { caseDocument } from "../app/report/case";
 import { runContract } from "../app/run";
+import { checkStale, StaleReport } from "../app/stale";
 import { CaseKindWrite, setCaseKind } from "../app/setCaseKind";
 import type { CaseKind } from "../domain/caseKind";
 import { Diagnostics } from "../domain";
@@ -20,6 +21,11 @@ export async function computeInExcel(run: ExcelRun, supports: SupportsSet): Prom
     summary: outcome.summary,
     ...(outcome.ok ? { case: caseDocument(outcome.inputs, outcome.results) } : {}),
   };
+}
+
+/** Issue 30: which tables changed since the figures were computed (one snapshot, nothing written). */
+export function checkStaleInExcel(run: ExcelRun, supports: SupportsSet): Promise<StaleReport> {
+  return checkStale(new OfficeWorkbook(run, supports));
 }
 
 export function insertTemplateInExcel(

@@ -71,6 +71,7 @@ export function excelServices(): PaneServices {
     },
     insertTemplate: async (options) => (await engine()).insertTemplateInExcel(run, supports, options),
     setCaseKind: async (kind) => (await engine()).setCaseKindInExcel(run, supports, kind),
+    checkStale: async () => (await engine()).checkStaleInExcel(run, supports),
     async select(sheet, cell) {
       await Excel.run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);

@@ -2,6 +2,7 @@ import type { CaseDocument } from "../app/report/case";
 import type { Summary } from "../app/summary";
 import type { CaseKindWrite } from "../app/setCaseKind";
 import type { CaseKind } from "../domain/caseKind";
+import type { StaleReport } from "../app/stale";
 
 /** What the pane does to the workbook; the Excel implementation is excelServices.ts, tests inject fakes. */
 export interface PaneServices {
@@ -13,6 +14,11 @@ export interface PaneServices {
   setCaseKind(kind: CaseKind): Promise<CaseKindWrite>;
   /** Selects a cell (or a sheet) in the workbook. */
   select(sheet: string, cell?: string): Promise<void>;
+  /**
+   * Issue 30: compares the tables with the fingerprint stored when the figures were computed (on the
+   * pane's opening). Absent in hosts that cannot read the workbook.
+   */
+  checkStale?(): Promise<StaleReport>;
   /** Copies a text to the clipboard. */
   copy(text: string): Promise<void>;
   /** Copies formatted HTML (with its plain-text twin) to the clipboard: tables that paste into Word. */

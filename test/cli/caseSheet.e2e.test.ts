@@ -249,7 +249,13 @@ describe("--docx: the committee case as a Word document", () => {
     const zip = await JSZip.loadAsync(readFileSync(docx));
     const xml = await zip.file("word/document.xml")!.async("string");
     expect(xml.match(/<w:tbl>/g)).toHaveLength(5);
-    expect(xml.match(/<w:pageBreakBefore\/>|<w:pageBreakBefore w:val="true"\/>/g)).toHaveLength(4);
+    // Four tables after the first, and the appendix "Grundlag for tallene".
+    expect(xml.match(/<w:pageBreakBefore\/>|<w:pageBreakBefore w:val="true"\/>/g)).toHaveLength(5);
+    // The appendix: one line per figure, with its computation and its cells.
+    expect(xml).toContain("Grundlag for tallene");
+    expect(xml).toMatch(
+      /Reservationspuljen · Forventet resultat 2018 · I alt: -86\.093 — Puljeregnskab: Resultat: sum af bevægelserne over linjen i alle puljer[^<]*Kilder: Reservationspulje!E5:E7 × 1/,
+    );
     expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     // Header rows repeat on a new page; rows never split.
     expect(xml.match(/<w:tblHeader\/>|<w:tblHeader w:val="true"\/>/g)).toHaveLength(5);

@@ -73,8 +73,8 @@ export function traceSheet(
       sheet,
       row: TRACE_ROWS.computedAt,
       col: 1,
-      values: [["Beregnet", computedAt]],
-      numberFormat: NUMBER_FORMATS.text,
+      values: [[`${COMPUTED_AT} ${computedAt}`]],
+      span: 6,
     },
     {
       sheet,

@@ -324,12 +324,14 @@ function appropriationTableCase(
   appropriations: readonly Appropriation[],
 ): CaseTable {
   const poolOf = (punkt: number) => appropriations.find((a) => a.punkt === punkt)?.pulje;
-  const trace = (r: { punkt: number; beskrivelse: string }, where: string, år: number) =>
+  const trace = (r: { punkt: number }, total: boolean) =>
     tracer.appropriationFigure(
       poolOf(r.punkt),
-      `Indstillingspunkt ${r.punkt}, ${where} ${år}: ${r.beskrivelse} Beløbet i hele kr. er ${
-        poolOf(r.punkt) === undefined ? "regnskabets" : "puljens"
-      } bevægelse, med fortegn efter retningen (+ = tilført, − = afgivet); hvert punkt summer til 0.`,
+      total
+        ? `Indstillingspunkt ${r.punkt} i alt: rækkerne summer til 0 (budgetneutralt).`
+        : `Indstillingspunkt ${r.punkt}: ${
+            poolOf(r.punkt) === undefined ? "regnskabets" : "puljens"
+          } bevægelse i hele kr. (+ = tilført, − = afgivet).`,
     );
   const years = [...new Set(table.map((r) => r.år))].sort((x, y) => x - y);
   const rows: CaseRow[] = [];
@@ -356,9 +358,7 @@ function appropriationTableCase(
           undefined,
           undefined,
           undefined,
-          ...years.map((y) =>
-            mine.some((r) => r.år === y) ? trace(own[0]!, `${styringsområde} · ${udvalg},`, y) : undefined,
-          ),
+          ...years.map((y) => (mine.some((r) => r.år === y) ? trace(own[0]!, false) : undefined)),
         ],
       });
     });
@@ -371,7 +371,7 @@ function appropriationTableCase(
         ...years.map((y) => own.filter((r) => r.år === y).reduce((s, r) => s + r.beløbKr, 0)),
       ],
       bold: true,
-      traces: [undefined, undefined, undefined, undefined, ...years.map((y) => trace(own[0]!, "I alt", y))],
+      traces: [undefined, undefined, undefined, undefined, ...years.map(() => trace(own[0]!, true))],
     });
   }
   return {

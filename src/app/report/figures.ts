@@ -27,7 +27,8 @@ export function caseFigures(doc: CaseDocument): CaseFigure[] {
     let heading: string | undefined;
     table.rows.forEach((row, r) => {
       const texts = row.cells.flatMap((v, i) =>
-        table.columns[i]?.kind === "text" && typeof v === "string" && v !== "" ? [v] : [],
+        // A text longer than a line of a page (a 32.767-character label) is left out: the Sag address names the row.
+        table.columns[i]?.kind === "text" && typeof v === "string" && v !== "" && v.length <= 200 ? [v] : [],
       );
       // A pool's heading row (bold, only its name) names the Samlet under it.
       if (row.bold && row.cells.slice(1).every((v) => v === null || v === undefined)) heading = texts[0];

@@ -11,6 +11,7 @@ import { FlagCounts } from "./FlagCounts";
 import { Indicators } from "./Indicators";
 import { Message } from "./Message";
 import { PoolSummary } from "./PoolSummary";
+import { Trace } from "./Trace";
 import { Regulations } from "./Regulations";
 import { Waterfall } from "./Waterfall";
 import { YearEndAndInvestments } from "./YearEndAndInvestments";
@@ -79,6 +80,9 @@ export default function Results({
       )}
       {caseDocument && caseDocument.tables.length > 0 && (
         <CaseSection caseDocument={caseDocument} services={services} />
+      )}
+      {ok && summary.grundlag && summary.grundlag.tal.length > 0 && (
+        <Trace grundlag={summary.grundlag} services={services} />
       )}
       {summary.diagnostics.length > 0 && <DiagnosticList summary={summary} services={services} />}
     </>
