@@ -139,25 +139,18 @@ export function traceSheet(
     );
     f.trace.sources.forEach((s, j) => {
       const reference = sourceReference(s);
-      blocks.push(
-        {
-          sheet,
-          row: row + j,
-          col: 7,
-          values: [[`${reference} (${s.what})`]],
-          links: [[reference]],
-          fontColors: [[LINK_COLOUR]],
-          wrap: true,
-        },
-        {
-          sheet,
-          row: row + j,
-          col: 8,
-          values: [[s.factor ?? null, s.value ?? null]],
-          numberFormat: NUMBER_FORMATS.amount,
-          wrap: true,
-        },
-      );
+      // One block for Kilde, Faktor and Kildens tal: a text source (no figures) wraps in its column
+      // rather than running on over the empty cells beside it.
+      blocks.push({
+        sheet,
+        row: row + j,
+        col: 7,
+        values: [[`${reference} (${s.what})`, s.factor ?? null, s.value ?? s.shown ?? null]],
+        links: [[reference, undefined, undefined]],
+        fontColors: [[LINK_COLOUR, undefined, undefined]],
+        numberFormat: NUMBER_FORMATS.amount,
+        wrap: true,
+      });
     });
     row += Math.max(1, f.trace.sources.length);
   });

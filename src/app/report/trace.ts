@@ -26,6 +26,8 @@ export interface TraceSource {
   what: string;
   /** The cells' sum as the figure used it (in the tables' unit); absent for a text (a parameter word, a yes/no). */
   value?: number;
+  /** What a text source says, as read ("Ja"), shown where a number would be. */
+  shown?: string;
   /** For a sum: figure = Σ factor × value over the sources (+1 or −1). Absent where the rule is not a sum. */
   factor?: number;
 }
@@ -465,7 +467,12 @@ export class Tracer {
       };
     if (access !== undefined)
       for (const r of rows)
-        sources.push({ sheet, range: a1(r.row, access), what: `Overførselsadgang, ${r.line.område}` });
+        sources.push({
+          sheet,
+          range: a1(r.row, access),
+          what: `Overførselsadgang, ${r.line.område}`,
+          shown: r.line.overførselsadgang ? "Ja" : "Nej",
+        });
     return {
       rule: "R7",
       how:
