@@ -82,7 +82,7 @@ async function walk(output: string): Promise<Walk> {
       result.figures++;
       const address = cell.address;
       const link = sagLinks.get(address);
-      const m = link && /^Spor!A(\d+):I\1$/.exec(link);
+      const m = link && /^Spor!A(\d+):J\1$/.exec(link);
       if (!m) return void problems.push(`Sag!${address} (${value}) has no link to Spor: ${link}`);
       const at = Number(m[1]);
       const back = spor.getCell(at, 2).value;
@@ -101,17 +101,16 @@ async function walk(output: string): Promise<Walk> {
         s === at || (spor.getCell(s, 1).value === null && spor.getCell(s, 7).value !== null);
         s++
       ) {
-        const text = String(spor.getCell(s, 7).value ?? "");
-        const ref = text.replace(/ \(.*$/s, "");
+        const ref = String(spor.getCell(s, 7).value ?? "");
         if (ref === "") continue;
         sources++;
         if (sporLinks.get(`G${s}`) !== ref)
           problems.push(`Spor!G${s}: link ${sporLinks.get(`G${s}`)} ≠ ${ref}`);
-        const shown = numberOf(spor.getCell(s, 9).value);
+        const shown = numberOf(spor.getCell(s, 10).value);
         const actual = sumOf(wb, ref);
         if (shown !== undefined && Math.abs(shown - actual) > 1e-6)
-          problems.push(`Spor!I${s}: ${shown}, the cells ${ref} sum to ${actual}`);
-        const factor = numberOf(spor.getCell(s, 8).value);
+          problems.push(`Spor!J${s}: ${shown}, the cells ${ref} sum to ${actual}`);
+        const factor = numberOf(spor.getCell(s, 9).value);
         if (factor === undefined) all = false;
         else sum += factor * actual;
       }

@@ -25,9 +25,9 @@ const SMALLEST = 8;
 /** The pages each sheet prints on (docs/workbook.md, "Udskrift"); every other sheet prints on one. */
 const PAGES: Record<string, Record<string, number>> = {
   // Spor lists every figure of the case with its sources (2018: 155 figures): an appendix, not the case.
-  "reservationspulje-2018": { Regler: 2, Reguleringer: 2, Resultat: 2, Scenarier: 2, Sag: 6, Spor: 15 },
-  "reservationspulje-2024": { Resultat: 2, Sag: 5, Spor: 7 },
-  "reservationspulje-regnskab-2023": { Resultat: 2, Sag: 5, Spor: 14 },
+  "reservationspulje-2018": { Regler: 2, Reguleringer: 2, Resultat: 2, Scenarier: 2, Sag: 6, Spor: 19 },
+  "reservationspulje-2024": { Resultat: 2, Sag: 5, Spor: 9 },
+  "reservationspulje-regnskab-2023": { Resultat: 2, Sag: 5, Spor: 17 },
 };
 
 /** Every word of the sheet's text cells, as written (a cell's text split at white space). */

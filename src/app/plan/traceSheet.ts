@@ -20,6 +20,7 @@ export const FIGURE_HEADERS = [
   "Regel",
   "Beregning",
   "Kilde",
+  "Indhold",
   "Faktor",
   "Kildens tal",
 ] as const;
@@ -47,7 +48,7 @@ function firstFigureRow(tables: number): number {
 
 /** The link from a Sag figure to its row on the Spor sheet. */
 export function traceLink(row: number): string {
-  return `${quoteSheet(TRACE_SHEET)}!A${row}:I${row}`;
+  return `${quoteSheet(TRACE_SHEET)}!A${row}:J${row}`;
 }
 
 /**
@@ -145,9 +146,10 @@ export function traceSheet(
         sheet,
         row: row + j,
         col: 7,
-        values: [[`${reference} (${s.what})`, s.factor ?? null, s.value ?? s.shown ?? null]],
-        links: [[reference, undefined, undefined]],
-        fontColors: [[LINK_COLOUR, undefined, undefined]],
+        // The reference alone in the linked cell: a linked cell does not wrap in every program.
+        values: [[reference, s.what, s.factor ?? null, s.value ?? s.shown ?? null]],
+        links: [[reference, undefined, undefined, undefined]],
+        fontColors: [[LINK_COLOUR, undefined, undefined, undefined]],
         numberFormat: NUMBER_FORMATS.amount,
         wrap: true,
       });
