@@ -121,7 +121,7 @@ describe("issue 30 in the pane", () => {
       },
     );
     fireEvent.click(screen.getByRole("button", { name: "Beregn" }));
-    const select = (await screen.findByLabelText("Tal i sagen")) as HTMLSelectElement;
+    const select = await screen.findByLabelText<HTMLSelectElement>("Tal i sagen");
     const option = [...select.options].find((o) => o.text.startsWith("Forventet resultat 2018 · I alt"))!;
     fireEvent.change(select, { target: { value: option.value } });
     await waitFor(() =>
