@@ -4,6 +4,7 @@ import type { ContractResults } from "./compute";
 import { TableContract, tableLabel } from "./contract";
 import { cellValue } from "./locate";
 import { ContractInputs, poolColumnsOf, rowOf } from "./readContract";
+import { quoteSheet } from "./report/trace";
 
 /**
  * What Beregn read, table by table, as a fingerprint (issue 30): stored with the results on the Spor
@@ -46,7 +47,7 @@ export function fingerprintInputs(inputs: ContractInputs, results: ContractResul
     out.push({
       key,
       label: capitalize(tableLabel(table.contract)),
-      range: `${quote(table.sheet.name)}!${a1(table.headerRow, table.left)}:${a1(Math.max(table.headerRow, table.lastDataRow), right)}`,
+      range: `${quoteSheet(table.sheet.name)}!${a1(table.headerRow, table.left)}:${a1(Math.max(table.headerRow, table.lastDataRow), right)}`,
       rows: Math.max(0, table.lastDataRow - table.firstDataRow + 1),
       hash: hash.digest(),
     });
@@ -71,10 +72,6 @@ function text(value: RawValue): string {
   if (value instanceof Date) return `d${value.toISOString()}`;
   if (typeof value === "object") return `e${JSON.stringify(value)}`;
   return `${typeof value === "number" ? "n" : typeof value === "boolean" ? "b" : "s"}${String(value)}`;
-}
-
-function quote(sheet: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** Two FNV-1a 32-bit hashes with different offsets, over the UTF-16 units: 64 bits, no dependency. */

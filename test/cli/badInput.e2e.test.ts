@@ -42,6 +42,7 @@ describe("bad input through the headless command", () => {
     // R13: with a pool, the headline indicators are proposed too.
     expect(Object.keys(run.summary!).sort()).toEqual([
       "diagnostics",
+      "grundlag",
       "indicators",
       "indstilling",
       "pool",

@@ -326,7 +326,7 @@ export class Tracer {
       return {
         rule: "R4",
         how: `${line.type}: sum af bevægelserne over linjen i ${where} (${above.length} linjer${
-          above.length < lineIndex ? "; linjer efter den første Resultat-linje tæller ikke" : ""
+          above.length < lineIndex ? "; bevægelser under den første linje Resultat tæller ikke" : ""
         }).`,
         sources: pools.flatMap((i) =>
           columnSources(
@@ -345,8 +345,8 @@ export class Tracer {
       rule: fed >= 0 ? "R12.2" : "R4",
       how:
         (fed >= 0
-          ? `Linjen "${line.post}" (${line.type}) er ført af værktøjet${from ? `: ${from}` : ""}.`
-          : `Linjen "${line.post}" (${line.type}) som tastet i reservationspuljen.`) +
+          ? `${line.type}, ført af værktøjet${from ? `: ${from}` : ""}.`
+          : `${line.type}, som tastet i reservationspuljen.`) +
         (pool === undefined ? " I alt = sum over puljerne." : ""),
       sources: this.ledgerTotalSources(line, pool),
     };
@@ -380,13 +380,12 @@ export class Tracer {
     const resultIndex = ledger.lines.findIndex((l) => l.type === "Resultat");
     const result = resultIndex >= 0 ? this.ledgerTotalSources(ledger.lines[resultIndex], undefined) : [];
     const parameter = this.parameterSource("Budgetværn", outcome.budgetvaern);
-    const figures = `Puljens resultat ${formatFigure(outcome.resultat)}, underskud ${formatFigure(outcome.underskud)}, budgetværn ${formatFigure(outcome.budgetvaern)}.`;
     return {
       rule: "R5",
       how:
         what === "budgetvaernBrugt"
-          ? `Budgetværn brugt = det mindste af budgetværnet og puljens underskud (0 ved overskud). ${figures}`
-          : `Kassefinansiering = den del af puljens underskud, budgetværnet ikke dækker (0 ved overskud). ${figures}`,
+          ? "Budgetværn brugt = det mindste af budgetværnet og puljens underskud (0 ved overskud); puljens resultat og budgetværnet står under Kildens tal."
+          : "Kassefinansiering = den del af puljens underskud, budgetværnet ikke dækker (0 ved overskud); puljens resultat og budgetværnet står under Kildens tal.",
       sources: [...result.map(withoutFactor), ...parameter],
     };
   }

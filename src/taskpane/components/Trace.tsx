@@ -31,7 +31,13 @@ export function Trace({
         <Caption1>Beregnet {grundlag.beregnet}. Arket Spor viser det samme med links.</Caption1>
       )}
       <Field label="Tal i sagen">
-        <Select value={String(chosen)} onChange={(_, data) => setChosen(Number(data.value))}>
+        {/* As wide as the pane: a native select is otherwise as wide as its longest option. */}
+        <Select
+          style={{ width: "100%", maxWidth: "100%" }}
+          select={{ style: { width: "100%", minWidth: 0 } }}
+          value={String(chosen)}
+          onChange={(_, data) => setChosen(Number(data.value))}
+        >
           {tables.map((table) => (
             <optgroup key={table} label={table}>
               {grundlag.tal.map((f, i) =>
@@ -51,7 +57,7 @@ export function Trace({
       <ul className={styles.diagnostics} aria-label="Kilder">
         {figure.kilder.map((k, i) => (
           <li key={i}>
-            <Body1>
+            <Body1 className={styles.label}>
               {k.faktor === undefined ? "" : `${k.faktor < 0 ? "−" : "+"} `}
               {k.celler} ({k.hvad}){k.tal === undefined ? "" : `: ${formatAmount(k.tal)}`}{" "}
             </Body1>
