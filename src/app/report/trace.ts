@@ -365,7 +365,7 @@ export class Tracer {
       cellSource(
         line.at,
         input.poolColumns[i]!,
-        `${line.post}, ${poolName(this.inputs.parameters, ledger.pools[i]!)}`,
+        `${line.type}, ${poolName(this.inputs.parameters, ledger.pools[i]!)}`,
         line.values[i] ?? 0,
         1,
       ),
