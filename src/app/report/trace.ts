@@ -354,7 +354,7 @@ export class Tracer {
 
   /** A ledger line's pool cells (all, or one), each a source with factor 1. */
   private ledgerTotalSources(
-    line: { at?: Location; values: number[]; post: string } | undefined,
+    line: { at?: Location; values: number[]; post: string; type: string } | undefined,
     pool: number | undefined,
   ): TraceSource[] {
     const ledger = this.results.ledger;
