@@ -23,7 +23,7 @@ import {
   nearPool,
   orientationDecision,
   PoolMovement,
-  SOURCE_FOLLOW_UP,
+  followUpMovementLine,
   yearEndPoolShare,
   isPoolKassenLine,
   investmentLedgerLine,
@@ -409,11 +409,7 @@ function poolMovements(
   const followUp = results.followUp!;
   const pooled = [...followUp.groups].filter(([pool]) => !isOutsidePools(pool));
   const ledger = results.ledger;
-  const vurdering = ledger?.lines.filter((l) => l.type === "Vurdering") ?? [];
-  const line =
-    vurdering
-      .filter((l) => l.kilde !== undefined && normalizeName(l.kilde) === normalizeName(SOURCE_FOLLOW_UP))
-      .at(-1) ?? vurdering.at(-1);
+  const line = ledger && followUpMovementLine(ledger.lines);
   if (!ledger || !line) return pooled.map(([pulje, t]) => ({ pulje, amount: t.afvigelse }));
   const unit = inputs.parameters.unit;
   // A follow-up pool the ledger lacks (warned about above) keeps its own sum: its money is not dropped.

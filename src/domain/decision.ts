@@ -4,6 +4,7 @@ import { appropriationTable, AppropriationTableRow, TREASURY } from "./appropria
 import type { CaseKind } from "./caseKind";
 import { formatFigure, formatKroner } from "./danishNumber";
 import { normalizeName } from "./normalize";
+import { SOURCE_FOLLOW_UP } from "./prognoses";
 import { poolDescription } from "./parameters";
 import type { Parameters } from "./parameters";
 import { Amount, Kroner, toWholeKroner, Unit } from "./units";
@@ -65,6 +66,21 @@ export interface PoolMovement {
   post?: string;
   /** The follow-up's sum of the pool's rows, when it is not the amount itself. */
   followUpSum?: Amount;
+}
+
+/**
+ * R15.5 The ledger line that carries this follow-up's movement: the last Vurdering line fed from the
+ * follow-up (Kilde Opfølgning), else the last Vurdering line; undefined when there is none.
+ */
+export function followUpMovementLine<L extends { type: string; kilde?: string }>(
+  lines: readonly L[],
+): L | undefined {
+  const vurdering = lines.filter((l) => l.type === "Vurdering");
+  return (
+    vurdering
+      .filter((l) => l.kilde !== undefined && normalizeName(l.kilde) === normalizeName(SOURCE_FOLLOW_UP))
+      .at(-1) ?? vurdering.at(-1)
+  );
 }
 
 /** The pool's share of the accounts (the ledger's Regnskab movement) and the accounts' own figure beside it. */

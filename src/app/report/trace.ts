@@ -1,4 +1,5 @@
 import {
+  followUpMovementLine,
   formatFigure,
   TOTAL_COLUMN,
   isComputedType,
@@ -488,8 +489,8 @@ export class Tracer {
     const ledger = this.results.ledger;
     if (pool !== undefined && ledger) {
       const i = ledger.pools.findIndex((p) => normalizeName(p) === normalizeName(pool));
-      const vurdering = ledger.lines.filter((l) => l.type === "Vurdering");
-      const line = vurdering.at(-1);
+      // The line the decision takes the movement from (R15.5).
+      const line = followUpMovementLine(ledger.lines);
       if (i >= 0 && line) sources.push(...this.ledgerTotalSources(line, i).map(withoutFactor));
     }
     if (pool !== undefined && this.results.followUp) {
