@@ -64,6 +64,7 @@ import {
 import { RunDiagnostics } from "./codes";
 import { appMessages } from "./messages";
 import { ContractInputs, matchesPool } from "./readContract";
+import { fingerprintInputs, TableFingerprint } from "./fingerprint";
 
 /** Every result the contract writes back and summarises. */
 export interface ContractResults {
@@ -114,6 +115,8 @@ export interface ContractResults {
   changes?: ForecastChange[];
   /** When Beregn computed the figures, as the case prints it ("5/12 2026 kl. 19.30"). */
   computedAt?: string;
+  /** Issue 30: the fingerprint of every table read (stored on the Spor sheet, in the JSON summary). */
+  fingerprints?: TableFingerprint[];
 }
 
 /** Applies the rules to what was read. Pure: no reading, no writing. */
@@ -264,6 +267,8 @@ export function computeContract(inputs: ContractInputs, diagnostics: RunDiagnost
           {},
         );
   }
+  // Once per run: the Spor sheet, the JSON summary and the stale check all read it.
+  results.fingerprints = fingerprintInputs(inputs, results);
   return results;
 }
 

@@ -1,11 +1,11 @@
-import { Diagnostics, normalizeName } from "../domain";
+import { Diagnostics } from "../domain";
 import { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
 import { RunCode, RunDiagnostics } from "./codes";
 import { computeContract } from "./compute";
 import { READ_REQUEST, TRACE_SHEET, TRACE_TITLE } from "./contract";
 import { compareFingerprints, fingerprintInputs, TableChange } from "./fingerprint";
 import { cellValue } from "./locate";
-import { COMPUTED_AT, TRACE_ROWS } from "./plan/traceSheet";
+import { COMPUTED_AT, GRUNDLAG_COLUMNS, TRACE_ROWS } from "./plan/traceSheet";
 import { readContract } from "./readContract";
 
 /** What a workbook says of its figures: when they were computed, and which tables changed since. */
@@ -22,12 +22,13 @@ export interface StaleReport {
 export function storedFingerprint(
   snapshot: WorkbookSnapshot,
 ): { computedAt: string; tables: { label: string; hash: string }[] } | undefined {
-  const sheet = snapshot.sheets.find((s) => normalizeName(s.name) === normalizeName(TRACE_SHEET));
+  // The tool's own sheet by its exact name, as the planner finds it (Excel compares names case-insensitively).
+  const sheet = snapshot.sheets.find((s) => s.name.toLowerCase() === TRACE_SHEET.toLowerCase());
   if (!sheet || cellValue(sheet, 1, 1) !== TRACE_TITLE) return undefined;
   const tables: { label: string; hash: string }[] = [];
   for (let row = TRACE_ROWS.grundlagHeader + 1; ; row++) {
-    const label = cellValue(sheet, row, 3);
-    const hash = cellValue(sheet, row, 4);
+    const label = cellValue(sheet, row, GRUNDLAG_COLUMNS.label);
+    const hash = cellValue(sheet, row, GRUNDLAG_COLUMNS.hash);
     if (typeof label !== "string" || label === "") break;
     tables.push({ label, hash: typeof hash === "string" || typeof hash === "number" ? String(hash) : "" });
   }
@@ -55,8 +56,11 @@ export async function checkStale(
       ],
     };
   const inputs = readContract(snapshot, diagnostics);
-  const results = diagnostics.hasErrors ? {} : computeContract(inputs, diagnostics);
-  const changes = compareFingerprints(stored.tables, fingerprintInputs(inputs, results));
+  // With input errors the rules do not run: the tables are compared as read.
+  const now = diagnostics.hasErrors
+    ? fingerprintInputs(inputs, {})
+    : (computeContract(inputs, diagnostics).fingerprints ?? []);
+  const changes = compareFingerprints(stored.tables, now);
   const when = stored.computedAt ? ` ${stored.computedAt}` : "";
   const messages =
     changes.length === 0

@@ -2,7 +2,6 @@ import { decisionNotes, kronerNote, poolName, TOTAL_COLUMN, transfersPerYear } f
 import { RunDiagnostic } from "./codes";
 import { ContractResults } from "./compute";
 import { ContractInputs } from "./readContract";
-import { fingerprintInputs } from "./fingerprint";
 import { caseDocument, caseFigures, ruleName, sourceReference } from "./report";
 
 /** The headless command's JSON summary (docs/workbook.md). Sections for absent tables are omitted. */
@@ -369,7 +368,7 @@ export function buildSummary(
     const figures = caseFigures(caseDocument(inputs, results));
     summary.grundlag = {
       ...(results.computedAt ? { beregnet: results.computedAt } : {}),
-      tabeller: fingerprintInputs(inputs, results).map((f) => ({
+      tabeller: (results.fingerprints ?? []).map((f) => ({
         tabel: f.label,
         område: f.range,
         rækker: f.rows,

@@ -54,7 +54,7 @@ function outputsOf(args: CliArgs, macros: boolean): OutputPath[] {
 
 /** Parses the arguments; a string is a usage error message. */
 export function parseArgs(argv: readonly string[]): CliArgs | CheckArgs | string {
-  if (argv[0] === "--check" || argv.includes("--check")) {
+  if (argv.includes("--check")) {
     const rest = argv.filter((a) => a !== "--check");
     if (rest.length === 0 || rest[0]!.startsWith("-")) return "Angiv projektmappen efter --check.";
     if (rest.length > 1) return `--check tager kun én projektmappe: ${rest.slice(1).join(" ")}`;

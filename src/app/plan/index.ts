@@ -9,7 +9,6 @@ import { appropriationsSheet } from "./appropriationsSheet";
 import { appropriationTableSheet } from "./appropriationTableSheet";
 import { caseSheet } from "./caseSheet";
 import { traceLink, traceRows, traceSheet } from "./traceSheet";
-import { fingerprintInputs } from "../fingerprint";
 import { overviewSheet } from "./overviewSheet";
 import { caseDocument, caseFigures } from "../report";
 import { PlanBuilder, RowValues } from "./ownership";
@@ -153,14 +152,14 @@ export function planWrites(
   if (results.years) overviewSheet(planner, results.years, inputs.parameters.unit);
   // Issue 30: every figure of the case links to its row on the Spor sheet, and from there to its inputs.
   const doc = caseDocument(inputs, results);
-  const fingerprints = fingerprintInputs(inputs, results);
+  const fingerprints = results.fingerprints ?? [];
   const figures = caseFigures(doc);
   const rows = traceRows(figures, fingerprints.length);
   const placed = caseSheet(planner, doc, (key) => {
     const row = rows.get(key);
     return row === undefined ? undefined : traceLink(row);
   });
-  const relink = traceSheet(planner, figures, fingerprints, results.computedAt ?? "", placed);
+  const relink = traceSheet(planner, figures, rows, fingerprints, results.computedAt ?? "", placed);
   fitPrint(planner.plan);
   relink?.();
   withinExcelLimits(planner.plan, diagnostics);

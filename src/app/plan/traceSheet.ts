@@ -10,8 +10,9 @@ import { PlanBuilder } from "./ownership";
 export const TRACE_ROWS = { computedAt: 2, grundlagTitle: 5, grundlagHeader: 6 } as const;
 /** Row 2 says "Beregnet 30/10 2018 kl. 14.02". */
 export const COMPUTED_AT = "Beregnet";
-/** The fingerprint block's headers (the check finds the block by them). */
-export const GRUNDLAG_HEADERS = ["", "Rækker", "Tabel", "Fingeraftryk", "", "", "Område"] as const;
+/** The fingerprint block's columns: written here, read back by the stale check (app/stale.ts). */
+export const GRUNDLAG_COLUMNS = { rows: 2, label: 3, hash: 4, range: 7 } as const;
+const GRUNDLAG_HEADERS = ["", "Rækker", "Tabel", "Fingeraftryk", "", "", "Område"] as const;
 export const FIGURE_HEADERS = [
   "Nr",
   "Tal på",
@@ -61,6 +62,8 @@ export function traceLink(row: number): string {
 export function traceSheet(
   b: PlanBuilder,
   figures: readonly CaseFigure[],
+  /** Each figure's row, as `traceRows` placed it (the rows the Sag links point to). */
+  rows: ReadonlyMap<string, number>,
   fingerprints: readonly TableFingerprint[],
   computedAt: string,
   placed: PlacedFigures,
@@ -100,8 +103,21 @@ export function traceSheet(
   fingerprints.forEach((f, i) => {
     const row = TRACE_ROWS.grundlagHeader + 1 + i;
     blocks.push(
-      { sheet, row, col: 2, values: [[f.rows, f.label, f.hash]], numberFormat: NUMBER_FORMATS.amount },
-      { sheet, row, col: 7, values: [[f.range]], links: [[f.range]], fontColors: [[LINK_COLOUR]] },
+      {
+        sheet,
+        row,
+        col: GRUNDLAG_COLUMNS.rows,
+        values: [[f.rows, f.label, f.hash]],
+        numberFormat: NUMBER_FORMATS.amount,
+      },
+      {
+        sheet,
+        row,
+        col: GRUNDLAG_COLUMNS.range,
+        values: [[f.range]],
+        links: [[f.range]],
+        fontColors: [[LINK_COLOUR]],
+      },
     );
   });
   const headerRow = firstFigureRow(fingerprints.length) - 1;
@@ -110,16 +126,15 @@ export function traceSheet(
     { sheet, row: headerRow, col: 1, values: [[...FIGURE_HEADERS]], bold: true, wrap: true },
   );
   const places: { block: BlockWrite; key: string }[] = [];
-  let row = headerRow + 1;
   let table: CaseTable | undefined;
   figures.forEach((f, i) => {
-    if (f.table !== table) {
-      blocks.push({ sheet, row, col: 1, values: [[f.table.title]], bold: true });
-      row++;
-    }
+    const row = rows.get(f.key)!;
+    // Each table's figures under its title, in the row traceRows left for it.
+    if (f.table !== table)
+      blocks.push({ sheet, row: row - 1, col: 1, values: [[f.table.title]], bold: true });
     table = f.table;
     const at = placed.get(f.key);
-    const where = at ? `${CASE_SHEET}!${placedAddress(at)}` : "";
+    const where = at ? sagReference(at) : "";
     const place: BlockWrite = {
       sheet,
       row,
@@ -140,8 +155,8 @@ export function traceSheet(
     );
     f.trace.sources.forEach((s, j) => {
       const reference = sourceReference(s);
-      // One block for Kilde, Faktor and Kildens tal: a text source (no figures) wraps in its column
-      // rather than running on over the empty cells beside it.
+      // One block for Kilde, Indhold, Faktor and Kildens tal: a text source (no figures) wraps in its
+      // column rather than running on over the empty cells beside it.
       blocks.push({
         sheet,
         row: row + j,
@@ -154,7 +169,6 @@ export function traceSheet(
         wrap: true,
       });
     });
-    row += Math.max(1, f.trace.sources.length);
   });
   (b.plan.layouts ??= []).push({ sheet, headerRows: 2 });
   return () => {
@@ -162,9 +176,14 @@ export function traceSheet(
     for (const { block, key } of places) {
       const at = placed.get(key);
       if (!at) continue;
-      const where = `${CASE_SHEET}!${placedAddress(at)}`;
+      const where = sagReference(at);
       block.values = [[where]];
       block.links = [[where]];
     }
   };
+}
+
+/** "Sag!F16": where a figure stands on the Sag sheet. */
+function sagReference(at: { block: BlockWrite; offset: number }): string {
+  return `${CASE_SHEET}!${placedAddress(at)}`;
 }

@@ -36,16 +36,15 @@ export function caseFigures(doc: CaseDocument): CaseFigure[] {
       row.cells.forEach((value, c) => {
         const trace = row.traces?.[c];
         if (typeof value !== "number" || !trace) return;
+        const line = [...named.slice(0, 3), table.columns[c]!.header].filter((x) => x !== "").join(" · ");
         out.push({
           key: figureKey(t, r, c),
           table,
           row,
           value,
           trace,
-          line: [...named.slice(0, 3), table.columns[c]!.header].filter((x) => x !== "").join(" · "),
-          label: [table.title, ...named.slice(0, 3), table.columns[c]!.header]
-            .filter((x) => x !== "")
-            .join(" · "),
+          line,
+          label: `${table.title} · ${line}`,
         });
       });
     });

@@ -246,7 +246,6 @@ export class Tracer {
     const yc = years?.columns[index];
     if (!years || !column || !yc) return undefined;
     if (what === "samlet") {
-      const i = years.columns.indexOf(yc);
       const rows = years.rows.filter((r) => !isOutsidePools(r.pulje) && r.at?.cell);
       return {
         rule: "R11",
@@ -254,7 +253,7 @@ export class Tracer {
         sources: columnSources(
           this.followUpSheet,
           yc.col,
-          rows.map((r) => ({ row: rowOf(r.at), value: r.amounts[i] ?? 0 })),
+          rows.map((r) => ({ row: rowOf(r.at), value: r.amounts[index] ?? 0 })),
           column.kolonne,
           1,
         ),
@@ -355,18 +354,19 @@ export class Tracer {
 
   /** A ledger line's pool cells (all, or one), each a source with factor 1. */
   private ledgerTotalSources(
-    line: { at?: Location; values: number[]; post: string; type: string } | undefined,
+    line: { at?: Location; values: number[]; type: string } | undefined,
     pool: number | undefined,
   ): TraceSource[] {
-    const ledger = this.results.ledger;
+    // The table's pools (every year's ledger has the same): another year's lines without a Budgetår ledger too.
     const input = this.inputs.ledger;
-    if (!ledger || !input || !line?.at?.cell) return [];
-    const pools = pool === undefined ? ledger.pools.map((_, i) => i) : [pool];
+    if (!input || !line?.at?.cell) return [];
+    const names = input.ledger.pools;
+    const pools = pool === undefined ? names.map((_, i) => i) : [pool];
     return pools.flatMap((i) =>
       cellSource(
         line.at,
         input.poolColumns[i]!,
-        `${line.type}, ${poolName(this.inputs.parameters, ledger.pools[i]!)}`,
+        `${line.type}, ${poolName(this.inputs.parameters, names[i]!)}`,
         line.values[i] ?? 0,
         1,
       ),
